@@ -1,0 +1,304 @@
+import CGLPK
+import Foundation
+import LinearModel
+
+/// The GLPK backend (Debian's libglpk-dev).
+///
+/// GLPK keeps its environment per thread and aborts the process on invalid input, so every
+/// call here validates the model in Swift first, then creates, solves, reads and deletes the
+/// `glp_prob` inside one synchronous function on one thread. Nothing GLPK owns outlives the call.
+/// Calls from several threads at once are safe: each has its own problem and environment.
+public struct GLPKSolver: LinearSolver {
+    public init() {}
+
+    public func solve(_ model: LinearModel, options: SolverOptions = SolverOptions()) throws -> SolverResult {
+        try model.validate()
+        if let limit = options.timeLimitSeconds, !(limit > 0) {
+            throw SolverError("time limit must be positive, got \(limit) s")
+        }
+        if !(options.relativeMIPGap >= 0) { throw SolverError("MIP gap must be ≥ 0, got \(options.relativeMIPGap)") }
+        let started = Date()
+        let log = LogCapture()
+        return withProblem(model, log: log) { problem in
+            if model.isMixedInteger {
+                solveMixedInteger(problem, model: model, options: options, log: log, started: started)
+            } else {
+                solveLinear(problem, model: model, options: options, log: log, started: started)
+            }
+        }
+    }
+
+    public func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws {
+        try model.validate()
+        let log = LogCapture()
+        let code = withProblem(model, log: log) { problem in
+            switch format {
+            case .cplexLP: glp_write_lp(problem, nil, path)
+            case .mps: glp_write_mps(problem, GLP_MPS_FILE, nil, path)
+            }
+        }
+        if code != 0 {
+            throw SolverError("could not write \(path): \(log.text.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+    }
+
+    // MARK: - Problem lifetime
+
+    /// Builds the GLPK problem for `model`, runs `body`, then deletes the problem and
+    /// detaches the log hook, all on the calling thread.
+    private func withProblem<T>(_ model: LinearModel, log: LogCapture, _ body: (OpaquePointer) -> T) -> T {
+        let box = Unmanaged.passRetained(log)
+        glp_term_hook({ info, text in
+            guard let info, let text else { return 1 }
+            Unmanaged<LogCapture>.fromOpaque(info).takeUnretainedValue().append(String(cString: text))
+            return 1  // 1: GLPK must not print it
+        }, box.toOpaque())
+        let problem = glp_create_prob()!
+        defer {
+            glp_delete_prob(problem)
+            glp_term_hook(nil, nil)
+            box.release()
+        }
+        load(model, into: problem)
+        return body(problem)
+    }
+
+    private func load(_ model: LinearModel, into problem: OpaquePointer) {
+        glp_set_prob_name(problem, model.name)
+        glp_set_obj_name(problem, "total_cost")
+        glp_set_obj_dir(problem, model.sense == .minimize ? GLP_MIN : GLP_MAX)
+        glp_set_obj_coef(problem, 0, model.objectiveConstant)
+        if !model.rows.isEmpty { glp_add_rows(problem, Int32(model.rows.count)) }
+        if !model.columns.isEmpty { glp_add_cols(problem, Int32(model.columns.count)) }
+        for (i, row) in model.rows.enumerated() {
+            let index = Int32(i + 1)
+            glp_set_row_name(problem, index, row.name)
+            glp_set_row_bnds(problem, index, boundType(row.lower, row.upper), finite(row.lower), finite(row.upper))
+        }
+        for (j, column) in model.columns.enumerated() {
+            let index = Int32(j + 1)
+            glp_set_col_name(problem, index, column.name)
+            glp_set_col_bnds(
+                problem, index, boundType(column.lower, column.upper), finite(column.lower), finite(column.upper))
+            glp_set_obj_coef(problem, index, column.cost)
+            switch column.kind {
+            case .continuous: break
+            case .integer: glp_set_col_kind(problem, index, GLP_IV)
+            case .binary:
+                // GLP_BV would reset the bounds to [0, 1]; integer with the model's bounds keeps fixings.
+                glp_set_col_kind(problem, index, GLP_IV)
+            }
+        }
+        // GLPK's sparse arrays are 1-based; element 0 is ignored.
+        let count = model.coefficients.count
+        var rowIndices = [Int32](repeating: 0, count: count + 1)
+        var columnIndices = [Int32](repeating: 0, count: count + 1)
+        var values = [Double](repeating: 0, count: count + 1)
+        for (k, entry) in model.coefficients.enumerated() {
+            rowIndices[k + 1] = Int32(entry.row + 1)
+            columnIndices[k + 1] = Int32(entry.column + 1)
+            values[k + 1] = entry.value
+        }
+        glp_load_matrix(problem, Int32(count), &rowIndices, &columnIndices, &values)
+    }
+
+    private func boundType(_ lower: Double, _ upper: Double) -> Int32 {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): GLP_FR
+        case (true, false): GLP_LO
+        case (false, true): GLP_UP
+        case (true, true): lower == upper ? GLP_FX : GLP_DB
+        }
+    }
+
+    private func finite(_ value: Double) -> Double { value.isFinite ? value : 0 }
+
+    // MARK: - LP
+
+    private func solveLinear(
+        _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date
+    ) -> SolverResult {
+        var warmStarted = false
+        if let basis = options.warmStart, basis.rows.count == model.rows.count,
+            basis.columns.count == model.columns.count
+        {
+            for (i, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(i + 1), glpkStatus(status)) }
+            for (j, status) in basis.columns.enumerated() {
+                glp_set_col_stat(problem, Int32(j + 1), glpkStatus(status))
+            }
+            warmStarted = true
+        }
+        var code = runSimplex(problem, options: options, started: started, advancedBasis: !warmStarted)
+        if warmStarted, code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+            log.append("potline: warm-start basis rejected (code \(code)); solving from a fresh basis\n")
+            code = runSimplex(problem, options: options, started: started, advancedBasis: true)
+        }
+        let status = linearStatus(problem, code: code)
+        let rows = model.rows.indices.map { Int32($0 + 1) }
+        let columns = model.columns.indices.map { Int32($0 + 1) }
+        let hasSolution = status == .optimal
+        return SolverResult(
+            status: status,
+            hasSolution: hasSolution,
+            objectiveValue: glp_get_obj_val(problem),
+            columnValues: columns.map { glp_get_col_prim(problem, $0) },
+            rowActivities: rows.map { glp_get_row_prim(problem, $0) },
+            rowDuals: rows.map { glp_get_row_dual(problem, $0) },
+            reducedCosts: columns.map { glp_get_col_dual(problem, $0) },
+            mipGap: nil,
+            basis: hasSolution
+                ? Basis(
+                    rows: rows.map { basisStatus(glp_get_row_stat(problem, $0)) },
+                    columns: columns.map { basisStatus(glp_get_col_stat(problem, $0)) })
+                : nil,
+            simplexIterations: Int(glp_get_it_cnt(problem)),
+            seconds: Date().timeIntervalSince(started),
+            log: log.text)
+    }
+
+    private func runSimplex(_ problem: OpaquePointer, options: SolverOptions, started: Date, advancedBasis: Bool)
+        -> Int32
+    {
+        if advancedBasis { glp_adv_basis(problem, 0) }
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = GLP_MSG_ON
+        if let limit = remainingMilliseconds(options, started: started) { parameters.tm_lim = limit }
+        // Presolve stays off: it discards the basis and, on an infeasible model, all duals.
+        return glp_simplex(problem, &parameters)
+    }
+
+    private func linearStatus(_ problem: OpaquePointer, code: Int32) -> TerminationStatus {
+        switch code {
+        case 0: break
+        case GLP_ETMLIM: return .timeLimit
+        case GLP_EITLIM: return .iterationLimit
+        case GLP_ENOPFS: return .infeasible
+        case GLP_ENODFS: return .infeasibleOrUnbounded
+        default: return .numericalFailure
+        }
+        switch glp_get_status(problem) {
+        case GLP_OPT: return .optimal
+        case GLP_NOFEAS: return .infeasible
+        case GLP_UNBND: return .unbounded
+        default:
+            // Dual simplex can stop with "no dual feasible": the primal is infeasible or unbounded.
+            return glp_get_dual_stat(problem) == GLP_NOFEAS ? .infeasibleOrUnbounded : .numericalFailure
+        }
+    }
+
+    // MARK: - MIP
+
+    private func solveMixedInteger(
+        _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date
+    ) -> SolverResult {
+        let relaxationCode = runSimplex(problem, options: options, started: started, advancedBasis: true)
+        let relaxation = linearStatus(problem, code: relaxationCode)
+        guard relaxation == .optimal else {
+            let status: TerminationStatus = relaxation == .unbounded ? .infeasibleOrUnbounded : relaxation
+            return emptyResult(status: status, model: model, problem: problem, log: log, started: started)
+        }
+        let progress = Unmanaged.passRetained(BranchAndBoundProgress())
+        defer { progress.release() }
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = GLP_MSG_ON
+        parameters.mip_gap = options.relativeMIPGap
+        if let limit = remainingMilliseconds(options, started: started) { parameters.tm_lim = limit }
+        parameters.cb_info = progress.toOpaque()
+        parameters.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            let reason = glp_ios_reason(tree)
+            if reason == GLP_IBINGO || reason == GLP_ISELECT {
+                Unmanaged<BranchAndBoundProgress>.fromOpaque(info).takeUnretainedValue().gap =
+                    glp_ios_mip_gap(tree)
+            }
+        }
+        let code = glp_intopt(problem, &parameters)
+        let mipStatus = glp_mip_status(problem)
+        let hasSolution = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
+        let status: TerminationStatus
+        switch (code, mipStatus) {
+        case (0, GLP_OPT): status = .optimal
+        case (0, GLP_NOFEAS), (GLP_ENOPFS, _): status = .infeasible
+        case (GLP_ETMLIM, _): status = .timeLimit
+        case (GLP_EMIPGAP, _): status = .optimal
+        default: status = mipStatus == GLP_NOFEAS ? .infeasible : .numericalFailure
+        }
+        let recordedGap = progress.takeUnretainedValue().gap
+        let gap: Double? =
+            if !hasSolution { nil } else if status == .optimal && options.relativeMIPGap == 0 { 0 } else {
+                recordedGap
+            }
+        let rows = model.rows.indices.map { Int32($0 + 1) }
+        let columns = model.columns.indices.map { Int32($0 + 1) }
+        return SolverResult(
+            status: status,
+            hasSolution: hasSolution,
+            objectiveValue: hasSolution ? glp_mip_obj_val(problem) : .nan,
+            columnValues: columns.map { glp_mip_col_val(problem, $0) },
+            rowActivities: rows.map { glp_mip_row_val(problem, $0) },
+            rowDuals: nil,
+            reducedCosts: nil,
+            mipGap: gap,
+            basis: nil,
+            simplexIterations: Int(glp_get_it_cnt(problem)),
+            seconds: Date().timeIntervalSince(started),
+            log: log.text)
+    }
+
+    private func emptyResult(
+        status: TerminationStatus, model: LinearModel, problem: OpaquePointer, log: LogCapture, started: Date
+    ) -> SolverResult {
+        SolverResult(
+            status: status, hasSolution: false, objectiveValue: .nan,
+            columnValues: Array(repeating: .nan, count: model.columns.count),
+            rowActivities: Array(repeating: .nan, count: model.rows.count),
+            rowDuals: nil, reducedCosts: nil, mipGap: nil, basis: nil,
+            simplexIterations: Int(glp_get_it_cnt(problem)),
+            seconds: Date().timeIntervalSince(started), log: log.text)
+    }
+
+    private func remainingMilliseconds(_ options: SolverOptions, started: Date) -> Int32? {
+        guard let limit = options.timeLimitSeconds else { return nil }
+        let left = limit - Date().timeIntervalSince(started)
+        return Int32(clamping: Int(max(1, (left * 1000).rounded(.up)).clamped(to: 1...Double(Int32.max))))
+    }
+
+    // MARK: - Basis status mapping
+
+    private func glpkStatus(_ status: BasisStatus) -> Int32 {
+        switch status {
+        case .basic: GLP_BS
+        case .atLower: GLP_NL
+        case .atUpper: GLP_NU
+        case .free: GLP_NF
+        case .fixed: GLP_NS
+        }
+    }
+
+    private func basisStatus(_ status: Int32) -> BasisStatus {
+        switch status {
+        case GLP_BS: .basic
+        case GLP_NU: .atUpper
+        case GLP_NF: .free
+        case GLP_NS: .fixed
+        default: .atLower
+        }
+    }
+}
+
+/// Collects GLPK's terminal output for one solve.
+private final class LogCapture {
+    private(set) var text = ""
+    func append(_ line: String) { text += line }
+}
+
+/// Last relative gap GLPK reported during branch-and-bound.
+private final class BranchAndBoundProgress {
+    var gap: Double?
+}
+
+extension Comparable {
+    fileprivate func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}

@@ -1,0 +1,76 @@
+/// Something in a ``LinearModel`` that no solver should be handed.
+public struct LinearModelError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+extension LinearModel {
+    /// Longest name GLPK and the LP/MPS writers accept.
+    public static let maximumNameLength = 255
+
+    /// Checks everything a backend relies on, so that no C library ever sees a bad model
+    /// (GLPK aborts the process on duplicate entries, out-of-range indices, lower > upper,
+    /// or names over 255 bytes). Returns every problem found, not just the first.
+    public func problems() -> [LinearModelError] {
+        var problems: [LinearModelError] = []
+        func report(_ message: String) { problems.append(LinearModelError(message: message)) }
+
+        checkName(name, what: "model name", report)
+        for (j, column) in columns.enumerated() {
+            let what = "column \(j) '\(column.name)'"
+            checkName(column.name, what: what, report)
+            checkBounds(column.lower, column.upper, what: what, report)
+            if !column.cost.isFinite { report("\(what): cost \(column.cost) is not finite") }
+            if column.kind == .binary, column.lower < 0 || column.upper > 1 {
+                report("\(what): binary column must have bounds within [0, 1]")
+            }
+        }
+        for (i, row) in rows.enumerated() {
+            let what = "row \(i) '\(row.name)'"
+            checkName(row.name, what: what, report)
+            checkBounds(row.lower, row.upper, what: what, report)
+        }
+        if !objectiveConstant.isFinite { report("objective constant is not finite") }
+
+        var seen = Set<Int64>()
+        seen.reserveCapacity(coefficients.count)
+        let columnCount = Int64(columns.count)
+        for entry in coefficients {
+            guard rows.indices.contains(entry.row), columns.indices.contains(entry.column) else {
+                report("coefficient at (row \(entry.row), column \(entry.column)) is out of range")
+                continue
+            }
+            if !entry.value.isFinite {
+                report("coefficient of '\(columns[entry.column].name)' in '\(rows[entry.row].name)' is not finite")
+            }
+            if !seen.insert(Int64(entry.row) * columnCount + Int64(entry.column)).inserted {
+                report("'\(columns[entry.column].name)' appears twice in row '\(rows[entry.row].name)'")
+            }
+        }
+        return problems
+    }
+
+    /// Throws the first problem ``problems()`` finds, with the count of the rest.
+    public func validate() throws(LinearModelError) {
+        let found = problems()
+        guard let first = found.first else { return }
+        let more = found.count > 1 ? " (and \(found.count - 1) more problems)" : ""
+        throw LinearModelError(message: first.message + more)
+    }
+
+    private func checkName(_ name: String, what: String, _ report: (String) -> Void) {
+        if name.utf8.count > Self.maximumNameLength {
+            report("\(what): name is longer than \(Self.maximumNameLength) bytes")
+        }
+        if name.utf8.contains(where: { $0 < 0x21 || $0 == 0x7f }) {
+            report("\(what): name contains a space or control character")
+        }
+    }
+
+    private func checkBounds(_ lower: Double, _ upper: Double, what: String, _ report: (String) -> Void) {
+        if lower.isNaN || upper.isNaN { report("\(what): a bound is NaN") }
+        if lower == .infinity { report("\(what): lower bound is +infinity") }
+        if upper == -.infinity { report("\(what): upper bound is -infinity") }
+        if lower > upper { report("\(what): lower bound \(lower) exceeds upper bound \(upper)") }
+    }
+}

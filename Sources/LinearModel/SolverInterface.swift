@@ -1,0 +1,123 @@
+import Foundation
+
+/// Why a solve stopped. Infeasible and unbounded are answers, not errors.
+public enum TerminationStatus: String, Sendable, Codable {
+    case optimal
+    case infeasible
+    case unbounded
+    /// Infeasible or unbounded; the solver could not tell which.
+    case infeasibleOrUnbounded = "infeasible_or_unbounded"
+    case timeLimit = "time_limit"
+    case iterationLimit = "iteration_limit"
+    case numericalFailure = "numerical_failure"
+
+    /// The status in words, for people.
+    public var words: String {
+        switch self {
+        case .optimal: "optimal"
+        case .infeasible: "infeasible"
+        case .unbounded: "unbounded"
+        case .infeasibleOrUnbounded: "infeasible or unbounded"
+        case .timeLimit: "time limit reached"
+        case .iterationLimit: "iteration limit reached"
+        case .numericalFailure: "numerical failure"
+        }
+    }
+}
+
+/// Status of one variable or constraint in a simplex basis.
+public enum BasisStatus: UInt8, Sendable, Codable {
+    case basic, atLower, atUpper, free, fixed
+}
+
+/// A simplex basis: passed back in to warm-start a solve of a model with the same shape.
+public struct Basis: Sendable, Equatable {
+    public var rows: [BasisStatus]
+    public var columns: [BasisStatus]
+    public init(rows: [BasisStatus], columns: [BasisStatus]) {
+        self.rows = rows
+        self.columns = columns
+    }
+}
+
+public struct SolverOptions: Sendable {
+    /// Wall-clock limit for the whole solve; nil means none.
+    public var timeLimitSeconds: Double?
+    /// Relative MIP gap at which branch-and-bound may stop (0 means prove optimality).
+    public var relativeMIPGap: Double
+    /// Start the simplex from this basis when its shape matches the model.
+    public var warmStart: Basis?
+
+    public init(timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeMIPGap = relativeMIPGap
+        self.warmStart = warmStart
+    }
+}
+
+/// What a backend returns. Arrays are indexed like the model's columns and rows.
+public struct SolverResult: Sendable {
+    public var status: TerminationStatus
+    /// Whether `columnValues` holds a feasible point (true for optimal, and for a MIP
+    /// stopped by its time limit after finding an incumbent).
+    public var hasSolution: Bool
+    public var objectiveValue: Double
+    public var columnValues: [Double]
+    public var rowActivities: [Double]
+    /// Shadow prices of the rows (∂objective/∂bound); nil for a MIP.
+    public var rowDuals: [Double]?
+    /// Reduced costs of the columns; nil for a MIP.
+    public var reducedCosts: [Double]?
+    /// Relative gap between incumbent and bound for a MIP; nil for an LP.
+    public var mipGap: Double?
+    /// Optimal basis of an LP, for warm starts.
+    public var basis: Basis?
+    public var simplexIterations: Int
+    public var seconds: Double
+    /// The solver's own log, captured rather than printed.
+    public var log: String
+
+    public init(
+        status: TerminationStatus, hasSolution: Bool, objectiveValue: Double, columnValues: [Double],
+        rowActivities: [Double], rowDuals: [Double]?, reducedCosts: [Double]?, mipGap: Double?,
+        basis: Basis?, simplexIterations: Int, seconds: Double, log: String
+    ) {
+        self.status = status
+        self.hasSolution = hasSolution
+        self.objectiveValue = objectiveValue
+        self.columnValues = columnValues
+        self.rowActivities = rowActivities
+        self.rowDuals = rowDuals
+        self.reducedCosts = reducedCosts
+        self.mipGap = mipGap
+        self.basis = basis
+        self.simplexIterations = simplexIterations
+        self.seconds = seconds
+        self.log = log
+    }
+}
+
+/// The solver failed in a way that is not an answer about the model.
+public struct SolverError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// File formats a model can be written in for other solvers.
+public enum ModelFileFormat: String, Sendable, CaseIterable {
+    /// CPLEX LP format.
+    case cplexLP = "lp"
+    /// Free MPS format.
+    case mps
+}
+
+/// A backend. Implementations must be safe to call from several threads at once,
+/// one model per call.
+public protocol LinearSolver: Sendable {
+    /// Solves `model`. Throws ``LinearModelError`` for a model that fails validation and
+    /// ``SolverError`` for a solver failure; infeasibility is a status, not an error.
+    func solve(_ model: LinearModel, options: SolverOptions) throws -> SolverResult
+    /// Writes `model` to `path` in `format`.
+    func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws
+}

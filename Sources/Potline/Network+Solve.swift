@@ -1,0 +1,75 @@
+import Foundation
+import GLPKSolver
+@_exported import LinearModel
+
+/// How to solve a network.
+public struct SolveOptions: Sendable {
+    public var timeLimitSeconds: Double?
+    public var relativeMIPGap: Double
+    /// The backend; GLPK unless a script supplies another.
+    public var solver: any LinearSolver
+
+    public init(timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, solver: any LinearSolver = GLPKSolver()) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeMIPGap = relativeMIPGap
+        self.solver = solver
+    }
+}
+
+/// Cost per tonne of unmet demand in the diagnostic re-solve of an infeasible network: far above
+/// any real delivered cost, so the slack is used only where nothing else can serve.
+let unmetDemandPenaltyYuanPerTonne = 1e7
+
+extension Network {
+    /// Validates, formulates and solves the network, and reads the result.
+    ///
+    /// ```swift
+    /// let network = try NetworkLoader.load(from: "Networks/examples/two_smelters")
+    /// let solution = try network.solve()
+    /// print(solution.totalCostYuan!, solution.deliveredCosts[0].marginalCostYuanPerT!)
+    /// ```
+    ///
+    /// An infeasible network is not an error: the solution's status says so and
+    /// ``Solution/unmetDemands`` lists which demands cannot be met and by how much.
+    /// Throws ``NetworkError`` for an invalid network and ``SolverError`` if the solver fails.
+    public func solve(options: SolveOptions = SolveOptions()) throws -> Solution {
+        try validate()
+        let started = Date()
+        let formulation = Formulation(self)
+        let built = Date()
+        let result = try options.solver.solve(formulation.model, options: solverOptions(options))
+        var solution = SolutionReader(formulation: formulation, result: result).solution
+        solution.buildSeconds = built.timeIntervalSince(started)
+        if result.status == .infeasible || result.status == .infeasibleOrUnbounded {
+            solution.unmetDemands = try diagnoseUnmetDemand(options: options)
+        }
+        return solution
+    }
+
+    func solverOptions(_ options: SolveOptions) -> SolverOptions {
+        SolverOptions(timeLimitSeconds: options.timeLimitSeconds, relativeMIPGap: options.relativeMIPGap)
+    }
+
+    /// Re-solves with a priced slack on every demand; the slack left in the optimum is what
+    /// the network cannot deliver.
+    private func diagnoseUnmetDemand(options: SolveOptions) throws -> [Solution.UnmetDemand] {
+        let elastic = Formulation(self, unmetDemandPenalty: unmetDemandPenaltyYuanPerTonne)
+        let result = try options.solver.solve(elastic.model, options: solverOptions(options))
+        guard result.hasSolution else { return [] }
+        return demands.enumerated().compactMap { d, demand in
+            let unmet = result.columnValues[elastic.unmetDemandColumns[d]]
+            guard unmet > 1e-6 else { return nil }
+            return Solution.UnmetDemand(
+                region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear, unmetTPerY: unmet)
+        }
+    }
+}
+
+extension Network {
+    /// Writes the network's LP in `format` (CPLEX LP or MPS) with readable names
+    /// (`make.PLANT`, `ship.LINK.COMMODITY`, `balance.REGION.COMMODITY`), for glpsol or any solver.
+    public func writeModel(format: ModelFileFormat, to path: String, solver: any LinearSolver = GLPKSolver()) throws {
+        try validate()
+        try solver.write(Formulation(self).model, format: format, to: path)
+    }
+}

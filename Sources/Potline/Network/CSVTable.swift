@@ -1,0 +1,193 @@
+import CSV
+import Foundation
+
+/// Collects problems while a network is read, so that one pass reports all of them.
+final class ProblemLog {
+    private(set) var problems: [NetworkProblem] = []
+    func add(_ problem: NetworkProblem) { problems.append(problem) }
+}
+
+/// One CSV table of a network folder, with its header checked against the table's schema.
+/// Wraps CSV.swift so that every error names the file, the spreadsheet row and the column.
+struct CSVTable {
+    let file: String
+    let records: [CSVRecord]
+
+    /// Reads `file` in `folder`. Unknown columns (other than `source` and `note`) and missing
+    /// required columns are problems. Returns nil if the file cannot be read at all.
+    static func read(
+        _ file: String, in folder: URL, columns: [String], required: [String], optionalFile: Bool = false,
+        log: ProblemLog
+    ) -> CSVTable? {
+        let url = folder.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if optionalFile { return CSVTable(file: file, records: []) }
+            log.add(NetworkProblem(file: file, message: "file is missing (expected at \(url.path))"))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.add(NetworkProblem(file: file, message: "cannot be read"))
+            return nil
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            log.add(NetworkProblem(file: file, message: "is not UTF-8 text"))
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // spreadsheet byte-order mark
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+        } catch {
+            log.add(NetworkProblem(file: file, row: 1, message: "has no readable header row"))
+            return nil
+        }
+        let header = reader.headerRow ?? []
+        let allowed = Set(columns + ["source", "note"])
+        var seen = Set<String>()
+        for name in header {
+            if !allowed.contains(name) {
+                log.add(
+                    NetworkProblem(
+                        file: file, row: 1, column: name,
+                        message: "unknown column" + Suggestion.didYouMean(name, among: columns)))
+            }
+            if !seen.insert(name).inserted {
+                log.add(NetworkProblem(file: file, row: 1, column: name, message: "column appears twice"))
+            }
+        }
+        for name in required where !seen.contains(name) {
+            log.add(NetworkProblem(file: file, row: 1, column: name, message: "required column is missing"))
+        }
+        var records: [CSVRecord] = []
+        var row = 1
+        while let fields = reader.next() {
+            row += 1
+            if fields.allSatisfy(\.isEmpty) { continue }  // blank line
+            if fields.count != header.count {
+                log.add(
+                    NetworkProblem(
+                        file: file, row: row,
+                        message: "has \(fields.count) fields but the header has \(header.count)"))
+                continue
+            }
+            var values: [String: String] = [:]
+            for (name, value) in zip(header, fields) where allowed.contains(name) { values[name] = value }
+            records.append(CSVRecord(location: SourceLocation(file: file, row: row), values: values, log: log))
+        }
+        if let error = reader.error {
+            log.add(NetworkProblem(file: file, row: row + 1, message: "cannot be parsed as CSV (\(error))"))
+        }
+        return CSVTable(file: file, records: records)
+    }
+}
+
+/// One data row; its accessors check and convert a field, logging a located problem when it is bad.
+struct CSVRecord {
+    let location: SourceLocation
+    let values: [String: String]
+    let log: ProblemLog
+
+    private func problem(_ column: String, _ message: String) {
+        log.add(NetworkProblem(at: location, column: column, message: message))
+    }
+
+    func isBlank(_ column: String) -> Bool { (values[column] ?? "").isEmpty }
+
+    /// A required id: lower-case letters, digits and `_`, at most 64 characters.
+    func id(_ column: String) -> String? {
+        guard let value = values[column], !value.isEmpty else {
+            problem(column, "is required")
+            return nil
+        }
+        guard Self.isValidID(value) else {
+            problem(column, "'\(value)' is not a valid id (use lower-case letters, digits and _, at most 64 characters)")
+            return nil
+        }
+        return value
+    }
+
+    static func isValidID(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 64
+            && value.utf8.allSatisfy { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5f }
+    }
+
+    func text(_ column: String, default defaultValue: String = "") -> String {
+        let value = values[column] ?? ""
+        return value.isEmpty ? defaultValue : value
+    }
+
+    /// A number in `range`; nil (and no problem) when blank and `required` is false.
+    func number(_ column: String, in range: NumberRange = .nonNegative, required: Bool = true) -> Double? {
+        guard let raw = values[column], !raw.isEmpty else {
+            if required { problem(column, "is required") }
+            return nil
+        }
+        guard let value = Double(raw.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+            problem(column, "'\(raw)' is not a number")
+            return nil
+        }
+        if let message = range.violation(value) {
+            problem(column, "'\(raw)' \(message)")
+            return nil
+        }
+        return value
+    }
+
+    func integer(_ column: String) -> Int? {
+        guard let raw = values[column], !raw.isEmpty else {
+            problem(column, "is required")
+            return nil
+        }
+        guard let value = Int(raw) else {
+            problem(column, "'\(raw)' is not a whole number")
+            return nil
+        }
+        return value
+    }
+
+    func boolean(_ column: String, default defaultValue: Bool) -> Bool {
+        switch (values[column] ?? "").lowercased() {
+        case "": return defaultValue
+        case "true", "yes", "1": return true
+        case "false", "no", "0": return false
+        case let raw:
+            problem(column, "'\(raw)' is not true or false")
+            return defaultValue
+        }
+    }
+
+    /// One of `cases`, or `defaultValue` when blank.
+    func choice<T: RawRepresentable & CaseIterable>(_ column: String, default defaultValue: T) -> T?
+    where T.RawValue == String {
+        let raw = values[column] ?? ""
+        if raw.isEmpty { return defaultValue }
+        if let value = T(rawValue: raw) { return value }
+        problem(column, "'\(raw)' is not one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        return nil
+    }
+
+    /// A `;`-separated list of ids; nil when blank.
+    func idList(_ column: String) -> [String]? {
+        let raw = values[column] ?? ""
+        if raw.isEmpty { return nil }
+        let items = raw.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        for item in items where !Self.isValidID(item) {
+            problem(column, "'\(item)' is not a valid id")
+        }
+        return items
+    }
+}
+
+enum NumberRange {
+    case any, nonNegative, positive, fraction, atLeastOne
+
+    func violation(_ value: Double) -> String? {
+        switch self {
+        case .any: nil
+        case .nonNegative: value < 0 ? "is negative" : nil
+        case .positive: value <= 0 ? "must be greater than 0" : nil
+        case .fraction: (0...1).contains(value) ? nil : "must be between 0 and 1"
+        case .atLeastOne: value < 1 ? "must be at least 1" : nil
+        }
+    }
+}

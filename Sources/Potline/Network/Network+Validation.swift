@@ -1,0 +1,125 @@
+extension Network {
+    /// Every problem that would make the network meaningless or unsolvable: duplicate ids,
+    /// unknown names (with the closest known one), impossible values, plants without a power
+    /// price, and demands that no supply can reach. Empty for a valid network.
+    public func problems() -> [NetworkProblem] {
+        var found: [NetworkProblem] = []
+        func report(_ location: SourceLocation?, _ column: String?, _ message: String) {
+            found.append(NetworkProblem(at: location, column: column, message: message))
+        }
+
+        if !(1900...2200).contains(baseYear) {
+            found.append(NetworkProblem(file: "network.yaml", column: "base_year", message: "\(baseYear) is not a plausible year"))
+        }
+        checkUnique(modes.map { ($0.name, nil) }, what: "mode", column: "modes", report)
+        checkUnique(regions.map { ($0.id, $0.location) }, what: "region", column: "id", report)
+        checkUnique(commodities.map { ($0.id, $0.location) }, what: "commodity", column: "id", report)
+        checkUnique(processes.map { ($0.id, $0.location) }, what: "process", column: "id", report)
+        checkUnique(plants.map { ($0.id, $0.location) }, what: "plant", column: "id", report)
+        checkUnique(supplies.map { ($0.id, $0.location) }, what: "supply", column: "id", report)
+        checkUnique(links.map { ($0.id, $0.location) }, what: "link", column: "id", report)
+        checkUnique(
+            demands.map { ("\($0.region) \($0.commodity)", $0.location) }, what: "demand (region, commodity)",
+            column: "commodity", report)
+
+        for mode in modes {
+            if !(mode.circuity >= 1) || !mode.circuity.isFinite {
+                report(nil, "modes.\(mode.name).circuity", "circuity \(mode.circuity) must be a number ≥ 1")
+            }
+            for (key, value) in [("rate_yuan_per_tkm", mode.rateYuanPerTonneKm), ("handling_yuan_per_t", mode.handlingYuanPerTonne)]
+            where !(value >= 0) || !value.isFinite {
+                report(nil, "modes.\(mode.name).\(key)", "\(value) must be a number ≥ 0")
+            }
+        }
+
+        let index = NetworkIndex(self)
+        func known(_ id: String, in map: [String: Int], what: String, at location: SourceLocation?, column: String) -> Bool {
+            if map[id] != nil { return true }
+            report(location, column, "unknown \(what) '\(id)'" + Suggestion.didYouMean(id, among: map.keys))
+            return false
+        }
+
+        for region in regions {
+            if !(-90...90).contains(region.latitudeDegrees) {
+                report(region.location, "latitude_deg", "latitude \(region.latitudeDegrees) is outside −90…90")
+            }
+            if !(-180...180).contains(region.longitudeDegrees) {
+                report(region.location, "longitude_deg", "longitude \(region.longitudeDegrees) is outside −180…180")
+            }
+        }
+        for process in processes {
+            _ = known(process.output, in: index.commodities, what: "commodity", at: process.location, column: "output")
+            for ingredient in process.inputs + process.byproducts {
+                _ = known(ingredient.commodity, in: index.commodities, what: "commodity", at: ingredient.location, column: "commodity")
+                if ingredient.commodity == process.output {
+                    report(ingredient.location, "commodity", "process '\(process.id)' lists its own output '\(process.output)' in its recipe")
+                }
+            }
+            checkUnique(
+                (process.inputs + process.byproducts).map { ("\(process.id) \($0.commodity)", $0.location) },
+                what: "recipe entry (process, commodity)", column: "commodity", report)
+        }
+        for plant in plants {
+            let regionKnown = known(plant.region, in: index.regions, what: "region", at: plant.location, column: "region")
+            let processKnown = known(plant.process, in: index.processes, what: "process", at: plant.location, column: "process")
+            if regionKnown, processKnown, plant.electricityPriceYuanPerKWh == nil,
+                index.electricityKWhPerTonne(plant) > 0,
+                regions[index.regions[plant.region]!].gridPriceYuanPerKWh == nil
+            {
+                report(
+                    plant.location, "electricity_price_yuan_per_kwh",
+                    "plant '\(plant.id)' uses electricity but neither it nor region '\(plant.region)' has a power price")
+            }
+        }
+        for supply in supplies {
+            _ = known(supply.region, in: index.regions, what: "region", at: supply.location, column: "region")
+            _ = known(supply.commodity, in: index.commodities, what: "commodity", at: supply.location, column: "commodity")
+        }
+        for demand in demands {
+            _ = known(demand.region, in: index.regions, what: "region", at: demand.location, column: "region")
+            _ = known(demand.commodity, in: index.commodities, what: "commodity", at: demand.location, column: "commodity")
+        }
+        for link in links {
+            _ = known(link.from, in: index.regions, what: "region", at: link.location, column: "from")
+            _ = known(link.to, in: index.regions, what: "region", at: link.location, column: "to")
+            _ = known(link.mode, in: index.modes, what: "mode", at: link.location, column: "mode")
+            for commodity in link.commodities ?? [] {
+                _ = known(commodity, in: index.commodities, what: "commodity", at: link.location, column: "commodities")
+            }
+            if link.from == link.to { report(link.location, "to", "link '\(link.id)' starts and ends in '\(link.from)'") }
+        }
+
+        // Reachability needs every reference resolved; report it only on an otherwise sound network.
+        if found.isEmpty {
+            let reachable = ReachabilityAnalysis(index)
+            for demand in demands where demand.tonnesPerYear > 0 && !reachable.canDeliver(demand.commodity, to: demand.region) {
+                report(
+                    demand.location, "commodity",
+                    "no supply can reach the demand for \(demand.commodity) in \(demand.region): "
+                        + reachable.explainUnreachable(demand.commodity, at: demand.region))
+            }
+        }
+        return found
+    }
+
+    private func checkUnique(
+        _ items: [(id: String, location: SourceLocation?)], what: String, column: String,
+        _ report: (SourceLocation?, String?, String) -> Void
+    ) {
+        var first: [String: SourceLocation?] = [:]
+        for item in items {
+            if let earlier = first[item.id] {
+                let previous = earlier.map { " (first at row \($0.row))" } ?? ""
+                report(item.location, column, "duplicate \(what) '\(item.id)'\(previous)")
+            } else {
+                first[item.id] = item.location
+            }
+        }
+    }
+
+    /// Throws a ``NetworkError`` listing every problem, if there are any.
+    public func validate() throws(NetworkError) {
+        let found = problems()
+        if !found.isEmpty { throw NetworkError(found) }
+    }
+}

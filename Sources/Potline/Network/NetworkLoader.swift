@@ -1,0 +1,293 @@
+import Foundation
+import Yams
+
+/// Reads a network folder: `network.yaml` plus the CSV tables described in `Networks/README.md`.
+/// Collects every problem (bad field, unknown column, unknown reference, unreachable demand)
+/// before giving up, so an analyst fixes a file in one round. Never writes to the folder.
+public enum NetworkLoader {
+    public static let manifestFile = "network.yaml"
+
+    /// Loads and validates the network in `folder`; throws ``NetworkError`` with every problem.
+    public static func load(from folder: URL) throws(NetworkError) -> Network {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw NetworkError([NetworkProblem(file: folder.path, message: "is not a network folder (no such directory)")])
+        }
+        let log = ProblemLog()
+        let network = read(folder, log: log)
+        if log.problems.isEmpty { try network.validate() }
+        if !log.problems.isEmpty { throw NetworkError(log.problems) }
+        return network
+    }
+
+    public static func load(from path: String) throws(NetworkError) -> Network {
+        try load(from: URL(fileURLWithPath: path))
+    }
+
+    private static func read(_ folder: URL, log: ProblemLog) -> Network {
+        let manifest = Manifest.read(folder, log: log)
+        var network = Network(
+            name: manifest.name ?? folder.lastPathComponent, description: manifest.description,
+            baseYear: manifest.baseYear ?? 0, modes: manifest.modes)
+        network.regions = regions(folder, log)
+        network.commodities = commodities(folder, log)
+        network.processes = processes(folder, log)
+        network.plants = plants(folder, log)
+        network.supplies = supplies(folder, log)
+        network.demands = demands(folder, log)
+        network.links = links(folder, log)
+        if log.problems.isEmpty {
+            // Cross-references are only meaningful once every row parsed.
+            for problem in network.problems() { log.add(problem) }
+        }
+        return network
+    }
+
+    private static func regions(_ folder: URL, _ log: ProblemLog) -> [Region] {
+        let table = CSVTable.read(
+            "regions.csv", in: folder,
+            columns: ["id", "name", "kind", "latitude_deg", "longitude_deg", "grid_price_yuan_per_kwh"],
+            required: ["id", "latitude_deg", "longitude_deg"], log: log)
+        return table?.records.compactMap { r in
+            let id = r.id("id")
+            let kind = r.choice("kind", default: Region.Kind.province)
+            let latitude = r.number("latitude_deg", in: .any)
+            let longitude = r.number("longitude_deg", in: .any)
+            let price = r.number("grid_price_yuan_per_kwh", required: false)
+            guard let id, let kind, let latitude, let longitude else { return nil }
+            return Region(
+                id: id, name: r.text("name", default: id), kind: kind, latitudeDegrees: latitude,
+                longitudeDegrees: longitude, gridPriceYuanPerKWh: price, location: r.location)
+        } ?? []
+    }
+
+    private static func commodities(_ folder: URL, _ log: ProblemLog) -> [Commodity] {
+        let table = CSVTable.read("commodities.csv", in: folder, columns: ["id", "name"], required: ["id"], log: log)
+        return table?.records.compactMap { r in
+            guard let id = r.id("id") else { return nil }
+            return Commodity(id: id, name: r.text("name", default: id), location: r.location)
+        } ?? []
+    }
+
+    private static func processes(_ folder: URL, _ log: ProblemLog) -> [Process] {
+        let table = CSVTable.read(
+            "processes.csv", in: folder,
+            columns: ["id", "name", "output", "electricity_kwh_per_t", "other_cost_yuan_per_t"],
+            required: ["id", "output"], log: log)
+        var processes: [Process] = table?.records.compactMap { r in
+            let id = r.id("id")
+            let output = r.id("output")
+            let electricity = r.number("electricity_kwh_per_t", required: false) ?? 0
+            let other = r.number("other_cost_yuan_per_t", required: false) ?? 0
+            guard let id, let output else { return nil }
+            return Process(
+                id: id, name: r.text("name", default: id), output: output, electricityKWhPerTonne: electricity,
+                otherCostYuanPerTonne: other, location: r.location)
+        } ?? []
+        let recipes = CSVTable.read(
+            "recipes.csv", in: folder, columns: ["process", "commodity", "role", "t_per_t"],
+            required: ["process", "commodity", "t_per_t"], log: log)
+        var byID: [String: Int] = [:]
+        for (i, process) in processes.enumerated() where byID[process.id] == nil { byID[process.id] = i }
+        for r in recipes?.records ?? [] {
+            let process = r.id("process")
+            let commodity = r.id("commodity")
+            let role = r.choice("role", default: RecipeRole.input)
+            let amount = r.number("t_per_t", in: .positive)
+            guard let process, let commodity, let role, let amount else { continue }
+            guard let p = byID[process] else {
+                log.add(
+                    NetworkProblem(
+                        at: r.location, column: "process",
+                        message: "unknown process '\(process)'" + Suggestion.didYouMean(process, among: byID.keys)))
+                continue
+            }
+            let ingredient = Process.Ingredient(commodity: commodity, tonnesPerTonne: amount, location: r.location)
+            switch role {
+            case .input: processes[p].inputs.append(ingredient)
+            case .output: processes[p].byproducts.append(ingredient)
+            }
+        }
+        return processes
+    }
+
+    private enum RecipeRole: String, CaseIterable { case input, output }
+
+    private static func plants(_ folder: URL, _ log: ProblemLog) -> [Plant] {
+        let table = CSVTable.read(
+            "plants.csv", in: folder,
+            columns: [
+                "id", "region", "process", "capacity_t_per_y", "owner", "electricity_kwh_per_t",
+                "other_cost_yuan_per_t", "electricity_price_yuan_per_kwh",
+            ],
+            required: ["id", "region", "process", "capacity_t_per_y"], log: log)
+        return table?.records.compactMap { r in
+            let id = r.id("id")
+            let region = r.id("region")
+            let process = r.id("process")
+            let capacity = r.number("capacity_t_per_y")
+            let electricity = r.number("electricity_kwh_per_t", required: false)
+            let other = r.number("other_cost_yuan_per_t", required: false)
+            let price = r.number("electricity_price_yuan_per_kwh", required: false)
+            guard let id, let region, let process, let capacity else { return nil }
+            return Plant(
+                id: id, region: region, process: process, capacityTonnesPerYear: capacity, owner: r.text("owner"),
+                electricityKWhPerTonne: electricity, otherCostYuanPerTonne: other,
+                electricityPriceYuanPerKWh: price, location: r.location)
+        } ?? []
+    }
+
+    private static func supplies(_ folder: URL, _ log: ProblemLog) -> [Supply] {
+        let table = CSVTable.read(
+            "supplies.csv", in: folder,
+            columns: ["id", "region", "commodity", "capacity_t_per_y", "price_yuan_per_t"],
+            required: ["id", "region", "commodity", "price_yuan_per_t"], log: log)
+        return table?.records.compactMap { r in
+            let id = r.id("id")
+            let region = r.id("region")
+            let commodity = r.id("commodity")
+            let capacity = r.number("capacity_t_per_y", required: false)
+            let price = r.number("price_yuan_per_t")
+            guard let id, let region, let commodity, let price else { return nil }
+            return Supply(
+                id: id, region: region, commodity: commodity, capacityTonnesPerYear: capacity,
+                priceYuanPerTonne: price, location: r.location)
+        } ?? []
+    }
+
+    private static func demands(_ folder: URL, _ log: ProblemLog) -> [Demand] {
+        let table = CSVTable.read(
+            "demands.csv", in: folder, columns: ["region", "commodity", "demand_t_per_y"],
+            required: ["region", "commodity", "demand_t_per_y"], log: log)
+        return table?.records.compactMap { r in
+            let region = r.id("region")
+            let commodity = r.id("commodity")
+            let tonnes = r.number("demand_t_per_y")
+            guard let region, let commodity, let tonnes else { return nil }
+            return Demand(region: region, commodity: commodity, tonnesPerYear: tonnes, location: r.location)
+        } ?? []
+    }
+
+    private static func links(_ folder: URL, _ log: ProblemLog) -> [Link] {
+        let table = CSVTable.read(
+            "links.csv", in: folder,
+            columns: [
+                "id", "from", "to", "mode", "distance_km", "rate_yuan_per_tkm", "handling_yuan_per_t",
+                "capacity_t_per_y", "commodities", "bidirectional",
+            ],
+            required: ["id", "from", "to", "mode"], log: log)
+        return table?.records.compactMap { r in
+            let id = r.id("id")
+            let from = r.id("from")
+            let to = r.id("to")
+            let mode = r.id("mode")
+            let distance = r.number("distance_km", in: .positive, required: false)
+            let rate = r.number("rate_yuan_per_tkm", required: false)
+            let handling = r.number("handling_yuan_per_t", required: false)
+            let capacity = r.number("capacity_t_per_y", required: false)
+            let commodities = r.idList("commodities")
+            let bidirectional = r.boolean("bidirectional", default: true)
+            guard let id, let from, let to, let mode else { return nil }
+            return Link(
+                id: id, from: from, to: to, mode: mode, distanceKm: distance, rateYuanPerTonneKm: rate,
+                handlingYuanPerTonne: handling, capacityTonnesPerYear: capacity, commodities: commodities,
+                bidirectional: bidirectional, location: r.location)
+        } ?? []
+    }
+}
+
+/// The parsed `network.yaml`. Read node by node (not by untyped `Yams.load`, which turns
+/// `NO` into false) so that every error names its key and line.
+struct Manifest {
+    var name: String?
+    var description = ""
+    var baseYear: Int?
+    var modes = TransportMode.builtIn
+
+    static let keys = ["name", "description", "base_year", "modes"]
+    static let modeKeys = ["circuity", "rate_yuan_per_tkm", "handling_yuan_per_t"]
+
+    static func read(_ folder: URL, log: ProblemLog) -> Manifest {
+        let file = NetworkLoader.manifestFile
+        var manifest = Manifest()
+        let path = folder.appendingPathComponent(file).path
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            log.add(NetworkProblem(file: file, message: "file is missing or unreadable (expected at \(path))"))
+            return manifest
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            log.add(NetworkProblem(file: file, message: "is not valid YAML: \(error)"))
+            return manifest
+        }
+        guard let mapping = root?.mapping else {
+            log.add(NetworkProblem(file: file, message: "must be a mapping of keys (name, base_year, …)"))
+            return manifest
+        }
+        func problem(_ node: Node, _ key: String, _ message: String) {
+            log.add(NetworkProblem(file: file, row: node.mark.map { $0.line }, column: key, message: message))
+        }
+        var sawYear = false
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "name": manifest.name = value.string
+            case "description": manifest.description = value.string ?? ""
+            case "base_year":
+                sawYear = true
+                if let year = value.string.flatMap({ Int($0) }) { manifest.baseYear = year } else {
+                    problem(value, key, "'\(value.string ?? "")' is not a year")
+                }
+            case "modes":
+                guard let modes = value.mapping else {
+                    problem(value, key, "must map mode names to settings")
+                    continue
+                }
+                for (nameNode, settings) in modes {
+                    let name = nameNode.string ?? ""
+                    guard CSVRecord.isValidID(name) else {
+                        problem(nameNode, "modes", "'\(name)' is not a valid mode name")
+                        continue
+                    }
+                    var mode =
+                        manifest.modes.first { $0.name == name }
+                        ?? TransportMode(name: name, circuity: 1.3, rateYuanPerTonneKm: .nan, handlingYuanPerTonne: 0)
+                    for (settingNode, valueNode) in settings.mapping ?? [:] {
+                        let setting = settingNode.string ?? ""
+                        let column = "modes.\(name).\(setting)"
+                        guard let number = valueNode.string.flatMap({ Double($0) }), number.isFinite else {
+                            if modeKeys.contains(setting) {
+                                problem(valueNode, column, "'\(valueNode.string ?? "")' is not a number")
+                            } else {
+                                problem(settingNode, column, "unknown setting" + Suggestion.didYouMean(setting, among: modeKeys))
+                            }
+                            continue
+                        }
+                        switch setting {
+                        case "circuity": mode.circuity = number
+                        case "rate_yuan_per_tkm": mode.rateYuanPerTonneKm = number
+                        case "handling_yuan_per_t": mode.handlingYuanPerTonne = number
+                        default: problem(settingNode, column, "unknown setting" + Suggestion.didYouMean(setting, among: modeKeys))
+                        }
+                    }
+                    if mode.rateYuanPerTonneKm.isNaN {
+                        problem(nameNode, "modes.\(name).rate_yuan_per_tkm", "a new mode needs a rate")
+                        mode.rateYuanPerTonneKm = 0
+                    }
+                    if let i = manifest.modes.firstIndex(where: { $0.name == name }) {
+                        manifest.modes[i] = mode
+                    } else {
+                        manifest.modes.append(mode)
+                    }
+                }
+            default:
+                problem(keyNode, key, "unknown key" + Suggestion.didYouMean(key, among: keys))
+            }
+        }
+        if !sawYear { log.add(NetworkProblem(file: file, column: "base_year", message: "is required")) }
+        return manifest
+    }
+}

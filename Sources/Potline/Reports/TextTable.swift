@@ -1,0 +1,69 @@
+/// An aligned plain-text table: text columns left-aligned, number columns right-aligned.
+public struct TextTable {
+    public enum Alignment: Sendable { case left, right }
+
+    public var titles: [String]
+    public var alignments: [Alignment]
+    public private(set) var rows: [[String]] = []
+
+    public init(_ columns: [(title: String, alignment: Alignment)]) {
+        titles = columns.map(\.title)
+        alignments = columns.map(\.alignment)
+    }
+
+    public mutating func add(_ cells: [String]) { rows.append(cells) }
+
+    public func render(indent: String = "  ") -> String {
+        var widths = titles.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            let padded = cells.enumerated().map { i, cell in
+                let gap = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                return alignments[i] == .left ? cell + gap : gap + cell
+            }
+            return indent + padded.joined(separator: "  ").replacing(/\s+$/, with: "")
+        }
+        let rule = indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+        return ([line(titles), rule] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+/// Number formatting for people: thousands separators, fixed decimals, no locale surprises.
+public enum Format {
+    /// `1234567.891, decimals: 1` → `1,234,567.9`.
+    public static func number(_ value: Double, decimals: Int = 0) -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        var rounded = (abs(value) * scale).rounded() / scale
+        if rounded == 0 { rounded = 0 }
+        let negative = value < 0 && rounded != 0
+        let whole = Int(rounded.rounded(.down))
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        if decimals > 0 {
+            let fraction = Int(((rounded - Double(whole)) * scale).rounded())
+            let text = String(fraction)
+            grouped += "." + String(repeating: "0", count: max(0, decimals - text.count)) + text
+        }
+        return (negative ? "-" : "") + grouped
+    }
+
+    /// Tonnes as kt, one decimal: `1234567` → `1,234.6`.
+    public static func kilotonnes(_ tonnes: Double) -> String { number(tonnes / 1_000, decimals: 1) }
+
+    /// Yuan as million yuan, one decimal.
+    public static func millionYuan(_ yuan: Double) -> String { number(yuan / 1_000_000, decimals: 1) }
+
+    /// A 0…1 share as a percentage with one decimal: `0.9583` → `95.8%`.
+    public static func percent(_ share: Double) -> String { number(share * 100, decimals: 1) + "%" }
+
+    public static func optional(_ value: Double?, decimals: Int = 0) -> String {
+        value.map { number($0, decimals: decimals) } ?? "–"
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Potline
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a network's linear program in CPLEX LP or MPS format.",
+        discussion: """
+            The files use readable names: make.PLANT (t/y made), buy.SUPPLY (t/y bought),
+            ship.LINK.COMMODITY[.rev] (t/y carried), balance.REGION.COMMODITY and linkcap.LINK[.rev]
+            rows. Solve them with `glpsol --lp FILE` or `glpsol --freemps FILE`, or any other solver.
+            """)
+
+    @Argument(help: "Network folder.")
+    var network: String
+
+    @Option(help: ArgumentHelp("Write CPLEX LP format to this file.", valueName: "file"))
+    var lp: String?
+
+    @Option(help: ArgumentHelp("Write free MPS format to this file.", valueName: "file"))
+    var mps: String?
+
+    func validate() throws {
+        if lp == nil && mps == nil { throw ValidationError("give --lp FILE, --mps FILE or both") }
+    }
+
+    func run() throws {
+        let loaded = try loadNetwork(network)
+        for (format, path) in [(ModelFileFormat.cplexLP, lp), (.mps, mps)] {
+            guard let path else { continue }
+            do {
+                try loaded.writeModel(format: format, to: path)
+                print("wrote \(path)")
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(ExitStatus.badInput)
+            }
+        }
+    }
+}

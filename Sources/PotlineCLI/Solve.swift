@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Potline
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the cheapest way to meet every demand and report delivered costs.",
+        discussion: """
+            Minimises total delivered cost: purchases at supply prices, plant electricity (kWh/t × the
+            plant's or region's power price) and other variable cost, and freight (distance × rate +
+            handling). Reports the status, the total cost and its split, the delivered cost per tonne at
+            every demand (marginal: the shadow price of one more tonne; average: the cost of the tonnes
+            that arrive, split into materials, electricity, freight and other), plant output and
+            utilisation, power use, supplies bought and flows per link.
+
+            An infeasible network exits with status 3 and lists the demands that cannot be met.
+            """)
+
+    @Argument(help: "Network folder. Default: the bundled China network (Networks/china).")
+    var network: String?
+
+    @Flag(help: "Write the result as one JSON document (schema potline.solution/1) to standard output.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write the result tables as CSV files into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Stop the solver after this many seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Flag(help: "Print GLPK's solver log to standard error.")
+    var solverLog = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let loaded = try loadNetwork(network)
+        let solution: Solution
+        do {
+            solution = try loaded.solve(options: SolveOptions(timeLimitSeconds: timeLimit))
+        } catch {
+            printError("error: the solver failed: \(error)")
+            throw ExitCode(ExitStatus.solverFailure)
+        }
+        if solverLog { printError(solution.solverLog) }
+        if json {
+            FileHandle.standardOutput.write(try JSONReport.encode(solution))
+            print("")
+        } else {
+            print(TextReport.render(solution), terminator: "")
+        }
+        if let out {
+            do {
+                try CSVReport.write(solution, to: URL(fileURLWithPath: out))
+            } catch {
+                printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.badInput)
+            }
+        }
+        try throwExitStatus(for: solution.status)
+    }
+}
+
+/// Maps a solve status to the documented exit code.
+func throwExitStatus(for status: TerminationStatus) throws {
+    switch status {
+    case .optimal: return
+    case .infeasible, .unbounded, .infeasibleOrUnbounded: throw ExitCode(ExitStatus.infeasible)
+    case .timeLimit, .iterationLimit: throw ExitCode(ExitStatus.timeLimit)
+    case .numericalFailure: throw ExitCode(ExitStatus.solverFailure)
+    }
+}

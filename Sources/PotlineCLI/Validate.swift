@@ -1,0 +1,24 @@
+import ArgumentParser
+import Potline
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a network's files and print every problem found.",
+        discussion: """
+            Checks headers, every field (numbers, units, ids), duplicate ids, unknown region,
+            commodity, process and mode names (suggesting the closest known name), plants without a
+            power price, and demands that no supply can reach. Prints every problem with its file, row
+            and column; exits with status 2 if there is any.
+            """)
+
+    @Argument(help: "Network folder to check.")
+    var network: String
+
+    func run() throws {
+        let loaded = try loadNetwork(network)
+        print(
+            "\(network): valid — \(loaded.regions.count) regions, \(loaded.commodities.count) commodities, "
+                + "\(loaded.processes.count) processes, \(loaded.plants.count) plants, \(loaded.supplies.count) supplies, "
+                + "\(loaded.demands.count) demands, \(loaded.links.count) links")
+    }
+}

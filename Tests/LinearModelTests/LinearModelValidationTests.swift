@@ -1,0 +1,42 @@
+import LinearModel
+import Testing
+
+@Suite struct LinearModelValidationTests {
+    @Test func aValidModelHasNoProblems() throws {
+        var model = LinearModel(name: "ok")
+        let x = model.addColumn(name: "x", upper: 4, cost: 1)
+        let y = model.addColumn(name: "y", kind: .integer)
+        model.addRow(name: "r", lower: 1, terms: [(x, 1), (y, 2)])
+        #expect(model.problems().isEmpty)
+        #expect(model.isMixedInteger)
+        #expect(model.objectiveValue([2, 3]) == 2)
+    }
+
+    @Test func duplicateEntryIsReported() {
+        var model = LinearModel(name: "dup")
+        let x = model.addColumn(name: "x")
+        model.addRow(name: "r", terms: [(x, 1), (x, 2)])
+        #expect(model.problems().map(\.message) == ["'x' appears twice in row 'r'"])
+    }
+
+    @Test func boundsNamesAndIndicesAreChecked() {
+        var model = LinearModel(name: "bad")
+        model.addColumn(name: "x", lower: 5, upper: 1)
+        model.addColumn(name: String(repeating: "n", count: 256))
+        model.addColumn(name: "has space")
+        model.addColumn(name: "b", upper: 2, kind: .binary)
+        model.addColumn(name: "c", cost: .nan)
+        model.addRow(name: "r", lower: .infinity)
+        model.addCoefficient(row: 0, column: 99, value: 1)
+        let messages = model.problems().map(\.message)
+        #expect(messages.count == 7)
+        #expect(messages.contains("column 0 'x': lower bound 5.0 exceeds upper bound 1.0"))
+        #expect(messages.contains { $0.contains("longer than 255 bytes") })
+        #expect(messages.contains("column 2 'has space': name contains a space or control character"))
+        #expect(messages.contains("column 3 'b': binary column must have bounds within [0, 1]"))
+        #expect(messages.contains("column 4 'c': cost nan is not finite"))
+        #expect(messages.contains("row 0 'r': lower bound is +infinity"))
+        #expect(messages.contains("coefficient at (row 0, column 99) is out of range"))
+        #expect(throws: LinearModelError.self) { try model.validate() }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// Runs the built `potline` executable as a user would.
+@Suite struct CommandLineTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The `potline` binary next to this test bundle (SwiftPM builds both into one folder).
+    static var executable: URL {
+        let bundle = Bundle.main.bundleURL
+        for folder in [bundle, bundle.deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("potline")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return repository.appendingPathComponent(".build/debug/potline")
+    }
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    func potline(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.repository
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            error: String(decoding: error, as: UTF8.self))
+    }
+
+    let example = "Networks/examples/two_smelters"
+
+    @Test func solvePrintsTablesAndExitsZero() throws {
+        let run = try potline("solve", example)
+        #expect(run.status == 0)
+        #expect(run.output.contains("Network two_smelters (base year 2024): optimal"))
+        #expect(run.output.contains("Total delivered cost: 1,633.4 M yuan/y"))
+    }
+
+    @Test func solveJSONIsOneDocument() throws {
+        let run = try potline("solve", example, "--json")
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+        #expect(object?["schema"] as? String == "potline.solution/1")
+        #expect(object?["total_cost_yuan"] as? Double == 1_633_392_000)
+    }
+
+    @Test func validateReportsEveryProblemAndExitsTwo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(example), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "id,region,process,capacity_t_per_y\nwest_smelter,wset,smelting,-1\n".write(
+            to: folder.appendingPathComponent("plants.csv"), atomically: true, encoding: .utf8)
+        let run = try potline("validate", folder.path)
+        #expect(run.status == 2)
+        #expect(run.error.contains("plants.csv, row 2, column capacity_t_per_y: '-1' is negative"))
+        let solve = try potline("solve", folder.path)
+        #expect(solve.status == 2)
+        let good = try potline("validate", example)
+        #expect(good.status == 0)
+        #expect(good.output.contains("valid"))
+    }
+
+    @Test func exportWritesLPThatGlpsolSolvesToTheSameOptimum() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-lp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lp = folder.appendingPathComponent("model.lp").path
+        let mps = folder.appendingPathComponent("model.mps").path
+        let run = try potline("export", example, "--lp", lp, "--mps", mps)
+        #expect(run.status == 0)
+        let text = try String(contentsOfFile: lp, encoding: .utf8)
+        #expect(text.contains("make.west_smelter"))
+        #expect(text.contains("balance.east.aluminium"))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { return }
+        let glpsol = Process()
+        glpsol.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+        glpsol.arguments = ["--lp", lp, "-o", folder.appendingPathComponent("out.txt").path]
+        glpsol.standardOutput = FileHandle.nullDevice
+        try glpsol.run()
+        glpsol.waitUntilExit()
+        let report = try String(contentsOf: folder.appendingPathComponent("out.txt"), encoding: .utf8)
+        #expect(report.contains("Objective:  total_cost = 1633392000 (MINimum)"))
+    }
+
+    @Test func helpExplainsInDomainWords() throws {
+        let run = try potline("solve", "--help")
+        #expect(run.status == 0)
+        #expect(run.output.contains("delivered cost"))
+    }
+
+    @Test func badCommandLineExits64() throws {
+        #expect(try potline("export", example).status == 64)
+        #expect(try potline("solve", example, "--time-limit", "-3").status == 64)
+    }
+
+    @Test func infeasibleExitsThree() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-inf-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(example), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "region,commodity,demand_t_per_y\neast,aluminium,500000\n".write(
+            to: folder.appendingPathComponent("demands.csv"), atomically: true, encoding: .utf8)
+        let run = try potline("solve", folder.path)
+        #expect(run.status == 3)
+        #expect(run.output.contains("east"))
+        #expect(run.output.contains("340.0"))  // 500 − 160 kt/y unmet
+    }
+}

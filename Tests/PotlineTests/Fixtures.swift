@@ -1,0 +1,38 @@
+import Foundation
+@testable import Potline
+
+/// Paths and scratch copies of the bundled networks for tests.
+enum Fixtures {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let networks = repository.appendingPathComponent("Networks")
+    static let twoSmelters = networks.appendingPathComponent("examples/two_smelters")
+
+    /// A scratch copy of `network` with some files replaced; the caller deletes it.
+    static func copy(of network: URL = twoSmelters, replacing files: [String: String] = [:]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: network, to: folder)
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    /// The problems loading a modified copy of two_smelters reports.
+    static func problems(replacing files: [String: String], removing removed: [String] = []) throws -> [NetworkProblem] {
+        let folder = try copy(replacing: files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in removed { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        do {
+            _ = try NetworkLoader.load(from: folder)
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+}
+
+func close(_ a: Double?, _ b: Double, tolerance: Double = 1e-6) -> Bool {
+    guard let a else { return false }
+    return abs(a - b) <= tolerance * max(1, abs(b))
+}

@@ -6,12 +6,19 @@ import GLPKSolver
 public struct SolveOptions: Sendable {
     public var timeLimitSeconds: Double?
     public var relativeMIPGap: Double
+    /// A basis from an earlier solve (``Solution/basis``) of a network of the same shape; the
+    /// simplex starts from it, and falls back to a fresh start if it does not fit.
+    public var warmStart: Basis?
     /// The backend; GLPK unless a script supplies another.
     public var solver: any LinearSolver
 
-    public init(timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, solver: any LinearSolver = GLPKSolver()) {
+    public init(
+        timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil,
+        solver: any LinearSolver = GLPKSolver()
+    ) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeMIPGap = relativeMIPGap
+        self.warmStart = warmStart
         self.solver = solver
     }
 }
@@ -47,7 +54,9 @@ extension Network {
     }
 
     func solverOptions(_ options: SolveOptions) -> SolverOptions {
-        SolverOptions(timeLimitSeconds: options.timeLimitSeconds, relativeMIPGap: options.relativeMIPGap)
+        SolverOptions(
+            timeLimitSeconds: options.timeLimitSeconds, relativeMIPGap: options.relativeMIPGap,
+            warmStart: options.warmStart)
     }
 
     /// Re-solves with a priced slack on every demand; the slack left in the optimum is what

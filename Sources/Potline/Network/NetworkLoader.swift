@@ -9,46 +9,41 @@ public enum NetworkLoader {
 
     /// Loads and validates the network in `folder`; throws ``NetworkError`` with every problem.
     public static func load(from folder: URL) throws(NetworkError) -> Network {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw NetworkError([NetworkProblem(file: folder.path, message: "is not a network folder (no such directory)")])
-        }
-        let log = ProblemLog()
-        let network = read(folder, log: log)
-        if log.problems.isEmpty { try network.validate() }
-        if !log.problems.isEmpty { throw NetworkError(log.problems) }
-        return network
+        try parse(NetworkFiles.read(from: folder))
     }
 
     public static func load(from path: String) throws(NetworkError) -> Network {
         try load(from: URL(fileURLWithPath: path))
     }
 
-    private static func read(_ folder: URL, log: ProblemLog) -> Network {
-        let manifest = Manifest.read(folder, log: log)
+    /// Parses and validates files already read (and perhaps changed by a scenario).
+    public static func parse(_ files: NetworkFiles) throws(NetworkError) -> Network {
+        let log = ProblemLog()
+        for problem in files.readProblems { log.add(problem) }
+        let manifest = Manifest.parse(files.manifest, log: log)
         var network = Network(
-            name: manifest.name ?? folder.lastPathComponent, description: manifest.description,
+            name: manifest.name ?? files.folder.lastPathComponent, description: manifest.description,
             baseYear: manifest.baseYear ?? 0, modes: manifest.modes)
-        network.regions = regions(folder, log)
-        network.commodities = commodities(folder, log)
-        network.processes = processes(folder, log)
-        network.plants = plants(folder, log)
-        network.supplies = supplies(folder, log)
-        network.demands = demands(folder, log)
-        network.links = links(folder, log)
+        network.regions = regions(files, log)
+        network.commodities = commodities(files, log)
+        network.processes = processes(files, log)
+        network.plants = plants(files, log)
+        network.supplies = supplies(files, log)
+        network.demands = demands(files, log)
+        network.links = links(files, log)
         if log.problems.isEmpty {
             // Cross-references are only meaningful once every row parsed.
             for problem in network.problems() { log.add(problem) }
         }
+        if !log.problems.isEmpty { throw NetworkError(log.problems) }
         return network
     }
 
-    private static func regions(_ folder: URL, _ log: ProblemLog) -> [Region] {
-        let table = CSVTable.read(
-            "regions.csv", in: folder,
+    private static func regions(_ files: NetworkFiles, _ log: ProblemLog) -> [Region] {
+        let table = files.records("regions.csv",
             columns: ["id", "name", "kind", "latitude_deg", "longitude_deg", "grid_price_yuan_per_kwh"],
             required: ["id", "latitude_deg", "longitude_deg"], log: log)
-        return table?.records.compactMap { r in
+        return table?.compactMap { r in
             let id = r.id("id")
             let kind = r.choice("kind", default: Region.Kind.province)
             let latitude = r.number("latitude_deg", in: .any)
@@ -61,20 +56,19 @@ public enum NetworkLoader {
         } ?? []
     }
 
-    private static func commodities(_ folder: URL, _ log: ProblemLog) -> [Commodity] {
-        let table = CSVTable.read("commodities.csv", in: folder, columns: ["id", "name"], required: ["id"], log: log)
-        return table?.records.compactMap { r in
+    private static func commodities(_ files: NetworkFiles, _ log: ProblemLog) -> [Commodity] {
+        let table = files.records("commodities.csv", columns: ["id", "name"], required: ["id"], log: log)
+        return table?.compactMap { r in
             guard let id = r.id("id") else { return nil }
             return Commodity(id: id, name: r.text("name", default: id), location: r.location)
         } ?? []
     }
 
-    private static func processes(_ folder: URL, _ log: ProblemLog) -> [Process] {
-        let table = CSVTable.read(
-            "processes.csv", in: folder,
+    private static func processes(_ files: NetworkFiles, _ log: ProblemLog) -> [Process] {
+        let table = files.records("processes.csv",
             columns: ["id", "name", "output", "electricity_kwh_per_t", "other_cost_yuan_per_t"],
             required: ["id", "output"], log: log)
-        var processes: [Process] = table?.records.compactMap { r in
+        var processes: [Process] = table?.compactMap { r in
             let id = r.id("id")
             let output = r.id("output")
             let electricity = r.number("electricity_kwh_per_t", required: false) ?? 0
@@ -84,12 +78,11 @@ public enum NetworkLoader {
                 id: id, name: r.text("name", default: id), output: output, electricityKWhPerTonne: electricity,
                 otherCostYuanPerTonne: other, location: r.location)
         } ?? []
-        let recipes = CSVTable.read(
-            "recipes.csv", in: folder, columns: ["process", "commodity", "role", "t_per_t"],
+        let recipes = files.records("recipes.csv", columns: ["process", "commodity", "role", "t_per_t"],
             required: ["process", "commodity", "t_per_t"], log: log)
         var byID: [String: Int] = [:]
         for (i, process) in processes.enumerated() where byID[process.id] == nil { byID[process.id] = i }
-        for r in recipes?.records ?? [] {
+        for r in recipes ?? [] {
             let process = r.id("process")
             let commodity = r.id("commodity")
             let role = r.choice("role", default: RecipeRole.input)
@@ -113,15 +106,14 @@ public enum NetworkLoader {
 
     private enum RecipeRole: String, CaseIterable { case input, output }
 
-    private static func plants(_ folder: URL, _ log: ProblemLog) -> [Plant] {
-        let table = CSVTable.read(
-            "plants.csv", in: folder,
+    private static func plants(_ files: NetworkFiles, _ log: ProblemLog) -> [Plant] {
+        let table = files.records("plants.csv",
             columns: [
                 "id", "region", "process", "capacity_t_per_y", "owner", "electricity_kwh_per_t",
                 "other_cost_yuan_per_t", "electricity_price_yuan_per_kwh",
             ],
             required: ["id", "region", "process", "capacity_t_per_y"], log: log)
-        return table?.records.compactMap { r in
+        return table?.compactMap { r in
             let id = r.id("id")
             let region = r.id("region")
             let process = r.id("process")
@@ -137,12 +129,11 @@ public enum NetworkLoader {
         } ?? []
     }
 
-    private static func supplies(_ folder: URL, _ log: ProblemLog) -> [Supply] {
-        let table = CSVTable.read(
-            "supplies.csv", in: folder,
+    private static func supplies(_ files: NetworkFiles, _ log: ProblemLog) -> [Supply] {
+        let table = files.records("supplies.csv",
             columns: ["id", "region", "commodity", "capacity_t_per_y", "price_yuan_per_t"],
             required: ["id", "region", "commodity", "price_yuan_per_t"], log: log)
-        return table?.records.compactMap { r in
+        return table?.compactMap { r in
             let id = r.id("id")
             let region = r.id("region")
             let commodity = r.id("commodity")
@@ -155,11 +146,10 @@ public enum NetworkLoader {
         } ?? []
     }
 
-    private static func demands(_ folder: URL, _ log: ProblemLog) -> [Demand] {
-        let table = CSVTable.read(
-            "demands.csv", in: folder, columns: ["region", "commodity", "demand_t_per_y"],
+    private static func demands(_ files: NetworkFiles, _ log: ProblemLog) -> [Demand] {
+        let table = files.records("demands.csv", columns: ["region", "commodity", "demand_t_per_y"],
             required: ["region", "commodity", "demand_t_per_y"], log: log)
-        return table?.records.compactMap { r in
+        return table?.compactMap { r in
             let region = r.id("region")
             let commodity = r.id("commodity")
             let tonnes = r.number("demand_t_per_y")
@@ -168,15 +158,14 @@ public enum NetworkLoader {
         } ?? []
     }
 
-    private static func links(_ folder: URL, _ log: ProblemLog) -> [Link] {
-        let table = CSVTable.read(
-            "links.csv", in: folder,
+    private static func links(_ files: NetworkFiles, _ log: ProblemLog) -> [Link] {
+        let table = files.records("links.csv",
             columns: [
                 "id", "from", "to", "mode", "distance_km", "rate_yuan_per_tkm", "handling_yuan_per_t",
                 "capacity_t_per_y", "commodities", "bidirectional",
             ],
             required: ["id", "from", "to", "mode"], log: log)
-        return table?.records.compactMap { r in
+        return table?.compactMap { r in
             let id = r.id("id")
             let from = r.id("from")
             let to = r.id("to")
@@ -207,23 +196,11 @@ struct Manifest {
     static let keys = ["name", "description", "base_year", "modes"]
     static let modeKeys = ["circuity", "rate_yuan_per_tkm", "handling_yuan_per_t"]
 
-    static func read(_ folder: URL, log: ProblemLog) -> Manifest {
+    static func parse(_ root: Node?, log: ProblemLog) -> Manifest {
         let file = NetworkLoader.manifestFile
         var manifest = Manifest()
-        let path = folder.appendingPathComponent(file).path
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            log.add(NetworkProblem(file: file, message: "file is missing or unreadable (expected at \(path))"))
-            return manifest
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            log.add(NetworkProblem(file: file, message: "is not valid YAML: \(error)"))
-            return manifest
-        }
-        guard let mapping = root?.mapping else {
+        guard let root else { return manifest }  // missing or unreadable: already reported
+        guard let mapping = root.mapping else {
             log.add(NetworkProblem(file: file, message: "must be a mapping of keys (name, base_year, …)"))
             return manifest
         }

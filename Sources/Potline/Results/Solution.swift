@@ -121,6 +121,10 @@ public struct Solution: Sendable, Codable {
     public var unmetDemands: [UnmetDemand] = []
     /// GLPK's log for the solve (not part of the JSON).
     public var solverLog = ""
+    /// The optimal simplex basis, to warm-start the next solve of a similar network (not part of the JSON).
+    public var basis: Basis?
+    /// Simplex iterations the solve took (not part of the JSON).
+    public var simplexIterations = 0
 
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, buildSeconds, solveSeconds, totalCostYuan,

@@ -16,6 +16,8 @@ struct SolutionReader {
                 integerColumns: model.columns.filter { $0.kind != .continuous }.count),
             buildSeconds: 0, solveSeconds: result.seconds)
         solution.solverLog = result.log
+        solution.basis = result.basis
+        solution.simplexIterations = result.simplexIterations
         guard result.hasSolution else {
             solution.deliveredCosts = network.demands.map {
                 .init(region: $0.region, commodity: $0.commodity, demandTPerY: $0.tonnesPerYear)

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Yams
 
 /// Collects problems while a network is read, so that one pass reports all of them.
 final class ProblemLog {
@@ -7,25 +8,49 @@ final class ProblemLog {
     func add(_ problem: NetworkProblem) { problems.append(problem) }
 }
 
-/// One CSV table of a network folder, with its header checked against the table's schema.
-/// Wraps CSV.swift so that every error names the file, the spreadsheet row and the column.
-struct CSVTable {
-    let file: String
-    let records: [CSVRecord]
+/// The raw contents of a network folder: the manifest as a YAML node tree and every CSV table
+/// as rows of strings keyed by column, each remembering the file and row it came from.
+/// Scenarios edit this form before it is parsed, so every column of every table can be
+/// overlaid, and problems in changed rows still point at a file and row.
+public struct NetworkFiles {
+    public struct Table: Sendable {
+        public var file: String
+        public var header: [String]
+        public var rows: [Row]
+    }
 
-    /// Reads `file` in `folder`. Unknown columns (other than `source` and `note`) and missing
-    /// required columns are problems. Returns nil if the file cannot be read at all.
-    static func read(
-        _ file: String, in folder: URL, columns: [String], required: [String], optionalFile: Bool = false,
-        log: ProblemLog
-    ) -> CSVTable? {
-        let url = folder.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            if optionalFile { return CSVTable(file: file, records: []) }
-            log.add(NetworkProblem(file: file, message: "file is missing (expected at \(url.path))"))
-            return nil
+    public struct Row: Sendable {
+        public var location: SourceLocation
+        public var fields: [String: String]
+    }
+
+    public var folder: URL
+    public var manifest: Node?
+    /// Tables by file name (`plants.csv`); a missing file has no entry.
+    public var tables: [String: Table]
+    /// Problems found while reading (unreadable files, malformed CSV rows).
+    public var readProblems: [NetworkProblem]
+
+    /// Reads every `*.csv` and `network.yaml` in `folder`; never writes to it.
+    public static func read(from folder: URL) throws(NetworkError) -> NetworkFiles {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw NetworkError([NetworkProblem(file: folder.path, message: "is not a network folder (no such directory)")])
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let log = ProblemLog()
+        var files = NetworkFiles(folder: folder, manifest: nil, tables: [:], readProblems: [])
+        files.manifest = readManifest(folder, log: log)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".csv") {
+            if let table = readTable(name, in: folder, log: log) { files.tables[name] = table }
+        }
+        files.readProblems = log.problems
+        return files
+    }
+
+    private static func text(of file: String, in folder: URL, log: ProblemLog) -> String? {
+        let path = folder.appendingPathComponent(file).path
+        guard let data = FileManager.default.contents(atPath: path) else {
             log.add(NetworkProblem(file: file, message: "cannot be read"))
             return nil
         }
@@ -34,6 +59,26 @@ struct CSVTable {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // spreadsheet byte-order mark
+        return text
+    }
+
+    private static func readManifest(_ folder: URL, log: ProblemLog) -> Node? {
+        let file = NetworkLoader.manifestFile
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) else {
+            log.add(NetworkProblem(file: file, message: "file is missing (expected at \(folder.appendingPathComponent(file).path))"))
+            return nil
+        }
+        guard let text = text(of: file, in: folder, log: log) else { return nil }
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            log.add(NetworkProblem(file: file, message: "is not valid YAML: \(error)"))
+            return nil
+        }
+    }
+
+    private static func readTable(_ file: String, in folder: URL, log: ProblemLog) -> Table? {
+        guard let text = text(of: file, in: folder, log: log) else { return nil }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
@@ -42,14 +87,44 @@ struct CSVTable {
             return nil
         }
         let header = reader.headerRow ?? []
+        var rows: [Row] = []
+        var row = 1
+        while let fields = reader.next() {
+            row += 1
+            if fields.allSatisfy(\.isEmpty) { continue }  // blank line
+            if fields.count != header.count {
+                log.add(
+                    NetworkProblem(file: file, row: row, message: "has \(fields.count) fields but the header has \(header.count)"))
+                continue
+            }
+            var values: [String: String] = [:]
+            for (name, value) in zip(header, fields) { values[name] = value }
+            rows.append(Row(location: SourceLocation(file: file, row: row), fields: values))
+        }
+        if let error = reader.error {
+            log.add(NetworkProblem(file: file, row: row + 1, message: "cannot be parsed as CSV (\(error))"))
+        }
+        return Table(file: file, header: header, rows: rows)
+    }
+
+    /// The records of `file`, its header checked against `columns`: unknown columns (other than
+    /// `source` and `note`) and missing required columns are problems. Nil if the file is missing
+    /// (a problem unless `optionalFile`).
+    func records(
+        _ file: String, columns: [String], required: [String], optionalFile: Bool = false, log: ProblemLog
+    ) -> [CSVRecord]? {
+        guard let table = tables[file] else {
+            if optionalFile { return [] }
+            log.add(NetworkProblem(file: file, message: "file is missing (expected at \(folder.appendingPathComponent(file).path))"))
+            return nil
+        }
         let allowed = Set(columns + ["source", "note"])
         var seen = Set<String>()
-        for name in header {
+        for name in table.header {
             if !allowed.contains(name) {
                 log.add(
                     NetworkProblem(
-                        file: file, row: 1, column: name,
-                        message: "unknown column" + Suggestion.didYouMean(name, among: columns)))
+                        file: file, row: 1, column: name, message: "unknown column" + Suggestion.didYouMean(name, among: columns)))
             }
             if !seen.insert(name).inserted {
                 log.add(NetworkProblem(file: file, row: 1, column: name, message: "column appears twice"))
@@ -58,26 +133,7 @@ struct CSVTable {
         for name in required where !seen.contains(name) {
             log.add(NetworkProblem(file: file, row: 1, column: name, message: "required column is missing"))
         }
-        var records: [CSVRecord] = []
-        var row = 1
-        while let fields = reader.next() {
-            row += 1
-            if fields.allSatisfy(\.isEmpty) { continue }  // blank line
-            if fields.count != header.count {
-                log.add(
-                    NetworkProblem(
-                        file: file, row: row,
-                        message: "has \(fields.count) fields but the header has \(header.count)"))
-                continue
-            }
-            var values: [String: String] = [:]
-            for (name, value) in zip(header, fields) where allowed.contains(name) { values[name] = value }
-            records.append(CSVRecord(location: SourceLocation(file: file, row: row), values: values, log: log))
-        }
-        if let error = reader.error {
-            log.add(NetworkProblem(file: file, row: row + 1, message: "cannot be parsed as CSV (\(error))"))
-        }
-        return CSVTable(file: file, records: records)
+        return table.rows.map { CSVRecord(location: $0.location, values: $0.fields, log: log) }
     }
 }
 

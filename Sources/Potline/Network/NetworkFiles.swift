@@ -5,6 +5,8 @@ import Yams
 /// Collects problems while a network is read, so that one pass reports all of them.
 final class ProblemLog {
     private(set) var problems: [NetworkProblem] = []
+    /// Tables the parser asked for, so that a table no parser reads can be reported.
+    var tablesRead: Set<String> = []
     func add(_ problem: NetworkProblem) { problems.append(problem) }
 }
 
@@ -17,6 +19,11 @@ public struct NetworkFiles {
         public var file: String
         public var header: [String]
         public var rows: [Row]
+        /// Where a column not read from the file came from (a scenario that added it); problems
+        /// with such a header name it instead of row 1 of the file.
+        public var columnLocations: [String: SourceLocation] = [:]
+        /// The scenario change that created this table, for a table the folder does not have.
+        public var createdBy: SourceLocation?
     }
 
     public struct Row: Sendable {
@@ -113,6 +120,7 @@ public struct NetworkFiles {
     func records(
         _ file: String, columns: [String], required: [String], optionalFile: Bool = false, log: ProblemLog
     ) -> [CSVRecord]? {
+        log.tablesRead.insert(file)
         guard let table = tables[file] else {
             if optionalFile { return [] }
             log.add(NetworkProblem(file: file, message: "file is missing (expected at \(folder.appendingPathComponent(file).path))"))
@@ -120,18 +128,21 @@ public struct NetworkFiles {
         }
         let allowed = Set(columns + ["source", "note"])
         var seen = Set<String>()
+        func header(_ name: String) -> SourceLocation {
+            table.columnLocations[name] ?? table.createdBy ?? SourceLocation(file: file, row: 1)
+        }
         for name in table.header {
             if !allowed.contains(name) {
                 log.add(
                     NetworkProblem(
-                        file: file, row: 1, column: name, message: "unknown column" + Suggestion.didYouMean(name, among: columns)))
+                        at: header(name), column: name, message: "unknown column" + Suggestion.didYouMean(name, among: columns)))
             }
             if !seen.insert(name).inserted {
-                log.add(NetworkProblem(file: file, row: 1, column: name, message: "column appears twice"))
+                log.add(NetworkProblem(at: header(name), column: name, message: "column appears twice"))
             }
         }
         for name in required where !seen.contains(name) {
-            log.add(NetworkProblem(file: file, row: 1, column: name, message: "required column is missing"))
+            log.add(NetworkProblem(at: header(name), column: name, message: "required column is missing"))
         }
         return table.rows.map { CSVRecord(location: $0.location, values: $0.fields, log: log) }
     }
@@ -178,7 +189,7 @@ struct CSVRecord {
             if required { problem(column, "is required") }
             return nil
         }
-        guard let value = Double(raw.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+        guard let value = NumberText.parse(raw) else {
             problem(column, "'\(raw)' is not a number")
             return nil
         }

@@ -35,6 +35,14 @@ public enum NetworkLoader {
             // Cross-references are only meaningful once every row parsed.
             for problem in network.problems() { log.add(problem) }
         }
+        for (file, table) in files.tables.sorted(by: { $0.key < $1.key }) where !log.tablesRead.contains(file) {
+            // Only a table a scenario created: a folder may hold other CSV files (notes, seeds).
+            guard let origin = table.createdBy else { continue }
+            log.add(
+                NetworkProblem(
+                    at: origin,
+                    message: "\(file) is not a table Potline reads" + Suggestion.didYouMean(file, among: log.tablesRead)))
+        }
         if !log.problems.isEmpty { throw NetworkError(log.problems) }
         return network
     }

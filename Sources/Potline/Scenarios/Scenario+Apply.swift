@@ -55,9 +55,7 @@ public struct ScenarioCase {
     /// line and change for every change that cannot apply: a change that selects no row, an
     /// unknown table or column, a number expected where the cell is blank or text.
     public init(base: NetworkFiles, scenarios: [Scenario], name: String? = nil) throws(NetworkError) {
-        var overlay = Overlay(base)
-        for scenario in scenarios { overlay.apply(scenario) }
-        if !overlay.problems.isEmpty { throw NetworkError(overlay.problems) }
+        let overlay = try Overlay.applying(scenarios, to: base)
         self.name = name ?? (scenarios.isEmpty ? "base" : scenarios.map(\.name).joined(separator: " + "))
         self.description = scenarios.map(\.description).filter { !$0.isEmpty }.joined(separator: "; ")
         self.scenarios = scenarios
@@ -73,9 +71,26 @@ public struct ScenarioCase {
 }
 
 extension NetworkFiles {
-    /// These files with `scenarios` applied in order (see ``ScenarioCase`` for the input diff).
+    /// These files with `scenarios` applied in order, without the input diff that
+    /// ``ScenarioCase`` computes (a sweep applies one change per point and needs no diff).
     public func applying(_ scenarios: [Scenario]) throws(NetworkError) -> NetworkFiles {
-        try ScenarioCase(base: self, scenarios: scenarios).files
+        try Overlay.applying(scenarios, to: self).files
+    }
+}
+
+/// A case whose inputs are wrong: which case, and every problem (each naming its file, row and
+/// column, or scenario file, line and change).
+public struct ScenarioError: Error, Sendable, CustomStringConvertible {
+    public var caseName: String
+    public var problems: [NetworkProblem]
+
+    public init(caseName: String, problems: [NetworkProblem]) {
+        self.caseName = caseName
+        self.problems = problems
+    }
+
+    public var description: String {
+        "\(caseName): " + NetworkError(problems).description
     }
 }
 
@@ -104,6 +119,13 @@ private struct Overlay {
     /// Dotted manifest key → the scenario that last wrote it.
     var manifestWriters: [String: String] = [:]
     var problems: [NetworkProblem] = []
+
+    static func applying(_ scenarios: [Scenario], to base: NetworkFiles) throws(NetworkError) -> Overlay {
+        var overlay = Overlay(base)
+        for scenario in scenarios { overlay.apply(scenario) }
+        if !overlay.problems.isEmpty { throw NetworkError(overlay.problems) }
+        return overlay
+    }
 
     init(_ base: NetworkFiles) {
         self.base = base

@@ -1,0 +1,288 @@
+import Foundation
+
+/// Options for ``Comparison/run(base:cases:options:)``.
+public struct ComparisonOptions: Sendable {
+    public var solve: SolveOptions
+    /// Cases solved at once, one GLPK problem per thread; 1 solves them one after another.
+    public var threads: Int
+    /// Called from the solving threads after each case is solved.
+    public var progress: (@Sendable (RunProgress) -> Void)?
+
+    public init(
+        solve: SolveOptions = SolveOptions(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (RunProgress) -> Void)? = nil
+    ) {
+        self.solve = solve
+        self.threads = threads
+        self.progress = progress
+    }
+}
+
+/// A base network and scenario cases solved side by side: for each case its results, their
+/// change against the base, and the inputs it changed, so cause and effect read together.
+/// Encodes to the documented JSON schema `potline.compare/1` (README, "Compare JSON").
+public struct Comparison: Sendable, Codable {
+    /// Identifies the JSON layout; bumped when a field changes meaning or goes away (fields may be
+    /// added within a version, so readers ignore keys they do not know).
+    public static let schemaIdentifier = "potline.compare/1"
+
+    /// One solved case. For the base, every `…_change…` field is absent.
+    public struct Case: Sendable, Codable {
+        public var name: String
+        public var description: String
+        /// The scenario files stacked to make this case, in order (empty for the base).
+        public var scenarioFiles: [String]
+        public var status: TerminationStatus
+        public var totalCostYuan: Double?
+        public var totalCostChangeYuan: Double?
+        public var costBreakdownYuan: CostComponents?
+        public var costBreakdownChangeYuan: CostComponents?
+        // Emissions: when `Solution` reports them, they join here as `emissionsTCo2` and
+        // `emissionsChangeTCo2` and as one more line of ``ComparisonReport``'s summary rows.
+        public var deliveredCosts: [DeliveredCost]
+        public var production: [Production]
+        /// Plants whose output differs from the base (or that the case added or removed).
+        public var plantChanges: [PlantChange]
+        public var unmetDemands: [Solution.UnmetDemand]
+        /// What this case's scenarios changed in the inputs, net of stacking.
+        public var inputChanges: [InputChange]
+        public var solveSeconds: Double
+        public var simplexIterations: Int
+        /// The full solution, for scripts (not part of the JSON).
+        public var solution: Solution?
+
+        enum CodingKeys: String, CodingKey {
+            case name, description, scenarioFiles, status, totalCostYuan, totalCostChangeYuan, costBreakdownYuan,
+                costBreakdownChangeYuan, deliveredCosts, production, plantChanges, unmetDemands, inputChanges,
+                solveSeconds, simplexIterations
+        }
+    }
+
+    public struct DeliveredCost: Sendable, Codable {
+        public var region: String
+        public var commodity: String
+        public var demandTPerY: Double
+        public var demandChangeTPerY: Double?
+        public var marginalCostYuanPerT: Double?
+        public var marginalCostChangeYuanPerT: Double?
+        public var averageCostYuanPerT: Double?
+        public var averageCostChangeYuanPerT: Double?
+    }
+
+    /// Output of one process (stage) in one region, all its plants together.
+    public struct Production: Sendable, Codable {
+        public var process: String
+        public var region: String
+        public var productionTPerY: Double
+        public var changeTPerY: Double?
+    }
+
+    public struct PlantChange: Sendable, Codable {
+        public enum Kind: String, Sendable, Codable {
+            /// Idle in the base, producing in the case.
+            case started
+            /// Producing in the base, idle in the case.
+            case stopped
+            case increased, decreased
+            /// Not in the base network: the case's scenarios added it.
+            case added
+            /// In the base network but removed by the case's scenarios.
+            case removed
+        }
+
+        public var id: String
+        public var region: String
+        public var process: String
+        public var change: Kind
+        public var baseProductionTPerY: Double?
+        public var productionTPerY: Double?
+        public var changeTPerY: Double
+    }
+
+    public var schema = Comparison.schemaIdentifier
+    public var network: String
+    public var baseYear: Int
+    public var base: Case
+    public var scenarios: [Case]
+    /// Wall-clock time for all solves, and the threads they ran on.
+    public var wallSeconds: Double
+    public var threads: Int
+
+    /// Every case, the base first.
+    public var cases: [Case] { [base] + scenarios }
+
+    /// Solves the base and each case (a list of scenarios stacked on the base, in order) on
+    /// `options.threads` threads and compares them.
+    ///
+    /// ```swift
+    /// let base = try NetworkFiles.read(from: URL(fileURLWithPath: "Networks/examples/two_smelters"))
+    /// let expand = try Scenario.load(from: "Networks/examples/two_smelters/scenarios/west_expansion.yaml")
+    /// let comparison = try Comparison.run(base: base, cases: [[expand]])
+    /// print(comparison.scenarios[0].totalCostChangeYuan!)  // -45072000
+    /// ```
+    ///
+    /// Throws ``ScenarioError`` (naming the case) when a scenario cannot apply or the changed
+    /// network is invalid, and ``SolverError`` when the solver fails. An infeasible case is a
+    /// result: its status says so and its unmet demands are listed.
+    public static func run(base: NetworkFiles, cases: [[Scenario]], options: ComparisonOptions = ComparisonOptions())
+        throws -> Comparison
+    {
+        var prepared: [(ScenarioCase, Network)] = []
+        for scenarios in [[]] + cases {
+            let name = scenarios.isEmpty ? "base" : scenarios.map(\.name).joined(separator: " + ")
+            do throws(NetworkError) {
+                let scenarioCase = try ScenarioCase(base: base, scenarios: scenarios)
+                prepared.append((scenarioCase, try scenarioCase.network()))
+            } catch {
+                throw ScenarioError(caseName: name, problems: error.problems)
+            }
+        }
+        let started = ContinuousClock.now
+        let counter = ProgressCounter(total: prepared.count, handler: options.progress)
+        let solveOptions = options.solve
+        let solutions = ParallelSolves.map(prepared.map(\.1), threads: options.threads) { network in
+            defer { counter.finishOne() }
+            return Result { try network.solve(options: solveOptions) }
+        }
+        let wall = seconds(since: started)
+        var solved: [Solution] = []
+        for result in solutions { solved.append(try result.get()) }
+        var comparison = Comparison(base: (prepared[0].0, solved[0]), scenarios: zip(prepared.dropFirst().map(\.0), solved.dropFirst()).map { ($0, $1) })
+        comparison.wallSeconds = wall
+        comparison.threads = max(1, min(options.threads, prepared.count))
+        return comparison
+    }
+
+    /// Compares cases already solved (the base first).
+    public init(base: (ScenarioCase, Solution), scenarios: [(ScenarioCase, Solution)]) {
+        network = base.1.network
+        baseYear = base.1.baseYear
+        self.base = Case(base.0, base.1, against: nil)
+        self.scenarios = scenarios.map { Case($0.0, $0.1, against: base.1) }
+        wallSeconds = 0
+        threads = 1
+    }
+
+    /// The status scripts should act on: the worst over all cases (any infeasible case makes the
+    /// comparison infeasible).
+    public var worstStatus: TerminationStatus {
+        let order: [TerminationStatus] = [
+            .numericalFailure, .timeLimit, .iterationLimit, .infeasible, .unbounded, .infeasibleOrUnbounded,
+        ]
+        return order.first { status in cases.contains { $0.status == status } } ?? .optimal
+    }
+}
+
+/// Output below this (t/y) counts as idle; differences below it are noise, not a change.
+let productionTolerance = 1e-3
+
+extension Comparison.Case {
+    init(_ scenarioCase: ScenarioCase, _ solution: Solution, against base: Solution?) {
+        let solved = solution.totalCostYuan != nil
+        let baseSolved = base?.totalCostYuan != nil
+        name = scenarioCase.name
+        description = scenarioCase.description
+        scenarioFiles = scenarioCase.scenarios.map(\.file)
+        status = solution.status
+        totalCostYuan = solution.totalCostYuan
+        totalCostChangeYuan = difference(base?.totalCostYuan, solution.totalCostYuan)
+        costBreakdownYuan = solution.costBreakdownYuan
+        if let before = base?.costBreakdownYuan, let after = solution.costBreakdownYuan {
+            costBreakdownChangeYuan = CostComponents(
+                materials: change(from: before.materials, to: after.materials),
+                electricity: change(from: before.electricity, to: after.electricity),
+                freight: change(from: before.freight, to: after.freight), other: change(from: before.other, to: after.other))
+        }
+        deliveredCosts = solution.deliveredCosts.map { cost in
+            let before = base?.deliveredCosts.first { $0.region == cost.region && $0.commodity == cost.commodity }
+            return Comparison.DeliveredCost(
+                region: cost.region, commodity: cost.commodity, demandTPerY: cost.demandTPerY,
+                demandChangeTPerY: difference(before?.demandTPerY, cost.demandTPerY),
+                marginalCostYuanPerT: cost.marginalCostYuanPerT,
+                marginalCostChangeYuanPerT: difference(before?.marginalCostYuanPerT, cost.marginalCostYuanPerT),
+                averageCostYuanPerT: cost.averageCostYuanPerT,
+                averageCostChangeYuanPerT: difference(before?.averageCostYuanPerT, cost.averageCostYuanPerT))
+        }
+        production = []
+        if solved {
+            let now = Self.productionByStage(solution)
+            let before = baseSolved ? base.map(Self.productionByStage) : nil
+            var keys = now.map(\.key)
+            for (key, _) in before ?? [] where !keys.contains(key) { keys.append(key) }
+            let nowByKey = Dictionary(now, uniquingKeysWith: +)
+            let beforeByKey = before.map { Dictionary($0, uniquingKeysWith: +) }
+            production = keys.map { key in
+                let tonnes = nowByKey[key] ?? 0
+                return Comparison.Production(
+                    process: key.process, region: key.region, productionTPerY: tonnes,
+                    changeTPerY: beforeByKey.map { change(from: $0[key] ?? 0, to: tonnes) })
+            }
+        }
+        plantChanges = (solved && baseSolved) ? Self.plantChanges(from: base!, to: solution) : []
+        unmetDemands = solution.unmetDemands
+        inputChanges = scenarioCase.inputChanges
+        solveSeconds = solution.solveSeconds
+        simplexIterations = solution.simplexIterations
+        self.solution = solution
+    }
+
+    struct Stage: Hashable {
+        var process: String
+        var region: String
+    }
+
+    /// Output per (process, region) in the order plants first appear.
+    static func productionByStage(_ solution: Solution) -> [(key: Stage, value: Double)] {
+        var order: [Stage] = []
+        var tonnes: [Stage: Double] = [:]
+        for plant in solution.plants {
+            let stage = Stage(process: plant.process, region: plant.region)
+            if tonnes[stage] == nil { order.append(stage) }
+            tonnes[stage, default: 0] += plant.productionTPerY
+        }
+        return order.map { ($0, tidy(tonnes[$0]!)) }
+    }
+
+    static func plantChanges(from base: Solution, to solution: Solution) -> [Comparison.PlantChange] {
+        let before = Dictionary(base.plants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(solution.plants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var changes: [Comparison.PlantChange] = []
+        for plant in solution.plants {
+            let was = before[plant.id]?.productionTPerY
+            let now = plant.productionTPerY
+            let kind: Comparison.PlantChange.Kind
+            if let was {
+                guard abs(now - was) > productionTolerance else { continue }
+                kind =
+                    was <= productionTolerance ? .started
+                    : now <= productionTolerance ? .stopped : now > was ? .increased : .decreased
+            } else {
+                kind = .added
+            }
+            changes.append(
+                .init(
+                    id: plant.id, region: plant.region, process: plant.process, change: kind, baseProductionTPerY: was,
+                    productionTPerY: now, changeTPerY: change(from: was ?? 0, to: now)))
+        }
+        for plant in base.plants where after[plant.id] == nil {
+            changes.append(
+                .init(
+                    id: plant.id, region: plant.region, process: plant.process, change: .removed,
+                    baseProductionTPerY: plant.productionTPerY, productionTPerY: nil, changeTPerY: -plant.productionTPerY))
+        }
+        return changes
+    }
+}
+
+/// `after − before` without floating-point noise; nil unless both are known.
+func difference(_ before: Double?, _ after: Double?) -> Double? {
+    guard let before, let after else { return nil }
+    return change(from: before, to: after)
+}
+
+/// `after − before`, zero when the two agree to 12 significant digits (the precision results
+/// are reported to), so that a re-solve's rounding does not show as a change.
+func change(from before: Double, to after: Double) -> Double {
+    let delta = after - before
+    return abs(delta) <= 1e-11 * max(abs(before), abs(after)) ? 0 : tidy(delta)
+}

@@ -6,8 +6,8 @@ public enum TextReport {
         out.append("Network \(solution.network) (base year \(solution.baseYear)): \(solution.statusText)")
         out.append(
             "Model: \(Format.number(Double(size.rows))) rows, \(Format.number(Double(size.columns))) columns, "
-                + "\(Format.number(Double(size.nonzeros))) nonzeros; built in \(seconds(solution.buildSeconds)), "
-                + "solved in \(seconds(solution.solveSeconds))")
+                + "\(Format.number(Double(size.nonzeros))) nonzeros; built in \(Format.seconds(solution.buildSeconds)), "
+                + "solved in \(Format.seconds(solution.solveSeconds))")
 
         if !solution.unmetDemands.isEmpty {
             out.append("")
@@ -101,9 +101,5 @@ public enum TextReport {
         }
         out.append(flows.render())
         return out.joined(separator: "\n") + "\n"
-    }
-
-    private static func seconds(_ value: Double) -> String {
-        value < 1 ? "\(Format.number(value * 1000)) ms" : "\(Format.number(value, decimals: 2)) s"
     }
 }

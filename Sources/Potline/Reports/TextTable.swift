@@ -66,4 +66,15 @@ public enum Format {
     public static func optional(_ value: Double?, decimals: Int = 0) -> String {
         value.map { number($0, decimals: decimals) } ?? "–"
     }
+
+    /// A change with its sign: `+1,126.8`, `-45.1`, and `0.0` when it rounds to nothing.
+    public static func signed(_ value: Double, decimals: Int = 0) -> String {
+        let text = number(value, decimals: decimals)
+        return text.hasPrefix("-") || text.allSatisfy({ "0.,".contains($0) }) ? text : "+" + text
+    }
+
+    /// A duration: `85 ms` below a second, `2.35 s` above.
+    public static func seconds(_ value: Double) -> String {
+        value < 1 ? "\(number(value * 1000)) ms" : "\(number(value, decimals: 2)) s"
+    }
 }

@@ -165,12 +165,16 @@ public struct Comparison: Sendable, Codable {
 
     /// The status scripts should act on: the worst over all cases (any infeasible case makes the
     /// comparison infeasible).
-    public var worstStatus: TerminationStatus {
-        let order: [TerminationStatus] = [
-            .numericalFailure, .timeLimit, .iterationLimit, .infeasible, .unbounded, .infeasibleOrUnbounded,
-        ]
-        return order.first { status in cases.contains { $0.status == status } } ?? .optimal
-    }
+    public var worstStatus: TerminationStatus { Potline.worstStatus(cases.map(\.status)) }
+}
+
+/// The status a script should act on for several solves: a solver failure over a limit over
+/// infeasibility over optimal.
+public func worstStatus(_ statuses: [TerminationStatus]) -> TerminationStatus {
+    let order: [TerminationStatus] = [
+        .numericalFailure, .timeLimit, .iterationLimit, .infeasible, .unbounded, .infeasibleOrUnbounded,
+    ]
+    return order.first(where: statuses.contains) ?? .optimal
 }
 
 /// Output below this (t/y) counts as idle; differences below it are noise, not a change.

@@ -138,17 +138,22 @@ extension Scenario {
     /// Reads a scenario file (YAML, format in `Networks/SCENARIOS.md`). Throws ``NetworkError``
     /// listing every problem with the file, line and key.
     public static func load(from url: URL) throws(NetworkError) -> Scenario {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw NetworkError([NetworkProblem(file: url.path, message: "cannot be read (no such scenario file)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw NetworkError([NetworkProblem(file: url.path, message: "is not UTF-8 text")])
-        }
-        return try parse(text, file: url.path)
+        try load(path: url.path)
     }
 
+    /// Reads a scenario file; `path` is kept as written, to name the file in reports.
     public static func load(from path: String) throws(NetworkError) -> Scenario {
-        try load(from: URL(fileURLWithPath: path))
+        try load(path: path)
+    }
+
+    private static func load(path: String) throws(NetworkError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NetworkError([NetworkProblem(file: path, message: "cannot be read (no such scenario file)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NetworkError([NetworkProblem(file: path, message: "is not UTF-8 text")])
+        }
+        return try parse(text, file: path)
     }
 
     /// Parses scenario YAML; `file` names it in problems and in reports.

@@ -264,15 +264,12 @@ struct PlanSignature: Hashable, Sendable {
     }
 
     /// What comes into use and what goes out of use from `self` to `other`.
+    /// A change of status (optimal → infeasible) is named alone: listing everything an
+    /// infeasible model no longer uses would say nothing more.
     func changes(to other: PlanSignature) -> (entering: [String], leaving: [String]) {
+        if status != other.status { return (["status \(other.status.rawValue)"], ["status \(status.rawValue)"]) }
         let before = Set(items), after = Set(other.items)
-        var entering = other.items.filter { !before.contains($0) }
-        var leaving = items.filter { !after.contains($0) }
-        if status != other.status {
-            entering.insert("status \(other.status.rawValue)", at: 0)
-            leaving.insert("status \(status.rawValue)", at: 0)
-        }
-        return (entering, leaving)
+        return (other.items.filter { !before.contains($0) }, items.filter { !after.contains($0) })
     }
 }
 

@@ -1,0 +1,284 @@
+import Foundation
+
+/// A comparison as a person reads it: the cases, what each changed in the inputs, then the
+/// results side by side, each scenario's column followed by its change against the base.
+public enum ComparisonReport {
+    public static func render(_ comparison: Comparison) -> String {
+        var out: [String] = []
+        let count = comparison.scenarios.count
+        out.append(
+            "Comparison on \(comparison.network) (base year \(comparison.baseYear)): base and \(count) "
+                + (count == 1 ? "scenario" : "scenarios") + ", solved in \(Format.seconds(comparison.wallSeconds)) on "
+                + "\(comparison.threads) \(comparison.threads == 1 ? "thread" : "threads")")
+
+        out.append("")
+        out.append("Cases:")
+        var cases = TextTable([("case", .left), ("status", .left), ("scenario files", .left), ("description", .left)])
+        for item in comparison.cases {
+            cases.add([
+                item.name, item.status.words, item.scenarioFiles.isEmpty ? "–" : item.scenarioFiles.joined(separator: " + "),
+                item.description,
+            ])
+        }
+        out.append(cases.render())
+
+        out.append("")
+        out.append("Inputs changed (against the base):")
+        var inputs = TextTable([
+            ("case", .left), ("by", .left), ("file", .left), ("row", .right), ("key", .left), ("column", .left),
+            ("change", .left),
+        ])
+        for item in comparison.scenarios {
+            for change in item.inputChanges {
+                inputs.add([
+                    item.name, change.scenario, change.file, change.row.map(String.init) ?? "", change.key,
+                    change.column ?? "", describe(change),
+                ])
+            }
+        }
+        out.append(inputs.rows.isEmpty ? "  (none)" : inputs.render())
+
+        out.append("")
+        out.append("Summary:")
+        out.append(
+            sideBySide(
+                comparison, leading: [("quantity", .left)],
+                rows: summaryRows(comparison.base).indices.map { r in
+                    Row(
+                        leading: [summaryRows(comparison.base)[r].label],
+                        cells: comparison.cases.map { summaryRows($0)[r].cell })
+                }, decimals: 1))
+        if let line = statusLine(comparison) { out.append(line) }
+
+        let demands = unionOfKeys(comparison.cases.map { $0.deliveredCosts.map { [$0.region, $0.commodity] } })
+        for (title, value, change) in [
+            ("Delivered cost, marginal yuan/t (one more tonne):", \Comparison.DeliveredCost.marginalCostYuanPerT,
+                \Comparison.DeliveredCost.marginalCostChangeYuanPerT),
+            ("Delivered cost, average yuan/t (the tonnes that arrive):", \.averageCostYuanPerT, \.averageCostChangeYuanPerT),
+        ] {
+            out.append("")
+            out.append(title)
+            out.append(
+                sideBySide(
+                    comparison, leading: [("region", .left), ("commodity", .left)],
+                    rows: demands.map { key in
+                        Row(
+                            leading: key,
+                            cells: comparison.cases.map { item in
+                                let cost = item.deliveredCosts.first { [$0.region, $0.commodity] == key }
+                                return Cell(value: cost?[keyPath: value], change: cost?[keyPath: change])
+                            })
+                    }, decimals: 1))
+        }
+
+        out.append("")
+        out.append("Output kt/y by process and region:")
+        let stages = unionOfKeys(comparison.cases.map { $0.production.map { [$0.process, $0.region] } })
+        out.append(
+            sideBySide(
+                comparison, leading: [("process", .left), ("region", .left)],
+                rows: stages.map { key in
+                    Row(
+                        leading: key,
+                        cells: comparison.cases.map { item in
+                            let stage = item.production.first { [$0.process, $0.region] == key }
+                            return Cell(value: stage.map { $0.productionTPerY / 1e3 }, change: stage?.changeTPerY.map { $0 / 1e3 })
+                        })
+                }, decimals: 1))
+
+        out.append("")
+        out.append("Plants whose output changes, kt/y:")
+        let plants = unionOfKeys(comparison.scenarios.map { $0.plantChanges.map { [$0.id, $0.region, $0.process] } })
+        if plants.isEmpty {
+            out.append("  (none)")
+        } else {
+            out.append(
+                sideBySide(
+                    comparison, leading: [("plant", .left), ("region", .left), ("process", .left)],
+                    rows: plants.map { key in
+                        let base = comparison.base.solution?.plants.first { $0.id == key[0] }
+                        return Row(
+                            leading: key,
+                            cells: [Cell(value: base.map { $0.productionTPerY / 1e3 }, change: nil)]
+                                + comparison.scenarios.map { item in
+                                    if let change = item.plantChanges.first(where: { $0.id == key[0] }) {
+                                        return Cell(
+                                            value: change.productionTPerY.map { $0 / 1e3 }, change: change.changeTPerY / 1e3,
+                                            note: change.change.rawValue)
+                                    }
+                                    let same = item.solution?.plants.first { $0.id == key[0] }
+                                    return Cell(value: same.map { $0.productionTPerY / 1e3 }, change: same == nil ? nil : 0)
+                                })
+                    }, decimals: 1))
+        }
+
+        let unmet = comparison.cases.filter { !$0.unmetDemands.isEmpty }
+        if !unmet.isEmpty {
+            out.append("")
+            out.append("Demands that cannot be met:")
+            var table = TextTable([
+                ("case", .left), ("region", .left), ("commodity", .left), ("demand kt/y", .right), ("unmet kt/y", .right),
+            ])
+            for item in unmet {
+                for demand in item.unmetDemands {
+                    table.add([
+                        item.name, demand.region, demand.commodity, Format.kilotonnes(demand.demandTPerY),
+                        Format.kilotonnes(demand.unmetTPerY),
+                    ])
+                }
+            }
+            out.append(table.render())
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The one-number results of a case, as summary lines; emissions join here when solutions
+    /// report them.
+    static func summaryRows(_ item: Comparison.Case) -> [(label: String, cell: Cell)] {
+        let million = { (value: Double?) in value.map { $0 / 1e6 } }
+        let split = item.costBreakdownYuan, splitChange = item.costBreakdownChangeYuan
+        return [
+            ("total cost M yuan/y", Cell(value: million(item.totalCostYuan), change: million(item.totalCostChangeYuan))),
+            ("  materials", Cell(value: million(split?.materials), change: million(splitChange?.materials))),
+            ("  electricity", Cell(value: million(split?.electricity), change: million(splitChange?.electricity))),
+            ("  freight", Cell(value: million(split?.freight), change: million(splitChange?.freight))),
+            ("  other", Cell(value: million(split?.other), change: million(splitChange?.other))),
+        ]
+    }
+
+    private static func statusLine(_ comparison: Comparison) -> String? {
+        let unsolved = comparison.cases.filter { $0.status != .optimal }
+        guard !unsolved.isEmpty else { return nil }
+        return "  not optimal: " + unsolved.map { "\($0.name) (\($0.status.words))" }.joined(separator: ", ")
+    }
+
+    static func describe(_ change: InputChange) -> String {
+        switch change.kind {
+        case .changed: "\(shown(change.oldValue)) → \(shown(change.newValue))"
+        case .added: "added: \(change.newValue ?? "")"
+        case .removed: "removed: \(change.oldValue ?? "")"
+        }
+    }
+
+    private static func shown(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "(blank)" }
+        return value
+    }
+
+    struct Cell {
+        var value: Double?
+        var change: Double?
+        var note: String = ""
+    }
+
+    struct Row {
+        var leading: [String]
+        var cells: [Cell]
+    }
+
+    /// A table with the leading columns, then the base's value, then for each scenario its value
+    /// and its change against the base.
+    private static func sideBySide(
+        _ comparison: Comparison, leading: [(String, TextTable.Alignment)], rows: [Row], decimals: Int
+    ) -> String {
+        var columns = leading.map { (title: $0.0, alignment: $0.1) }
+        columns.append(("base", .right))
+        for item in comparison.scenarios {
+            columns.append((item.name, .right))
+            columns.append(("Δ", .right))
+        }
+        var table = TextTable(columns)
+        for row in rows {
+            var cells = row.leading
+            for (i, cell) in row.cells.enumerated() {
+                cells.append(Format.optional(cell.value, decimals: decimals))
+                if i > 0 {
+                    let change = cell.change.map { Format.signed($0, decimals: decimals) } ?? ""
+                    cells.append(cell.note.isEmpty ? change : "\(change) \(cell.note)")
+                }
+            }
+            table.add(cells)
+        }
+        return table.render()
+    }
+
+    /// Keys in order of first appearance across the cases.
+    private static func unionOfKeys(_ lists: [[[String]]]) -> [[String]] {
+        var seen = Set<[String]>()
+        var keys: [[String]] = []
+        for list in lists { for key in list where seen.insert(key).inserted { keys.append(key) } }
+        return keys
+    }
+
+    // MARK: - CSV
+
+    /// Writes `cases.csv`, `delivered_costs.csv`, `production.csv`, `plant_changes.csv`,
+    /// `input_changes.csv` and, when a case is infeasible, `unmet_demands.csv` into `folder`:
+    /// one row per case and item, with the case's name in the first column, for pivot tables.
+    public static func writeCSV(_ comparison: Comparison, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let n = CSVReport.number
+        let components = ["materials", "electricity", "freight", "other"]
+        try CSVReport.write(
+            folder, "cases.csv",
+            ["case", "description", "scenario_files", "status", "total_cost_yuan", "total_cost_change_yuan"]
+                + components.flatMap { ["\($0)_yuan", "\($0)_change_yuan"] } + ["solve_seconds", "simplex_iterations"],
+            comparison.cases.map { item in
+                let split = item.costBreakdownYuan, change = item.costBreakdownChangeYuan
+                return [
+                    item.name, item.description, item.scenarioFiles.joined(separator: ";"), item.status.rawValue,
+                    n(item.totalCostYuan), n(item.totalCostChangeYuan), n(split?.materials), n(change?.materials),
+                    n(split?.electricity), n(change?.electricity), n(split?.freight), n(change?.freight), n(split?.other),
+                    n(change?.other), n(item.solveSeconds), String(item.simplexIterations),
+                ]
+            })
+        try CSVReport.write(
+            folder, "delivered_costs.csv",
+            [
+                "case", "region", "commodity", "demand_t_per_y", "demand_change_t_per_y", "marginal_cost_yuan_per_t",
+                "marginal_cost_change_yuan_per_t", "average_cost_yuan_per_t", "average_cost_change_yuan_per_t",
+            ],
+            comparison.cases.flatMap { item in
+                item.deliveredCosts.map {
+                    [
+                        item.name, $0.region, $0.commodity, n($0.demandTPerY), n($0.demandChangeTPerY), n($0.marginalCostYuanPerT),
+                        n($0.marginalCostChangeYuanPerT), n($0.averageCostYuanPerT), n($0.averageCostChangeYuanPerT),
+                    ]
+                }
+            })
+        try CSVReport.write(
+            folder, "production.csv", ["case", "process", "region", "production_t_per_y", "change_t_per_y"],
+            comparison.cases.flatMap { item in
+                item.production.map { [item.name, $0.process, $0.region, n($0.productionTPerY), n($0.changeTPerY)] }
+            })
+        try CSVReport.write(
+            folder, "plant_changes.csv",
+            ["case", "id", "region", "process", "change", "base_production_t_per_y", "production_t_per_y", "change_t_per_y"],
+            comparison.scenarios.flatMap { item in
+                item.plantChanges.map {
+                    [
+                        item.name, $0.id, $0.region, $0.process, $0.change.rawValue, n($0.baseProductionTPerY),
+                        n($0.productionTPerY), n($0.changeTPerY),
+                    ]
+                }
+            })
+        try CSVReport.write(
+            folder, "input_changes.csv",
+            ["case", "scenario", "file", "row", "key", "column", "change", "old_value", "new_value"],
+            comparison.scenarios.flatMap { item in
+                item.inputChanges.map {
+                    [
+                        item.name, $0.scenario, $0.file, $0.row.map(String.init) ?? "", $0.key, $0.column ?? "", $0.kind.rawValue,
+                        $0.oldValue ?? "", $0.newValue ?? "",
+                    ]
+                }
+            })
+        let unmet = comparison.cases.flatMap { item in
+            item.unmetDemands.map { [item.name, $0.region, $0.commodity, n($0.demandTPerY), n($0.unmetTPerY)] }
+        }
+        if !unmet.isEmpty {
+            try CSVReport.write(
+                folder, "unmet_demands.csv", ["case", "region", "commodity", "demand_t_per_y", "unmet_t_per_y"], unmet)
+        }
+    }
+}

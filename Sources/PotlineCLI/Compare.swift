@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Potline
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Solve a network and scenarios of it, and show the results side by side.",
+        discussion: """
+            Each SCENARIO is a scenario file (YAML; see Networks/SCENARIOS.md) applied to BASE, or
+            several joined by '+' (a.yaml+b.yaml) stacked in that order. Prints the inputs each case
+            changed (old → new), then for the base and every case: total cost and its split,
+            delivered cost per demand (marginal and average), output per process and region, and the
+            plants whose output changes, each scenario followed by its change (Δ) against the base.
+
+            Cases are solved in parallel, one GLPK problem per thread. Exit status is the worst over
+            all cases: 3 if any case is infeasible, 4 on a time limit, 5 on a solver failure.
+            """)
+
+    @Argument(help: "The base network folder.")
+    var base: String
+
+    @Argument(help: ArgumentHelp("Scenario files; join files with '+' to stack them into one case.", valueName: "scenario"))
+    var scenarios: [String]
+
+    @Flag(help: "Write the comparison as one JSON document (schema potline.compare/1) to standard output.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write the comparison tables as CSV files into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Option(help: ArgumentHelp("Cases solved at once (default: the number of cores).", valueName: "n"))
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if scenarios.isEmpty { throw ValidationError("give at least one scenario file") }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let files = try readNetworkFiles(base)
+        let cases = try scenarios.map(loadScenarioStack)
+        let progress = TerminalProgress.ifTerminal("compare")
+        let comparison: Comparison
+        do {
+            comparison = try Comparison.run(
+                base: files, cases: cases,
+                options: ComparisonOptions(
+                    solve: SolveOptions(timeLimitSeconds: timeLimit), threads: threads, progress: progress?.handler))
+        } catch {
+            progress?.finish()
+            throw failureExit(error)
+        }
+        progress?.finish()
+        if json {
+            FileHandle.standardOutput.write(try JSONReport.encode(comparison))
+            print("")
+        } else {
+            print(ComparisonReport.render(comparison), terminator: "")
+        }
+        if let out {
+            do {
+                try ComparisonReport.writeCSV(comparison, to: URL(fileURLWithPath: out))
+            } catch {
+                printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.badInput)
+            }
+        }
+        try throwExitStatus(for: comparison.worstStatus)
+    }
+}
+
+/// Reads a network folder's raw files, or exits with status 2.
+func readNetworkFiles(_ path: String) throws -> NetworkFiles {
+    do {
+        return try NetworkFiles.read(from: URL(fileURLWithPath: path))
+    } catch {
+        printError("error: \(path): \(error)")
+        throw ExitCode(ExitStatus.badInput)
+    }
+}
+
+/// `a.yaml` or `a.yaml+b.yaml` (stacked in order); a file whose own name contains '+' is read whole.
+func loadScenarioStack(_ argument: String) throws -> [Scenario] {
+    let paths = FileManager.default.fileExists(atPath: argument) ? [argument] : argument.split(separator: "+").map(String.init)
+    var problems: [NetworkProblem] = []
+    var stack: [Scenario] = []
+    for path in paths {
+        do {
+            stack.append(try Scenario.load(from: path))
+        } catch {
+            problems += error.problems
+        }
+    }
+    if !problems.isEmpty {
+        printError("error: " + NetworkError(problems).description)
+        throw ExitCode(ExitStatus.badInput)
+    }
+    return stack
+}
+
+/// The exit for an error of a comparison or sweep: bad input (2) or solver failure (5).
+func failureExit(_ error: any Error) -> ExitCode {
+    switch error {
+    case let error as ScenarioError:
+        printError("error: \(error)")
+        return ExitCode(ExitStatus.badInput)
+    case let error as NetworkError:
+        printError("error: \(error)")
+        return ExitCode(ExitStatus.badInput)
+    default:
+        printError("error: the solver failed: \(error)")
+        return ExitCode(ExitStatus.solverFailure)
+    }
+}

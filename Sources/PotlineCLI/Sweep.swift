@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import Potline
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Solve a network over a series of values of one input and find where the plan changes.",
+        discussion: """
+            PARAMETER addresses table cells or a manifest key (see Networks/SCENARIOS.md):
+              regions[id=xinjiang].grid_price_yuan_per_kwh
+              demands[region=guangdong,commodity=aluminium].demand_t_per_y
+              regions[id=xinjiang|gansu].grid_price_yuan_per_kwh   (several rows)
+              regions.grid_price_yuan_per_kwh                      (every row)
+              manifest.modes.rail.rate_yuan_per_tkm
+            Values replace the input, or with --scale multiply it, or with --add are added to it.
+            --from A --to B --steps N solves N+1 evenly spaced values; --values a,b,c solves those.
+
+            Prints the total cost, the delivered costs that vary most, and the plan (which plants,
+            routes and supplies are in use) at each value, then the breakpoints: values where the
+            plan changes, located by bisection between neighbouring values to --tolerance.
+
+            Each solve starts from the previous value's optimal basis (warm start) unless --cold;
+            the values are split across --threads threads, one GLPK problem each. --benchmark times
+            cold/warm and serial/parallel runs of the same sweep instead. Progress is shown on
+            standard error when it is a terminal.
+            """)
+
+    @Argument(help: "Network folder.")
+    var network: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("The input to vary.", valueName: "parameter"))
+    var parameter: String
+
+    @Option(help: ArgumentHelp("First value.", valueName: "a"))
+    var from: Double?
+
+    @Option(help: ArgumentHelp("Last value.", valueName: "b"))
+    var to: Double?
+
+    @Option(help: ArgumentHelp("Number of equal steps from --from to --to (N+1 values).", valueName: "n"))
+    var steps: Int?
+
+    @Option(help: ArgumentHelp("Comma-separated values, instead of --from/--to/--steps.", valueName: "a,b,c"))
+    var values: String?
+
+    @Flag(help: "Multiply the input by each value instead of setting it.")
+    var scale = false
+
+    @Flag(help: "Add each value to the input instead of setting it.")
+    var add = false
+
+    @Option(name: .customLong("scenario"), help: ArgumentHelp("Apply this scenario file first (repeatable, stacked in order).", valueName: "file"))
+    var scenarioFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Width to which breakpoints are located (default: span × 1e-6).", valueName: "width"))
+    var tolerance: Double?
+
+    @Flag(help: "Do not bisect: report plan changes between neighbouring values only.")
+    var noRefine = false
+
+    @Flag(help: "Solve every value from scratch (no warm start).")
+    var cold = false
+
+    @Option(help: ArgumentHelp("Threads to solve on (default: the number of cores).", valueName: "n"))
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Time the sweep cold/warm and serial/parallel and print the speedups instead of the results.")
+    var benchmark = false
+
+    @Option(help: ArgumentHelp("Repeats per way for --benchmark (the fastest counts).", valueName: "n"))
+    var repeats: Int = 3
+
+    @Flag(help: "Write the sweep as one JSON document (schema potline.sweep/1) to standard output.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write the sweep tables as CSV files into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    func validate() throws {
+        if scale && add { throw ValidationError("give --scale or --add, not both") }
+        if values != nil, from != nil || to != nil || steps != nil {
+            throw ValidationError("give either --values or --from/--to/--steps")
+        }
+        if values == nil {
+            guard from != nil, to != nil, let steps else {
+                throw ValidationError("give --from A --to B --steps N, or --values a,b,c")
+            }
+            if steps < 1 { throw ValidationError("--steps must be at least 1") }
+        }
+        if try parsedValues().isEmpty { throw ValidationError("--values lists no numbers") }
+        if let tolerance, !(tolerance > 0) { throw ValidationError("--tolerance must be positive") }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if repeats < 1 { throw ValidationError("--repeats must be at least 1") }
+    }
+
+    func parsedValues() throws -> [Double] {
+        if let values {
+            return try values.split(separator: ",").map { text in
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                guard let value = Double(trimmed.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+                    throw ValidationError("--values: '\(trimmed)' is not a number")
+                }
+                return value
+            }
+        }
+        return Sweep.values(from: from!, to: to!, steps: steps!)
+    }
+
+    func run() throws {
+        let files = try readNetworkFiles(network)
+        let stack = try scenarioFiles.flatMap(loadScenarioStack)
+        let swept: SweepParameter
+        do {
+            swept = try SweepParameter(parsing: parameter)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.validationFailure
+        }
+        let mode: SweepMode = scale ? .scale : add ? .add : .set
+        let values = try parsedValues()
+        var options = SweepOptions(
+            solve: SolveOptions(timeLimitSeconds: timeLimit), warmStart: !cold, threads: threads,
+            refineBreakpoints: !noRefine, tolerance: tolerance)
+
+        if benchmark {
+            let progress = TerminalProgress.ifTerminal("benchmark")
+            let result: SweepBenchmark
+            do {
+                result = try SweepBenchmark.run(
+                    base: files, scenarios: stack, parameter: swept, mode: mode, values: values, threads: threads,
+                    repeats: repeats, options: options)
+            } catch {
+                progress?.finish()
+                throw failureExit(error)
+            }
+            progress?.finish()
+            if json {
+                FileHandle.standardOutput.write(try JSONReport.encode(result))
+                print("")
+            } else {
+                print(result.render(), terminator: "")
+            }
+            return
+        }
+
+        let progress = TerminalProgress.ifTerminal("sweep")
+        options.progress = progress?.handler
+        let sweep: Sweep
+        do {
+            sweep = try Sweep.run(base: files, scenarios: stack, parameter: swept, mode: mode, values: values, options: options)
+        } catch {
+            progress?.finish()
+            throw failureExit(error)
+        }
+        progress?.finish()
+        if json {
+            FileHandle.standardOutput.write(try JSONReport.encode(sweep))
+            print("")
+        } else {
+            print(SweepReport.render(sweep), terminator: "")
+        }
+        if let out {
+            do {
+                try SweepReport.writeCSV(sweep, to: URL(fileURLWithPath: out))
+            } catch {
+                printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.badInput)
+            }
+        }
+        try throwExitStatus(for: worstStatus(sweep.points.map(\.status)))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Potline
+
+/// Progress of a long run on standard error, one line redrawn in place — only when standard
+/// error is a terminal, so that logs and pipes get nothing extra.
+final class TerminalProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let label: String
+    private var lastDrawn = ContinuousClock.now - .seconds(1)
+    private var drawn = false
+
+    /// nil when standard error is not a terminal.
+    static func ifTerminal(_ label: String) -> TerminalProgress? {
+        isatty(STDERR_FILENO) == 1 ? TerminalProgress(label) : nil
+    }
+
+    private init(_ label: String) { self.label = label }
+
+    /// The handler to pass to a run's options.
+    var handler: @Sendable (RunProgress) -> Void {
+        { [self] progress in self.show(progress) }
+    }
+
+    private func show(_ progress: RunProgress) {
+        lock.withLock {
+            // At most ten redraws a second, but always the last one.
+            guard progress.done >= progress.total || ContinuousClock.now - lastDrawn > .milliseconds(100) else { return }
+            lastDrawn = .now
+            var line = "\(label): \(progress.done)/\(progress.total) solved, \(Format.seconds(progress.elapsedSeconds)) elapsed"
+            if let left = progress.estimatedRemainingSeconds, progress.done < progress.total {
+                line += ", about \(Format.seconds(left)) left"
+            }
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+            drawn = true
+        }
+    }
+
+    /// Clears the line before the results are printed.
+    func finish() {
+        lock.withLock {
+            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            drawn = false
+        }
+    }
+}

@@ -30,9 +30,11 @@ let package = Package(
         .executableTarget(
             name: "PotlineCLI",
             dependencies: ["Potline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // A script using the library: compares three siting scenarios (`swift run CompareSiting`).
+        .executableTarget(name: "CompareSiting", dependencies: ["Potline"], path: "Examples/CompareSiting"),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .testTarget(name: "PotlineTests", dependencies: ["Potline"]),
-        .testTarget(name: "PotlineCLITests", dependencies: ["PotlineCLI"]),
+        .testTarget(name: "PotlineCLITests", dependencies: ["PotlineCLI", "CompareSiting"]),
     ]
 )

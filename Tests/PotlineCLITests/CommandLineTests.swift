@@ -3,40 +3,10 @@ import Testing
 
 /// Runs the built `potline` executable as a user would.
 @Suite struct CommandLineTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = Programs.repository
 
-    /// The `potline` binary next to this test bundle (SwiftPM builds both into one folder).
-    static var executable: URL {
-        let bundle = Bundle.main.bundleURL
-        for folder in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = folder.appendingPathComponent("potline")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return repository.appendingPathComponent(".build/debug/potline")
-    }
-
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    func potline(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.repository
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-            error: String(decoding: error, as: UTF8.self))
+    func potline(_ arguments: String...) throws -> Programs.Run {
+        try Programs.run("potline", arguments)
     }
 
     let example = "Networks/examples/two_smelters"

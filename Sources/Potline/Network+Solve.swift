@@ -36,7 +36,9 @@ extension Network {
     /// print(solution.totalCostYuan!, solution.deliveredCosts[0].marginalCostYuanPerT!)
     /// ```
     ///
-    /// An infeasible network is not an error: the solution's status says so and
+    /// A network with siting decisions is a mixed-integer program: after branch-and-bound the
+    /// decisions are fixed and the LP re-solved, so delivered costs (duals) are reported for the
+    /// chosen plan too. An infeasible network is not an error: the solution's status says so and
     /// ``Solution/unmetDemands`` lists which demands cannot be met and by how much.
     /// Throws ``NetworkError`` for an invalid network and ``SolverError`` if the solver fails.
     public func solve(options: SolveOptions = SolveOptions()) throws -> Solution {
@@ -44,32 +46,45 @@ extension Network {
         let started = Date()
         let formulation = Formulation(self)
         let built = Date()
-        let result = try options.solver.solve(formulation.model, options: solverOptions(options))
-        var solution = SolutionReader(formulation: formulation, result: result).solution
+        var solution = try Self.solve(formulation, options: options)
         solution.buildSeconds = built.timeIntervalSince(started)
-        if result.status == .infeasible || result.status == .infeasibleOrUnbounded {
+        if solution.status == .infeasible || solution.status == .infeasibleOrUnbounded {
             solution.unmetDemands = try diagnoseUnmetDemand(options: options)
         }
         return solution
     }
 
-    func solverOptions(_ options: SolveOptions) -> SolverOptions {
-        SolverOptions(
+    /// Solves a formulation; for a MIP, re-solves the LP with the integer decisions fixed.
+    static func solve(_ formulation: Formulation, options: SolveOptions) throws -> Solution {
+        let solverOptions = SolverOptions(
             timeLimitSeconds: options.timeLimitSeconds, relativeMIPGap: options.relativeMIPGap,
             warmStart: options.warmStart)
+        let first = try options.solver.solve(formulation.model, options: solverOptions)
+        guard formulation.model.isMixedInteger, first.hasSolution else {
+            return SolutionReader(formulation: formulation, result: first).solution
+        }
+        var fixed = formulation.model
+        for (j, column) in fixed.columns.enumerated() where column.kind != .continuous {
+            let value = first.columnValues[j].rounded()
+            fixed.setKind(column: j, .continuous)
+            fixed.setBounds(column: j, lower: value, upper: value)
+        }
+        let relaxed = try options.solver.solve(fixed, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
+        guard relaxed.hasSolution else { return SolutionReader(formulation: formulation, result: first).solution }
+        return SolutionReader(formulation: formulation, result: relaxed, mip: first).solution
     }
 
     /// Re-solves with a priced slack on every demand; the slack left in the optimum is what
     /// the network cannot deliver.
     private func diagnoseUnmetDemand(options: SolveOptions) throws -> [Solution.UnmetDemand] {
         let elastic = Formulation(self, unmetDemandPenalty: unmetDemandPenaltyYuanPerTonne)
-        let result = try options.solver.solve(elastic.model, options: solverOptions(options))
+        let result = try options.solver.solve(elastic.model, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
         guard result.hasSolution else { return [] }
         return demands.enumerated().compactMap { d, demand in
-            let unmet = result.columnValues[elastic.unmetDemandColumns[d]]
+            let unmet = elastic.unmetDemandColumns[d].reduce(0) { $0 + result.columnValues[$1] }
             guard unmet > 1e-6 else { return nil }
             return Solution.UnmetDemand(
-                region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear, unmetTPerY: unmet)
+                region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear, unmetTPerY: tidy(unmet))
         }
     }
 }

@@ -49,7 +49,7 @@ struct Solve: ParsableCommand {
             FileHandle.standardOutput.write(try JSONReport.encode(solution))
             print("")
         } else {
-            print(TextReport.render(solution), terminator: "")
+            print(TextReport.render(solution, network: loaded), terminator: "")
         }
         if let out {
             do {

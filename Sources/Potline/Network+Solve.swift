@@ -9,13 +9,17 @@ public struct SolveOptions: Sendable {
     /// A basis from an earlier solve (``Solution/basis``) of a network of the same shape; the
     /// simplex starts from it, and falls back to a fresh start if it does not fit.
     public var warmStart: Basis?
+    /// For a siting network: also solve the no-build baseline and each rejected candidate forced
+    /// in, to report delivered-cost changes and break-even figures (one extra solve per candidate).
+    public var analysePlan: Bool
     /// The backend; GLPK unless a script supplies another.
     public var solver: any LinearSolver
 
     public init(
-        timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil,
+        timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil, analysePlan: Bool = true,
         solver: any LinearSolver = GLPKSolver()
     ) {
+        self.analysePlan = analysePlan
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeMIPGap = relativeMIPGap
         self.warmStart = warmStart
@@ -51,6 +55,7 @@ extension Network {
         if solution.status == .infeasible || solution.status == .infeasibleOrUnbounded {
             solution.unmetDemands = try diagnoseUnmetDemand(options: options)
         }
+        if options.analysePlan { try SitingAnalysis.complete(&solution, network: self, options: options) }
         return solution
     }
 

@@ -13,6 +13,13 @@ struct Solve: ParsableCommand {
             that arrive, split into materials, electricity, freight and other), plant output and
             utilisation, power use, supplies bought and flows per link.
 
+            A network with candidate sites, closures or retrofits (candidates.csv, retrofits.csv,
+            closure_cost_yuan_per_y) is a mixed-integer program: GLPK's branch-and-bound picks the plan
+            under the capacity policy (ceiling, capacity transfer, energy standards), then the decisions
+            are fixed and the LP re-solved so delivered costs are reported for the plan. The plan report
+            lists sites built, closures, retrofits, which closures fund which builds, the change in
+            delivered cost against building nothing, and each rejected candidate's break-even.
+
             An infeasible network exits with status 3 and lists the demands that cannot be met.
             """)
 
@@ -28,18 +35,26 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Stop the solver after this many seconds.", valueName: "seconds"))
     var timeLimit: Double?
 
+    @Option(help: ArgumentHelp("For siting: stop branch-and-bound once the plan is within this relative gap of the best bound (0.01 = 1%).", valueName: "fraction"))
+    var mipGap: Double = 0
+
+    @Flag(help: "For siting: skip the no-build baseline and the break-even solves for rejected candidates.")
+    var noPlanAnalysis = false
+
     @Flag(help: "Print GLPK's solver log to standard error.")
     var solverLog = false
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
     }
 
     func run() throws {
         let loaded = try loadNetwork(network)
         let solution: Solution
         do {
-            solution = try loaded.solve(options: SolveOptions(timeLimitSeconds: timeLimit))
+            solution = try loaded.solve(
+                options: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis))
         } catch {
             printError("error: the solver failed: \(error)")
             throw ExitCode(ExitStatus.solverFailure)

@@ -96,7 +96,3 @@ extension NetworkLoader {
     }
 }
 
-private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
-}

@@ -88,8 +88,8 @@ import Testing
         #expect(solution.plan?.builds.isEmpty == true)
         #expect(solution.plants.first { $0.id == "east_smelter" }?.retrofit == "east_cells")
         #expect(close(solution.deliveredCosts[0].marginalCostYuanPerT, 16_760))
-        // Rejected site: forcing it in costs 1,588.32 + 100 + 5? No: with the site built east idles,
-        // so the retrofit is dropped: 1,688.32 M, 7.32 M above the plan.
+        // Forcing the site in: east idles, so the retrofit is dropped: 1,588.32 + 100 = 1,688.32 M,
+        // 7.32 M above the plan, which is 7.32% of the site's 100 M yuan/y.
         let rejected = solution.plan?.rejected.first
         #expect(rejected?.candidate == "west_new")
         #expect(close(rejected?.breakEvenReductionYuanPerY, 7_320_000))

@@ -14,13 +14,17 @@ extension Formulation {
                 barred = true
                 candidatesBarredByStandard.append(j)
             }
+            let capacityCost = Footprint(cost: CostComponents(capital: candidate.annualCapacityCostYuanPerTonne))
+            var siteCost = Footprint(cost: CostComponents(capital: candidate.annualSiteCostYuan))
+            if case let .modules(size, 1) = candidate.sizing { siteCost = siteCost + capacityCost * size }
             let build = addColumn(
                 "build.\(candidate.id)", lower: candidate.decision == .mustBuild && !barred ? 1 : 0, upper: barred ? 0 : 1,
-                footprint: Footprint(cost: CostComponents(capital: candidate.annualSiteCostYuan)), kind: .binary,
-                region: region)
+                footprint: siteCost, kind: .binary, region: region)
             buildColumns[j] = build
-            let capacityCost = Footprint(cost: CostComponents(capital: candidate.annualCapacityCostYuanPerTonne))
             switch candidate.sizing {
+            case let .modules(size, 1):
+                // One module: the build decision is the capacity.
+                candidateCapacity[j] = (build, size)
             case let .modules(size, maximum):
                 let modules = addColumn(
                     "modules.\(candidate.id)", upper: Double(maximum), footprint: capacityCost * size, kind: .integer,

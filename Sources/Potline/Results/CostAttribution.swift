@@ -58,7 +58,9 @@ struct CostAttribution {
             switch group.source {
             case .candidate(let j):
                 if let build = formulation.buildColumns[j] { capital = capital + footprint(build) * x[build] }
-                if let built = formulation.candidateCapacity[j] { capital = capital + footprint(built.column) * x[built.column] }
+                if let built = formulation.candidateCapacity[j], built.column != formulation.buildColumns[j] {
+                    capital = capital + footprint(built.column) * x[built.column]
+                }
             case .plant:
                 for o in group.operations {
                     if case .retrofit(let k) = operations[o].source, let column = formulation.retrofitColumns[k] {

@@ -7,7 +7,8 @@ enum SitingPlanReader {
             guard let build = formulation.buildColumns[j], let built = formulation.candidateCapacity[j] else { continue }
             if x[build] > 0.5 {
                 let capacity = x[built.column] * built.tonnesPerUnit
-                let annual = formulation.columnFootprints[build].cost.capital + formulation.columnFootprints[built.column].cost.capital * x[built.column]
+                let annual = formulation.columnFootprints[build].cost.capital
+                    + (built.column == build ? 0 : formulation.columnFootprints[built.column].cost.capital * x[built.column])
                 let result = plants.first { $0.id == candidate.id && $0.kind == .candidate }
                 plan.builds.append(
                     .init(

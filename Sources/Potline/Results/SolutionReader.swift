@@ -80,7 +80,7 @@ struct SolutionReader {
                     continue
                 }
                 capacity = x[built.column] * built.tonnesPerUnit
-                ownColumns += [build, built.column]
+                ownColumns += built.column == build ? [build] : [build, built.column]
             case .tolling:
                 kind = .tolling
                 if production <= 1e-9 { continue }

@@ -97,11 +97,7 @@ public enum NetworkWriter {
         }
     }
 
-    /// Shortest text that reads back to the same double.
-    private static func number(_ value: Double?) -> String {
-        guard let value else { return "" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-    }
+    private static func number(_ value: Double?) -> String { CSVReport.number(value) }
 
     private static func yamlString(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

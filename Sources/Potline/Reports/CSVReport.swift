@@ -152,7 +152,7 @@ public enum CSVReport {
             })
     }
 
-    /// Plain decimal with enough digits to round-trip; blank for a missing value.
+    /// Shortest decimal that reads back to the same double; blank for a missing value.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

@@ -12,9 +12,9 @@ struct Import: ParsableCommand {
             commandName: "orlib-cap",
             abstract: "Import an OR-Library capacitated warehouse location instance (Beasley 1988, e.g. cap41).",
             discussion: """
-                Sites become one-module candidate plants (capacity, fixed cost as a yearly charge),
-                customers become demand regions, and each (site, customer) pair a one-way link whose
-                handling charge is the cost of serving the customer's whole demand from that site divided
+                Sites become one-module candidate plants (capacity, fixed cost as a yearly charge), \
+                customers become demand regions, and each (site, customer) pair a one-way link whose \
+                handling charge is the cost of serving the customer's whole demand from that site divided \
                 by the demand. Solving the folder with `potline solve` gives the instance's optimum.
                 """)
 

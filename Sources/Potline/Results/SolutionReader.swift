@@ -96,9 +96,13 @@ struct SolutionReader {
             for (o, t) in zip(group.operations, tonnes) where t > 0 {
                 if let footprint = attribution.operationTotal[o] { unit = (unit ?? Footprint()) + footprint * (t / production) }
             }
-            let running = operations.first { op in
-                group.operations.contains { formulation.makeColumns[$0].contains { x[$0] > 0 } && formulation.operations[$0].id == op.id }
-            } ?? operations.first!
+            // The technology it runs: the one that makes the most (the original if idle).
+            var running = operations[0]
+            var most = 0.0
+            for (operation, made) in zip(operations, tonnes) where made > most {
+                running = operation
+                most = made
+            }
             let process = network.processes[running.process]
             solution.plants.append(
                 .init(

@@ -9,13 +9,17 @@ public struct SolveOptions: Sendable {
     /// A basis from an earlier solve (``Solution/basis``) of a network of the same shape; the
     /// simplex starts from it, and falls back to a fresh start if it does not fit.
     public var warmStart: Basis?
+    /// For a siting network: also solve the no-build baseline and each rejected candidate forced
+    /// in, to report delivered-cost changes and break-even figures (one extra solve per candidate).
+    public var analysePlan: Bool
     /// The backend; GLPK unless a script supplies another.
     public var solver: any LinearSolver
 
     public init(
-        timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil,
+        timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil, analysePlan: Bool = true,
         solver: any LinearSolver = GLPKSolver()
     ) {
+        self.analysePlan = analysePlan
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeMIPGap = relativeMIPGap
         self.warmStart = warmStart
@@ -36,7 +40,9 @@ extension Network {
     /// print(solution.totalCostYuan!, solution.deliveredCosts[0].marginalCostYuanPerT!)
     /// ```
     ///
-    /// An infeasible network is not an error: the solution's status says so and
+    /// A network with siting decisions is a mixed-integer program: after branch-and-bound the
+    /// decisions are fixed and the LP re-solved, so delivered costs (duals) are reported for the
+    /// chosen plan too. An infeasible network is not an error: the solution's status says so and
     /// ``Solution/unmetDemands`` lists which demands cannot be met and by how much.
     /// Throws ``NetworkError`` for an invalid network and ``SolverError`` if the solver fails.
     public func solve(options: SolveOptions = SolveOptions()) throws -> Solution {
@@ -44,32 +50,46 @@ extension Network {
         let started = Date()
         let formulation = Formulation(self)
         let built = Date()
-        let result = try options.solver.solve(formulation.model, options: solverOptions(options))
-        var solution = SolutionReader(formulation: formulation, result: result).solution
+        var solution = try Self.solve(formulation, options: options)
         solution.buildSeconds = built.timeIntervalSince(started)
-        if result.status == .infeasible || result.status == .infeasibleOrUnbounded {
+        if solution.status == .infeasible || solution.status == .infeasibleOrUnbounded {
             solution.unmetDemands = try diagnoseUnmetDemand(options: options)
         }
+        if options.analysePlan { try SitingAnalysis.complete(&solution, network: self, options: options) }
         return solution
     }
 
-    func solverOptions(_ options: SolveOptions) -> SolverOptions {
-        SolverOptions(
+    /// Solves a formulation; for a MIP, re-solves the LP with the integer decisions fixed.
+    static func solve(_ formulation: Formulation, options: SolveOptions) throws -> Solution {
+        let solverOptions = SolverOptions(
             timeLimitSeconds: options.timeLimitSeconds, relativeMIPGap: options.relativeMIPGap,
             warmStart: options.warmStart)
+        let first = try options.solver.solve(formulation.model, options: solverOptions)
+        guard formulation.model.isMixedInteger, first.hasSolution else {
+            return SolutionReader(formulation: formulation, result: first).solution
+        }
+        var fixed = formulation.model
+        for (j, column) in fixed.columns.enumerated() where column.kind != .continuous {
+            let value = first.columnValues[j].rounded()
+            fixed.setKind(column: j, .continuous)
+            fixed.setBounds(column: j, lower: value, upper: value)
+        }
+        let relaxed = try options.solver.solve(fixed, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
+        guard relaxed.hasSolution else { return SolutionReader(formulation: formulation, result: first).solution }
+        return SolutionReader(formulation: formulation, result: relaxed, mip: first).solution
     }
 
     /// Re-solves with a priced slack on every demand; the slack left in the optimum is what
     /// the network cannot deliver.
     private func diagnoseUnmetDemand(options: SolveOptions) throws -> [Solution.UnmetDemand] {
         let elastic = Formulation(self, unmetDemandPenalty: unmetDemandPenaltyYuanPerTonne)
-        let result = try options.solver.solve(elastic.model, options: solverOptions(options))
+        let result = try options.solver.solve(elastic.model, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
         guard result.hasSolution else { return [] }
         return demands.enumerated().compactMap { d, demand in
-            let unmet = result.columnValues[elastic.unmetDemandColumns[d]]
+            let unmet = elastic.unmetDemandColumns[d].reduce(0) { $0 + result.columnValues[$1] }
             guard unmet > 1e-6 else { return nil }
             return Solution.UnmetDemand(
-                region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear, unmetTPerY: unmet)
+                region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear, unmetTPerY: tidy(unmet))
         }
     }
 }

@@ -11,7 +11,8 @@ struct CompareCommand: ParsableCommand {
             several joined by '+' (a.yaml+b.yaml) stacked in that order. Prints the inputs each case
             changed (old → new), then for the base and every case: total cost and its split,
             delivered cost per demand (marginal and average), output per process and region, and the
-            plants whose output changes, each scenario followed by its change (Δ) against the base.
+            plants whose output changes, emissions, and for siting networks the sites built, closed or
+            retrofitted differently from the base, each scenario followed by its change (Δ) against the base.
 
             Cases are solved in parallel, one GLPK problem per thread. Exit status is the worst over
             all cases: 3 if any case is infeasible, 4 on a time limit, 5 on a solver failure.
@@ -35,7 +36,14 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Cases solved at once (default: the number of cores).", valueName: "n"))
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
+    var mipGap: Double = 0
+
+    @Flag(help: "For siting: skip each case's no-build baseline and break-even solves.")
+    var noPlanAnalysis = false
+
     func validate() throws {
+        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if scenarios.isEmpty { throw ValidationError("give at least one scenario file") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -50,7 +58,8 @@ struct CompareCommand: ParsableCommand {
             comparison = try Comparison.run(
                 base: files, cases: cases,
                 options: ComparisonOptions(
-                    solve: SolveOptions(timeLimitSeconds: timeLimit), threads: threads, progress: progress?.handler))
+                    solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis),
+                    threads: threads, progress: progress?.handler))
         } catch {
             progress?.finish()
             throw failureExit(error)

@@ -5,8 +5,8 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a network's linear program in CPLEX LP or MPS format.",
         discussion: """
-            The files use readable names: make.PLANT (t/y made), buy.SUPPLY (t/y bought),
-            ship.LINK.COMMODITY[.rev] (t/y carried), balance.REGION.COMMODITY and linkcap.LINK[.rev]
+            The files use readable names: make.PLANT (t/y made), buy.SUPPLY (t/y bought), \
+            ship.LINK.COMMODITY[.rev] (t/y carried), balance.REGION.COMMODITY and linkcap.LINK[.rev] \
             rows. Solve them with `glpsol --lp FILE` or `glpsol --freemps FILE`, or any other solver.
             """)
 

@@ -8,15 +8,17 @@ struct PotlineCommand: ParsableCommand {
         commandName: "potline",
         abstract: "Optimise where China's aluminium and carbon chain produces and how material moves.",
         discussion: """
-            A network is a folder of CSV tables (regions, plants, supplies, demands, links, …) and a
-            network.yaml manifest; see Networks/README.md. Potline turns it into a linear program that
-            minimises total delivered cost (materials + plant power and other costs + freight) and
-            solves it with GLPK.
+            A network is a folder of CSV tables (regions, plants, supplies, demands, links, and optionally \
+            candidate sites, retrofits, captive power, tollers, seasons) and a network.yaml manifest with \
+            the policy (capacity ceiling and transfer, energy standards, tiered power surcharge, carbon); \
+            see Networks/README.md. Potline turns it into a linear or mixed-integer program that \
+            minimises total delivered cost (materials, grid and captive power with fees and surcharge, \
+            other plant costs, tolling fees, annualised capital, freight, carbon) and solves it with GLPK.
 
-            Exit codes: 0 solved to optimality; 2 bad input; 3 infeasible or unbounded;
+            Exit codes: 0 solved to optimality; 2 bad input; 3 infeasible or unbounded; \
             4 time limit reached; 5 solver failure; 64 bad command line.
             """,
-        subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, Validate.self, Export.self],
+        subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, Validate.self, Export.self, Import.self],
         defaultSubcommand: Solve.self)
 }
 

@@ -6,12 +6,19 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the cheapest way to meet every demand and report delivered costs.",
         discussion: """
-            Minimises total delivered cost: purchases at supply prices, plant electricity (kWh/t × the
-            plant's or region's power price) and other variable cost, and freight (distance × rate +
-            handling). Reports the status, the total cost and its split, the delivered cost per tonne at
-            every demand (marginal: the shadow price of one more tonne; average: the cost of the tonnes
-            that arrive, split into materials, electricity, freight and other), plant output and
+            Minimises total delivered cost: purchases at supply prices, plant electricity (kWh/t × the \
+            plant's or region's power price) and other variable cost, and freight (distance × rate + \
+            handling). Reports the status, the total cost and its split, the delivered cost per tonne at \
+            every demand (marginal: the shadow price of one more tonne; average: the cost of the tonnes \
+            that arrive, split into materials, electricity, freight and other), plant output and \
             utilisation, power use, supplies bought and flows per link.
+
+            A network with candidate sites, closures or retrofits (candidates.csv, retrofits.csv, \
+            closure_cost_yuan_per_y) is a mixed-integer program: GLPK's branch-and-bound picks the plan \
+            under the capacity policy (ceiling, capacity transfer, energy standards), then the decisions \
+            are fixed and the LP re-solved so delivered costs are reported for the plan. The plan report \
+            lists sites built, closures, retrofits, which closures fund which builds, the change in \
+            delivered cost against building nothing, and each rejected candidate's break-even.
 
             An infeasible network exits with status 3 and lists the demands that cannot be met.
             """)
@@ -19,7 +26,7 @@ struct Solve: ParsableCommand {
     @Argument(help: "Network folder. Default: the bundled China network (Networks/china).")
     var network: String?
 
-    @Flag(help: "Write the result as one JSON document (schema potline.solution/1) to standard output.")
+    @Flag(help: "Write the result as one JSON document (schema potline.solution/2) to standard output.")
     var json = false
 
     @Option(help: ArgumentHelp("Also write the result tables as CSV files into this folder.", valueName: "dir"))
@@ -28,18 +35,26 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Stop the solver after this many seconds.", valueName: "seconds"))
     var timeLimit: Double?
 
+    @Option(help: ArgumentHelp("For siting: stop branch-and-bound once the plan is within this relative gap of the best bound (0.01 = 1%).", valueName: "fraction"))
+    var mipGap: Double = 0
+
+    @Flag(help: "For siting: skip the no-build baseline and the break-even solves for rejected candidates.")
+    var noPlanAnalysis = false
+
     @Flag(help: "Print GLPK's solver log to standard error.")
     var solverLog = false
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
     }
 
     func run() throws {
         let loaded = try loadNetwork(network)
         let solution: Solution
         do {
-            solution = try loaded.solve(options: SolveOptions(timeLimitSeconds: timeLimit))
+            solution = try loaded.solve(
+                options: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis))
         } catch {
             printError("error: the solver failed: \(error)")
             throw ExitCode(ExitStatus.solverFailure)
@@ -49,7 +64,7 @@ struct Solve: ParsableCommand {
             FileHandle.standardOutput.write(try JSONReport.encode(solution))
             print("")
         } else {
-            print(TextReport.render(solution), terminator: "")
+            print(TextReport.render(solution, network: loaded), terminator: "")
         }
         if let out {
             do {

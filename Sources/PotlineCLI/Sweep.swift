@@ -80,7 +80,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
     var timeLimit: Double?
 
+    @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
+    var mipGap: Double = 0
+
     func validate() throws {
+        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if scale && add { throw ValidationError("give --scale or --add, not both") }
         if values != nil, from != nil || to != nil || steps != nil {
             throw ValidationError("give either --values or --from/--to/--steps")
@@ -124,7 +128,8 @@ struct SweepCommand: ParsableCommand {
         let mode: SweepMode = scale ? .scale : add ? .add : .set
         let values = try parsedValues()
         var options = SweepOptions(
-            solve: SolveOptions(timeLimitSeconds: timeLimit), warmStart: !cold, threads: threads,
+            solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false),
+            warmStart: !cold, threads: threads,
             refineBreakpoints: !noRefine, tolerance: tolerance)
 
         if benchmark {

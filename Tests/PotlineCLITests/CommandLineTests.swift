@@ -22,7 +22,7 @@ import Testing
         let run = try potline("solve", example, "--json")
         #expect(run.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
-        #expect(object?["schema"] as? String == "potline.solution/1")
+        #expect(object?["schema"] as? String == "potline.solution/2")
         #expect(object?["total_cost_yuan"] as? Double == 1_633_392_000)
     }
 

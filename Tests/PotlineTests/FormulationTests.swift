@@ -12,9 +12,9 @@ import Testing
         #expect(model.columns.map(\.name).contains("make.west_smelter"))
         #expect(model.columns.map(\.name).contains("ship.trunk.alumina.rev"))
         #expect(model.rows.map(\.name).contains("balance.east.aluminium"))
-        #expect(model.rows[formulation.demandRows[0]].lower == 100_000)
+        #expect(model.rows[formulation.demandRows[0][0]].lower == 100_000)
         #expect(model.problems().isEmpty)
-        let west = model.columns[formulation.plantColumns[0]]
+        let west = model.columns[formulation.makeColumns[0][0]]
         #expect(west.upper == 60_000)
         #expect(abs(west.cost - (13_500 * 0.30 + 2_000)) < 1e-9)
     }

@@ -147,9 +147,9 @@ import Testing
         ])
         #expect(
             problems.map(\.description) == [
-                "network.yaml, row 2, column base_year: 'twenty' is not a year",
-                "network.yaml, row 5, column modes.rail.circuit: unknown setting (did you mean 'circuity'?)",
                 "network.yaml, row 6, column colour: unknown key",
+                "network.yaml, row 2, column base_year: 'twenty' is not a year",
+                "network.yaml, row 5, column modes.rail.circuit: unknown key (did you mean 'circuity'?)",
             ])
     }
 

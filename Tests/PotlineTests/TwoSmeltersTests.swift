@@ -13,7 +13,7 @@ import Testing
     @Test func optimumMatchesTheHandDerivation() {
         #expect(solution.status == .optimal)
         #expect(close(solution.totalCostYuan, 1_633_392_000))
-        #expect(close(solution.costBreakdownYuan?.electricity, 513_000_000))
+        #expect(close(solution.costBreakdownYuan?.gridElectricity, 513_000_000))
         #expect(close(solution.costBreakdownYuan?.materials, 826_000_000))
         #expect(close(solution.costBreakdownYuan?.freight, 94_392_000))
         #expect(close(solution.costBreakdownYuan?.other, 200_000_000))
@@ -25,7 +25,7 @@ import Testing
         #expect(close(west.productionTPerY, 60_000))
         #expect(close(west.utilisation, 1))
         #expect(close(east.productionTPerY, 40_000))
-        #expect(close(west.electricityCostYuan, 243_000_000))
+        #expect(close(west.costYuan.gridElectricity, 243_000_000))
         #expect(close(west.unitCostYuanPerT, 15_423.2))  // before the 460 yuan/t haul to market
     }
 
@@ -54,13 +54,13 @@ import Testing
         let network = try NetworkLoader.load(from: Fixtures.twoSmelters)
         let formulation = Formulation(network)
         let result = try SolveOptions().solver.solve(formulation.model, options: SolverOptions())
-        #expect(close(result.reducedCosts?[formulation.plantColumns[0]], -1_126.8))
+        #expect(close(result.reducedCosts?[formulation.makeColumns[0][0]], -1_126.8))
     }
 
     @Test func jsonRoundTripsWithUnitCarryingKeys() throws {
         let data = try JSONReport.encode(solution)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"schema\" : \"potline.solution/1\""))
+        #expect(text.contains("\"schema\" : \"potline.solution/2\""))
         #expect(text.contains("\"marginal_cost_yuan_per_t\" : 17010"))
         #expect(text.contains("\"production_t_per_y\" : 60000"))
         let decoded = try JSONReport.decodeSolution(data)

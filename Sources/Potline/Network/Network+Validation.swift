@@ -18,6 +18,22 @@ extension Network {
         checkUnique(plants.map { ($0.id, $0.location) }, what: "plant", column: "id", report)
         checkUnique(supplies.map { ($0.id, $0.location) }, what: "supply", column: "id", report)
         checkUnique(links.map { ($0.id, $0.location) }, what: "link", column: "id", report)
+        // Candidates and tollers share the plants' namespace: their ids name capacity rows.
+        let plantIDs = Set(plants.map(\.id))
+        checkUnique(
+            candidates.map { ($0.id, $0.location) } + tolling.map { ($0.id, $0.location) }, what: "candidate or toller",
+            column: "id", report)
+        for (id, location) in candidates.map({ ($0.id, $0.location) }) + tolling.map({ ($0.id, $0.location) })
+        where plantIDs.contains(id) {
+            report(location, "id", "'\(id)' is already a plant id")
+        }
+        checkUnique(retrofits.map { ($0.id, $0.location) }, what: "retrofit", column: "id", report)
+        checkUnique(captivePower.map { ($0.id, $0.location) }, what: "captive unit", column: "id", report)
+        checkUnique(captivePower.map { ($0.plant, $0.location) }, what: "captive power for plant", column: "plant", report)
+        checkUnique(periods.map { ($0.id, $0.location) }, what: "period", column: "id", report)
+        checkUnique(
+            periodConditions.map { ("\($0.region) \($0.period)", $0.location) }, what: "period condition (region, period)",
+            column: "period", report)
         checkUnique(
             demands.map { ("\($0.region) \($0.commodity)", $0.location) }, what: "demand (region, commodity)",
             column: "commodity", report)
@@ -89,6 +105,8 @@ extension Network {
             if link.from == link.to { report(link.location, "to", "link '\(link.id)' starts and ends in '\(link.from)'") }
         }
 
+        validateSitingAndPower(index, report)
+
         // Reachability needs every reference resolved; report it only on an otherwise sound network.
         if found.isEmpty {
             let reachable = ReachabilityAnalysis(index)
@@ -100,6 +118,87 @@ extension Network {
             }
         }
         return found
+    }
+
+    /// References and values of the optional siting and power tables.
+    private func validateSitingAndPower(_ index: NetworkIndex, _ report: (SourceLocation?, String?, String) -> Void) {
+        func known(_ id: String, in map: [String: Int], what: String, at location: SourceLocation?, column: String) -> Bool {
+            if map[id] != nil { return true }
+            report(location, column, "unknown \(what) '\(id)'" + Suggestion.didYouMean(id, among: map.keys))
+            return false
+        }
+        let plantIDs = Dictionary(plants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let periodIDs = Dictionary(periods.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for candidate in candidates {
+            let regionKnown = known(candidate.region, in: index.regions, what: "region", at: candidate.location, column: "region")
+            let processKnown = known(candidate.process, in: index.processes, what: "process", at: candidate.location, column: "process")
+            if regionKnown, processKnown, candidate.electricityPriceYuanPerKWh == nil,
+                (candidate.electricityKWhPerTonne ?? processes[index.processes[candidate.process]!].electricityKWhPerTonne) > 0,
+                regions[index.regions[candidate.region]!].gridPriceYuanPerKWh == nil
+            {
+                report(
+                    candidate.location, "electricity_price_yuan_per_kwh",
+                    "candidate '\(candidate.id)' uses electricity but neither it nor region '\(candidate.region)' has a power price")
+            }
+        }
+        for retrofit in retrofits {
+            _ = known(retrofit.plant, in: plantIDs, what: "plant", at: retrofit.location, column: "plant")
+            if let process = retrofit.process {
+                _ = known(process, in: index.processes, what: "process", at: retrofit.location, column: "process")
+            }
+        }
+        for limit in capacityLimits {
+            _ = known(limit.region, in: index.regions, what: "region", at: limit.location, column: "region")
+            _ = known(limit.process, in: index.processes, what: "process", at: limit.location, column: "process")
+            if let minimum = limit.minimumTonnesPerYear, let maximum = limit.maximumTonnesPerYear, minimum > maximum {
+                report(limit.location, "min_t_per_y", "minimum \(minimum) exceeds max_t_per_y \(maximum)")
+            }
+        }
+        for policy in capacityPolicies {
+            _ = known(policy.process, in: index.processes, what: "process", at: nil, column: "policy.capacity.process")
+            if !(policy.defaultTransferRatio > 0) {
+                report(nil, "policy.capacity.transfer_ratio", "\(policy.defaultTransferRatio) must be greater than 0")
+            }
+        }
+        for process in surcharge?.processes ?? [] {
+            _ = known(process, in: index.processes, what: "process", at: nil, column: "policy.surcharge.processes")
+        }
+        if let surcharge, !(surcharge.stepKWhPerTonne > 0) {
+            report(nil, "policy.surcharge.step_kwh_per_t", "\(surcharge.stepKWhPerTonne) must be greater than 0")
+        }
+        if let sites = maximumNewSites, sites < 0 { report(nil, "policy.max_new_sites", "\(sites) must not be negative") }
+        if !periods.isEmpty {
+            let total = periods.reduce(0) { $0 + $1.shareOfYear }
+            if abs(total - 1) > 1e-6 {
+                report(periods.first?.location.map { SourceLocation(file: $0.file, row: 1) }, "share_of_year",
+                       "the periods' shares add up to \(total), not 1")
+            }
+        }
+        for condition in periodConditions {
+            _ = known(condition.region, in: index.regions, what: "region", at: condition.location, column: "region")
+            if periods.isEmpty {
+                report(condition.location, "period", "period conditions need periods.csv")
+            } else {
+                _ = known(condition.period, in: periodIDs, what: "period", at: condition.location, column: "period")
+            }
+        }
+        for captive in captivePower {
+            _ = known(captive.plant, in: plantIDs, what: "plant", at: captive.location, column: "plant")
+        }
+        for toller in tolling {
+            _ = known(toller.region, in: index.regions, what: "region", at: toller.location, column: "region")
+            _ = known(toller.process, in: index.processes, what: "process", at: toller.location, column: "process")
+        }
+        let owners = Set(plants.map(\.owner) + candidates.map(\.owner) + tolling.map(\.owner))
+        for target in selfSupplyTargets {
+            _ = known(target.process, in: index.processes, what: "process", at: target.location, column: "process")
+            if !owners.contains(target.owner) {
+                report(target.location, "owner", "no plant or toller belongs to '\(target.owner)'" + Suggestion.didYouMean(target.owner, among: owners))
+            }
+            if let minimum = target.minimumShare, let maximum = target.maximumShare, minimum > maximum {
+                report(target.location, "min_share", "min_share exceeds max_share")
+            }
+        }
     }
 
     private func checkUnique(

@@ -14,6 +14,24 @@ public struct Network: Sendable, Equatable {
     public var demands: [Demand]
     public var links: [Link]
 
+    // Siting (Siting.swift)
+    public var candidates: [Candidate] = []
+    public var retrofits: [Retrofit] = []
+    public var capacityLimits: [CapacityLimit] = []
+    public var capacityPolicies: [CapacityPolicy] = []
+    /// At most this many candidate sites may be built.
+    public var maximumNewSites: Int?
+
+    // Power, seasons, self-supply, carbon (Power.swift)
+    public var surcharge: TieredSurcharge?
+    /// Parts of the year; empty means one period, the whole year.
+    public var periods: [Period] = []
+    public var periodConditions: [PeriodCondition] = []
+    public var captivePower: [CaptivePower] = []
+    public var tolling: [TollingService] = []
+    public var selfSupplyTargets: [SelfSupplyTarget] = []
+    public var carbon = CarbonPolicy()
+
     public init(
         name: String, description: String = "", baseYear: Int, modes: [TransportMode] = TransportMode.builtIn,
         regions: [Region] = [], commodities: [Commodity] = [], processes: [Process] = [], plants: [Plant] = [],
@@ -74,16 +92,29 @@ public struct Region: Sendable, Equatable {
     public var id: String
     public var name: String
     public var kind: Kind
+    /// Larger area for summaries ("East China"); nil: none.
+    public var area: String?
     public var latitudeDegrees: Double
     public var longitudeDegrees: Double
     /// Grid electricity price; nil where no plant may draw grid power.
     public var gridPriceYuanPerKWh: Double?
+    /// CO2 per kWh of grid power (kg/kWh).
+    public var gridEmissionKgPerKWh: Double?
+    /// Capacity to retire elsewhere per tonne of new capacity built here (产能置换); nil: the policy's default.
+    public var transferRatio: Double?
+    /// Most CO2 the region's plants may emit (t/y); nil: no cap.
+    public var carbonCapTonnes: Double?
     public var location: SourceLocation?
 
     public init(
-        id: String, name: String? = nil, kind: Kind = .province, latitudeDegrees: Double, longitudeDegrees: Double,
-        gridPriceYuanPerKWh: Double? = nil, location: SourceLocation? = nil
+        id: String, name: String? = nil, kind: Kind = .province, area: String? = nil, latitudeDegrees: Double,
+        longitudeDegrees: Double, gridPriceYuanPerKWh: Double? = nil, gridEmissionKgPerKWh: Double? = nil, transferRatio: Double? = nil,
+        carbonCapTonnes: Double? = nil, location: SourceLocation? = nil
     ) {
+        self.area = area
+        self.gridEmissionKgPerKWh = gridEmissionKgPerKWh
+        self.transferRatio = transferRatio
+        self.carbonCapTonnes = carbonCapTonnes
         self.id = id
         self.name = name ?? id
         self.kind = kind
@@ -97,9 +128,14 @@ public struct Region: Sendable, Equatable {
 public struct Commodity: Sendable, Equatable {
     public var id: String
     public var name: String
+    /// Cost of holding a tonne in stock for a year; nil: cannot be stored between periods.
+    public var holdingCostYuanPerTonnePerYear: Double?
     public var location: SourceLocation?
 
-    public init(id: String, name: String? = nil, location: SourceLocation? = nil) {
+    public init(
+        id: String, name: String? = nil, holdingCostYuanPerTonnePerYear: Double? = nil, location: SourceLocation? = nil
+    ) {
+        self.holdingCostYuanPerTonnePerYear = holdingCostYuanPerTonnePerYear
         self.id = id
         self.name = name ?? id
         self.location = location
@@ -127,13 +163,16 @@ public struct Process: Sendable, Equatable {
     public var otherCostYuanPerTonne: Double
     public var inputs: [Ingredient]
     public var byproducts: [Ingredient]
+    /// Direct (process) CO2 per tonne of output, e.g. anode consumption in smelting (t/t).
+    public var processEmissionTonnesPerTonne: Double
     public var location: SourceLocation?
 
     public init(
         id: String, name: String? = nil, output: String, electricityKWhPerTonne: Double = 0,
         otherCostYuanPerTonne: Double = 0, inputs: [Ingredient] = [], byproducts: [Ingredient] = [],
-        location: SourceLocation? = nil
+        processEmissionTonnesPerTonne: Double = 0, location: SourceLocation? = nil
     ) {
+        self.processEmissionTonnesPerTonne = processEmissionTonnesPerTonne
         self.id = id
         self.name = name ?? id
         self.output = output
@@ -156,13 +195,21 @@ public struct Plant: Sendable, Equatable {
     public var otherCostYuanPerTonne: Double?
     /// This plant's own power price (captive plant, direct contract) where it differs from the grid.
     public var electricityPriceYuanPerKWh: Double?
+    /// Share of its power from non-hydro renewables, 0…1 (for the surcharge credit).
+    public var renewableShare: Double?
+    /// Yearly cost of having closed it (severance, write-off, remediation spread over the plan
+    /// horizon), yuan/y; nil: the plant may not close.
+    public var closureCostYuanPerYear: Double?
     public var location: SourceLocation?
 
     public init(
         id: String, region: String, process: String, capacityTonnesPerYear: Double, owner: String = "",
         electricityKWhPerTonne: Double? = nil, otherCostYuanPerTonne: Double? = nil,
-        electricityPriceYuanPerKWh: Double? = nil, location: SourceLocation? = nil
+        electricityPriceYuanPerKWh: Double? = nil, renewableShare: Double? = nil, closureCostYuanPerYear: Double? = nil,
+        location: SourceLocation? = nil
     ) {
+        self.renewableShare = renewableShare
+        self.closureCostYuanPerYear = closureCostYuanPerYear
         self.id = id
         self.region = region
         self.process = process

@@ -31,6 +31,9 @@ public enum NetworkLoader {
         network.supplies = supplies(files, log)
         network.demands = demands(files, log)
         network.links = links(files, log)
+        readSiting(files, into: &network, log)
+        readPower(files, into: &network, log)
+        manifest.policy.apply(to: &network)
         if log.problems.isEmpty {
             // Cross-references are only meaningful once every row parsed.
             for problem in network.problems() { log.add(problem) }
@@ -47,9 +50,12 @@ public enum NetworkLoader {
         return network
     }
 
-    private static func regions(_ files: NetworkFiles, _ log: ProblemLog) -> [Region] {
+    static func regions(_ files: NetworkFiles, _ log: ProblemLog) -> [Region] {
         let table = files.records("regions.csv",
-            columns: ["id", "name", "kind", "latitude_deg", "longitude_deg", "grid_price_yuan_per_kwh"],
+            columns: [
+                "id", "name", "kind", "area", "latitude_deg", "longitude_deg", "grid_price_yuan_per_kwh",
+                "grid_emission_kg_per_kwh", "transfer_ratio", "carbon_cap_t_per_y",
+            ],
             required: ["id", "latitude_deg", "longitude_deg"], log: log)
         return table?.compactMap { r in
             let id = r.id("id")
@@ -57,34 +63,45 @@ public enum NetworkLoader {
             let latitude = r.number("latitude_deg", in: .any)
             let longitude = r.number("longitude_deg", in: .any)
             let price = r.number("grid_price_yuan_per_kwh", required: false)
+            let emission = r.number("grid_emission_kg_per_kwh", required: false)
+            let ratio = r.number("transfer_ratio", in: .positive, required: false)
+            let cap = r.number("carbon_cap_t_per_y", required: false)
             guard let id, let kind, let latitude, let longitude else { return nil }
             return Region(
-                id: id, name: r.text("name", default: id), kind: kind, latitudeDegrees: latitude,
-                longitudeDegrees: longitude, gridPriceYuanPerKWh: price, location: r.location)
+                id: id, name: r.text("name", default: id), kind: kind, area: r.isBlank("area") ? nil : r.text("area"),
+                latitudeDegrees: latitude,
+                longitudeDegrees: longitude, gridPriceYuanPerKWh: price, gridEmissionKgPerKWh: emission,
+                transferRatio: ratio, carbonCapTonnes: cap, location: r.location)
         } ?? []
     }
 
-    private static func commodities(_ files: NetworkFiles, _ log: ProblemLog) -> [Commodity] {
-        let table = files.records("commodities.csv", columns: ["id", "name"], required: ["id"], log: log)
+    static func commodities(_ files: NetworkFiles, _ log: ProblemLog) -> [Commodity] {
+        let table = files.records(
+            "commodities.csv", columns: ["id", "name", "holding_cost_yuan_per_t_per_y"], required: ["id"], log: log)
         return table?.compactMap { r in
+            let holding = r.number("holding_cost_yuan_per_t_per_y", required: false)
             guard let id = r.id("id") else { return nil }
-            return Commodity(id: id, name: r.text("name", default: id), location: r.location)
+            return Commodity(
+                id: id, name: r.text("name", default: id), holdingCostYuanPerTonnePerYear: holding, location: r.location)
         } ?? []
     }
 
-    private static func processes(_ files: NetworkFiles, _ log: ProblemLog) -> [Process] {
+    static func processes(_ files: NetworkFiles, _ log: ProblemLog) -> [Process] {
         let table = files.records("processes.csv",
-            columns: ["id", "name", "output", "electricity_kwh_per_t", "other_cost_yuan_per_t"],
+            columns: [
+                "id", "name", "output", "electricity_kwh_per_t", "other_cost_yuan_per_t", "process_emission_t_per_t",
+            ],
             required: ["id", "output"], log: log)
         var processes: [Process] = table?.compactMap { r in
             let id = r.id("id")
             let output = r.id("output")
             let electricity = r.number("electricity_kwh_per_t", required: false) ?? 0
             let other = r.number("other_cost_yuan_per_t", required: false) ?? 0
+            let emission = r.number("process_emission_t_per_t", required: false) ?? 0
             guard let id, let output else { return nil }
             return Process(
                 id: id, name: r.text("name", default: id), output: output, electricityKWhPerTonne: electricity,
-                otherCostYuanPerTonne: other, location: r.location)
+                otherCostYuanPerTonne: other, processEmissionTonnesPerTonne: emission, location: r.location)
         } ?? []
         let recipes = files.records("recipes.csv", columns: ["process", "commodity", "role", "t_per_t"],
             required: ["process", "commodity", "t_per_t"], log: log)
@@ -114,11 +131,11 @@ public enum NetworkLoader {
 
     private enum RecipeRole: String, CaseIterable { case input, output }
 
-    private static func plants(_ files: NetworkFiles, _ log: ProblemLog) -> [Plant] {
+    static func plants(_ files: NetworkFiles, _ log: ProblemLog) -> [Plant] {
         let table = files.records("plants.csv",
             columns: [
                 "id", "region", "process", "capacity_t_per_y", "owner", "electricity_kwh_per_t",
-                "other_cost_yuan_per_t", "electricity_price_yuan_per_kwh",
+                "other_cost_yuan_per_t", "electricity_price_yuan_per_kwh", "renewable_share", "closure_cost_yuan_per_y",
             ],
             required: ["id", "region", "process", "capacity_t_per_y"], log: log)
         return table?.compactMap { r in
@@ -129,15 +146,17 @@ public enum NetworkLoader {
             let electricity = r.number("electricity_kwh_per_t", required: false)
             let other = r.number("other_cost_yuan_per_t", required: false)
             let price = r.number("electricity_price_yuan_per_kwh", required: false)
+            let renewable = r.number("renewable_share", in: .fraction, required: false)
+            let closure = r.number("closure_cost_yuan_per_y", required: false)
             guard let id, let region, let process, let capacity else { return nil }
             return Plant(
                 id: id, region: region, process: process, capacityTonnesPerYear: capacity, owner: r.text("owner"),
-                electricityKWhPerTonne: electricity, otherCostYuanPerTonne: other,
-                electricityPriceYuanPerKWh: price, location: r.location)
+                electricityKWhPerTonne: electricity, otherCostYuanPerTonne: other, electricityPriceYuanPerKWh: price,
+                renewableShare: renewable, closureCostYuanPerYear: closure, location: r.location)
         } ?? []
     }
 
-    private static func supplies(_ files: NetworkFiles, _ log: ProblemLog) -> [Supply] {
+    static func supplies(_ files: NetworkFiles, _ log: ProblemLog) -> [Supply] {
         let table = files.records("supplies.csv",
             columns: ["id", "region", "commodity", "capacity_t_per_y", "price_yuan_per_t"],
             required: ["id", "region", "commodity", "price_yuan_per_t"], log: log)
@@ -154,7 +173,7 @@ public enum NetworkLoader {
         } ?? []
     }
 
-    private static func demands(_ files: NetworkFiles, _ log: ProblemLog) -> [Demand] {
+    static func demands(_ files: NetworkFiles, _ log: ProblemLog) -> [Demand] {
         let table = files.records("demands.csv", columns: ["region", "commodity", "demand_t_per_y"],
             required: ["region", "commodity", "demand_t_per_y"], log: log)
         return table?.compactMap { r in
@@ -166,7 +185,7 @@ public enum NetworkLoader {
         } ?? []
     }
 
-    private static func links(_ files: NetworkFiles, _ log: ProblemLog) -> [Link] {
+    static func links(_ files: NetworkFiles, _ log: ProblemLog) -> [Link] {
         let table = files.records("links.csv",
             columns: [
                 "id", "from", "to", "mode", "distance_km", "rate_yuan_per_tkm", "handling_yuan_per_t",
@@ -193,86 +212,3 @@ public enum NetworkLoader {
     }
 }
 
-/// The parsed `network.yaml`. Read node by node (not by untyped `Yams.load`, which turns
-/// `NO` into false) so that every error names its key and line.
-struct Manifest {
-    var name: String?
-    var description = ""
-    var baseYear: Int?
-    var modes = TransportMode.builtIn
-
-    static let keys = ["name", "description", "base_year", "modes"]
-    static let modeKeys = ["circuity", "rate_yuan_per_tkm", "handling_yuan_per_t"]
-
-    static func parse(_ root: Node?, log: ProblemLog) -> Manifest {
-        let file = NetworkLoader.manifestFile
-        var manifest = Manifest()
-        guard let root else { return manifest }  // missing or unreadable: already reported
-        guard let mapping = root.mapping else {
-            log.add(NetworkProblem(file: file, message: "must be a mapping of keys (name, base_year, …)"))
-            return manifest
-        }
-        func problem(_ node: Node, _ key: String, _ message: String) {
-            log.add(NetworkProblem(file: file, row: node.mark.map { $0.line }, column: key, message: message))
-        }
-        var sawYear = false
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            switch key {
-            case "name": manifest.name = value.string
-            case "description": manifest.description = value.string ?? ""
-            case "base_year":
-                sawYear = true
-                if let year = value.string.flatMap({ Int($0) }) { manifest.baseYear = year } else {
-                    problem(value, key, "'\(value.string ?? "")' is not a year")
-                }
-            case "modes":
-                guard let modes = value.mapping else {
-                    problem(value, key, "must map mode names to settings")
-                    continue
-                }
-                for (nameNode, settings) in modes {
-                    let name = nameNode.string ?? ""
-                    guard CSVRecord.isValidID(name) else {
-                        problem(nameNode, "modes", "'\(name)' is not a valid mode name")
-                        continue
-                    }
-                    var mode =
-                        manifest.modes.first { $0.name == name }
-                        ?? TransportMode(name: name, circuity: 1.3, rateYuanPerTonneKm: .nan, handlingYuanPerTonne: 0)
-                    for (settingNode, valueNode) in settings.mapping ?? [:] {
-                        let setting = settingNode.string ?? ""
-                        let column = "modes.\(name).\(setting)"
-                        guard let number = valueNode.string.flatMap({ Double($0) }), number.isFinite else {
-                            if modeKeys.contains(setting) {
-                                problem(valueNode, column, "'\(valueNode.string ?? "")' is not a number")
-                            } else {
-                                problem(settingNode, column, "unknown setting" + Suggestion.didYouMean(setting, among: modeKeys))
-                            }
-                            continue
-                        }
-                        switch setting {
-                        case "circuity": mode.circuity = number
-                        case "rate_yuan_per_tkm": mode.rateYuanPerTonneKm = number
-                        case "handling_yuan_per_t": mode.handlingYuanPerTonne = number
-                        default: problem(settingNode, column, "unknown setting" + Suggestion.didYouMean(setting, among: modeKeys))
-                        }
-                    }
-                    if mode.rateYuanPerTonneKm.isNaN {
-                        problem(nameNode, "modes.\(name).rate_yuan_per_tkm", "a new mode needs a rate")
-                        mode.rateYuanPerTonneKm = 0
-                    }
-                    if let i = manifest.modes.firstIndex(where: { $0.name == name }) {
-                        manifest.modes[i] = mode
-                    } else {
-                        manifest.modes.append(mode)
-                    }
-                }
-            default:
-                problem(keyNode, key, "unknown key" + Suggestion.didYouMean(key, among: keys))
-            }
-        }
-        if !sawYear { log.add(NetworkProblem(file: file, column: "base_year", message: "is required")) }
-        return manifest
-    }
-}

@@ -13,17 +13,30 @@ public struct ReachabilityAnalysis: Sendable {
         let network = index.network
         let regionCount = network.regions.count
 
-        // Adjacency: links leaving each region, plants in each region.
+        // Adjacency: links leaving each region.
         var outgoing = Array(repeating: [(link: Int, to: Int)](), count: regionCount)
         for (l, link) in network.links.enumerated() {
             guard let a = index.regions[link.from], let b = index.regions[link.to] else { continue }
             outgoing[a].append((l, b))
             if link.bidirectional { outgoing[b].append((l, a)) }
         }
-        var plantsIn = Array(repeating: [Int](), count: regionCount)
-        for (p, plant) in network.plants.enumerated() where plant.capacityTonnesPerYear > 0 {
-            if let r = index.regions[plant.region] { plantsIn[r].append(p) }
+        // Everything that can produce: plants, their retrofitted technologies, candidates, tollers.
+        var producersIn = Array(repeating: [Process](), count: regionCount)
+        func addProducer(_ region: String, _ process: String) {
+            guard let r = index.regions[region], let p = index.processes[process] else { return }
+            producersIn[r].append(network.processes[p])
         }
+        for plant in network.plants where plant.capacityTonnesPerYear > 0 { addProducer(plant.region, plant.process) }
+        let plantsByID = Dictionary(network.plants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for retrofit in network.retrofits where retrofit.decision != .mustNotBuild {
+            if let plant = plantsByID[retrofit.plant], plant.capacityTonnesPerYear > 0 {
+                addProducer(plant.region, retrofit.process ?? plant.process)
+            }
+        }
+        for candidate in network.candidates where candidate.decision != .mustNotBuild {
+            addProducer(candidate.region, candidate.process)
+        }
+        for toller in network.tolling where (toller.capacityTonnesPerYear ?? 1) > 0 { addProducer(toller.region, toller.process) }
 
         var worklist: [Pair] = []
         func add(_ region: Int, _ commodity: String) {
@@ -35,22 +48,18 @@ public struct ReachabilityAnalysis: Sendable {
             if let r = index.regions[supply.region] { add(r, supply.commodity) }
         }
         // A process without inputs makes its output from power alone.
-        for plant in network.plants where plant.capacityTonnesPerYear > 0 {
-            guard let r = index.regions[plant.region], let p = index.processes[plant.process],
-                network.processes[p].inputs.isEmpty
-            else { continue }
-            add(r, network.processes[p].output)
-            for byproduct in network.processes[p].byproducts { add(r, byproduct.commodity) }
+        for (r, processes) in producersIn.enumerated() {
+            for process in processes where process.inputs.isEmpty {
+                add(r, process.output)
+                for byproduct in process.byproducts { add(r, byproduct.commodity) }
+            }
         }
         while let pair = worklist.popLast() {
             let commodity = network.commodities[pair.commodity].id
             for (l, to) in outgoing[pair.region] where index.carries(network.links[l], commodity) {
                 add(to, commodity)
             }
-            for p in plantsIn[pair.region] {
-                let plant = network.plants[p]
-                guard let processIndex = index.processes[plant.process] else { continue }
-                let process = network.processes[processIndex]
+            for process in producersIn[pair.region] {
                 let ready = process.inputs.allSatisfy { input in
                     index.commodities[input.commodity].map { available.contains(Pair(region: pair.region, commodity: $0)) }
                         ?? false
@@ -75,7 +84,8 @@ public struct ReachabilityAnalysis: Sendable {
         let makers = network.processes.filter { $0.output == commodity || $0.byproducts.contains { $0.commodity == commodity } }
         let sources = network.supplies.filter { $0.commodity == commodity && ($0.capacityTonnesPerYear ?? 1) > 0 }
         let plants = network.plants.filter { plant in makers.contains { $0.id == plant.process } && plant.capacityTonnesPerYear > 0 }
-        if sources.isEmpty && plants.isEmpty {
+        let candidates = network.candidates.filter { candidate in makers.contains { $0.id == candidate.process } }
+        if sources.isEmpty && plants.isEmpty && candidates.isEmpty {
             return "nothing supplies or makes \(commodity)"
         }
         let producing = Set(network.regions.map(\.id).filter { canDeliver(commodity, to: $0) })

@@ -4,52 +4,56 @@ import Foundation
 /// The solution's tables as CSV files in a folder, for spreadsheets and scripts. Headers use the
 /// same unit-carrying names as the JSON keys.
 public enum CSVReport {
-    /// Writes `summary.csv`, `delivered_costs.csv`, `plants.csv`, `supplies.csv`, `flows.csv`
-    /// and, for an infeasible network, `unmet_demands.csv` into `folder` (created if missing).
+    /// Writes `summary.csv`, `delivered_costs.csv`, `plants.csv`, `supplies.csv`, `flows.csv`,
+    /// and where they apply `captive_power.csv`, `self_supply.csv`, `plan_*.csv` and
+    /// `unmet_demands.csv` into `folder` (created if missing).
     public static func write(_ solution: Solution, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let breakdown = solution.costBreakdownYuan
+        let componentRows: [[String]] = (solution.costBreakdownYuan ?? CostComponents()).named.map {
+            ["\($0.name)_cost", solution.costBreakdownYuan == nil ? "" : number($0.value), "yuan/y"]
+        }
         try write(
             folder, "summary.csv", ["quantity", "value", "unit"],
             [
                 ["network", solution.network, ""], ["base_year", "\(solution.baseYear)", "year"],
                 ["status", solution.status.rawValue, ""],
                 ["total_cost", number(solution.totalCostYuan), "yuan/y"],
-                ["materials_cost", number(breakdown?.materials), "yuan/y"],
-                ["electricity_cost", number(breakdown?.electricity), "yuan/y"],
-                ["freight_cost", number(breakdown?.freight), "yuan/y"],
-                ["other_cost", number(breakdown?.other), "yuan/y"],
+            ] + componentRows + [
+                ["co2", number(solution.co2T), "t/y"], ["mip_gap", number(solution.mipGap), ""],
                 ["rows", "\(solution.model.rows)", ""], ["columns", "\(solution.model.columns)", ""],
                 ["nonzeros", "\(solution.model.nonzeros)", ""], ["solve_seconds", number(solution.solveSeconds), "s"],
             ])
-        try write(
-            folder, "delivered_costs.csv",
-            [
-                "region", "commodity", "demand_t_per_y", "marginal_cost_yuan_per_t", "average_cost_yuan_per_t",
-                "materials_yuan_per_t", "electricity_yuan_per_t", "freight_yuan_per_t", "other_yuan_per_t",
-            ],
-            solution.deliveredCosts.map {
-                let split = $0.averageCostBreakdownYuanPerT
-                return [
-                    $0.region, $0.commodity, number($0.demandTPerY), number($0.marginalCostYuanPerT),
-                    number($0.averageCostYuanPerT), number(split?.materials), number(split?.electricity),
-                    number(split?.freight), number(split?.other),
-                ]
-            })
+        let periodIDs: [String] = solution.periods.count > 1 ? solution.periods.map(\.id) : []
+        var deliveredHeader = ["region", "commodity", "demand_t_per_y", "marginal_cost_yuan_per_t", "average_cost_yuan_per_t"]
+        deliveredHeader += CostComponents().named.map { "\($0.name)_yuan_per_t" }
+        deliveredHeader += ["embedded_co2_t_per_t"] + periodIDs.map { "marginal_cost_\($0)_yuan_per_t" }
+        let deliveredRows: [[String]] = solution.deliveredCosts.map { cost in
+            var row = [
+                cost.region, cost.commodity, number(cost.demandTPerY), number(cost.marginalCostYuanPerT),
+                number(cost.averageCostYuanPerT),
+            ]
+            let split = cost.averageCostBreakdownYuanPerT?.named.map(\.value)
+            row += CostComponents().named.indices.map { number(split?[$0]) }
+            row.append(number(cost.embeddedCo2TPerT))
+            row += periodIDs.map { number(cost.marginalCostByPeriodYuanPerT?[$0]) }
+            return row
+        }
+        try write(folder, "delivered_costs.csv", deliveredHeader, deliveredRows)
         try write(
             folder, "plants.csv",
             [
-                "id", "region", "process", "output", "owner", "capacity_t_per_y", "production_t_per_y", "utilisation",
-                "electricity_kwh_per_t", "electricity_price_yuan_per_kwh", "electricity_kwh", "electricity_cost_yuan",
-                "other_cost_yuan", "unit_cost_yuan_per_t",
-            ],
-            solution.plants.map {
+                "id", "kind", "region", "process", "output", "owner", "capacity_t_per_y", "production_t_per_y", "utilisation",
+                "retrofit", "closed", "electricity_kwh_per_t", "electricity_kwh", "electricity_price_yuan_per_kwh",
+                "surcharge_yuan_per_kwh", "captive_share", "unit_cost_yuan_per_t", "direct_co2_t_per_t", "embedded_co2_t_per_t",
+            ] + CostComponents().named.map { "\($0.name)_cost_yuan" },
+            solution.plants.map { plant in
                 [
-                    $0.id, $0.region, $0.process, $0.output, $0.owner, number($0.capacityTPerY), number($0.productionTPerY),
-                    number($0.utilisation), number($0.electricityKwhPerT), number($0.electricityPriceYuanPerKwh),
-                    number($0.electricityKwh), number($0.electricityCostYuan), number($0.otherCostYuan),
-                    number($0.unitCostYuanPerT),
-                ]
+                    plant.id, plant.kind.rawValue, plant.region, plant.process, plant.output, plant.owner,
+                    number(plant.capacityTPerY), number(plant.productionTPerY), number(plant.utilisation), plant.retrofit ?? "",
+                    plant.closed ? "true" : "false", number(plant.electricityKwhPerT), number(plant.electricityKwh),
+                    number(plant.electricityPriceYuanPerKwh), number(plant.surchargeYuanPerKwh), number(plant.captiveShare),
+                    number(plant.unitCostYuanPerT), number(plant.directCo2TPerT), number(plant.embeddedCo2TPerT),
+                ] + plant.costYuan.named.map { number($0.value) }
             })
         try write(
             folder, "supplies.csv",
@@ -63,15 +67,46 @@ public enum CSVReport {
         try write(
             folder, "flows.csv",
             [
-                "link", "mode", "commodity", "from", "to", "tonnes_per_y", "distance_km", "tonne_km",
+                "link", "mode", "commodity", "from", "to", "period", "tonnes_per_y", "distance_km", "tonne_km",
                 "freight_cost_yuan_per_t", "freight_cost_yuan",
             ],
             solution.flows.map {
                 [
-                    $0.link, $0.mode, $0.commodity, $0.from, $0.to, number($0.tonnesPerY), number($0.distanceKm),
+                    $0.link, $0.mode, $0.commodity, $0.from, $0.to, $0.period ?? "", number($0.tonnesPerY), number($0.distanceKm),
                     number($0.tonneKm), number($0.freightCostYuanPerT), number($0.freightCostYuan),
                 ]
             })
+        if !solution.captivePower.isEmpty {
+            try write(
+                folder, "captive_power.csv",
+                [
+                    "id", "plant", "generated_kwh", "capacity_kwh_per_y", "share", "min_share", "max_share",
+                    "min_share_value_yuan_per_point", "max_share_value_yuan_per_point",
+                ],
+                solution.captivePower.map {
+                    [
+                        $0.id, $0.plant, number($0.generatedKwh), number($0.capacityKwhPerY), number($0.share),
+                        number($0.minimumShare), number($0.maximumShare), number($0.minimumShareValueYuanPerPoint),
+                        number($0.maximumShareValueYuanPerPoint),
+                    ]
+                })
+        }
+        if !solution.selfSupply.isEmpty {
+            try write(
+                folder, "self_supply.csv",
+                [
+                    "owner", "process", "in_house_t_per_y", "tolled_t_per_y", "share", "tolling_fees_yuan", "min_share",
+                    "max_share", "min_share_value_yuan_per_point", "max_share_value_yuan_per_point",
+                ],
+                solution.selfSupply.map {
+                    [
+                        $0.owner, $0.process, number($0.inHouseTPerY), number($0.tolledTPerY), number($0.share),
+                        number($0.tollingFeesYuan), number($0.minimumShare), number($0.maximumShare),
+                        number($0.minimumShareValueYuanPerPoint), number($0.maximumShareValueYuanPerPoint),
+                    ]
+                })
+        }
+        if let plan = solution.plan { try writePlan(plan, to: folder) }
         if !solution.unmetDemands.isEmpty {
             try write(
                 folder, "unmet_demands.csv", ["region", "commodity", "demand_t_per_y", "unmet_t_per_y"],
@@ -79,7 +114,45 @@ public enum CSVReport {
         }
     }
 
-    /// Plain decimal with enough digits to round-trip; blank for a missing value.
+    private static func writePlan(_ plan: SitingPlan, to folder: URL) throws {
+        try write(
+            folder, "plan_builds.csv",
+            [
+                "candidate", "region", "process", "capacity_t_per_y", "production_t_per_y", "capex_yuan", "annual_capital_yuan",
+                "year_one_cost_yuan",
+            ],
+            plan.builds.map {
+                [
+                    $0.candidate, $0.region, $0.process, number($0.capacityTPerY), number($0.productionTPerY), number($0.capexYuan),
+                    number($0.annualCapitalYuan), number($0.yearOneCostYuan),
+                ]
+            })
+        try write(
+            folder, "plan_closures.csv", ["plant", "region", "process", "capacity_freed_t_per_y", "closure_cost_yuan_per_y"],
+            plan.closures.map {
+                [$0.plant, $0.region, $0.process, number($0.capacityFreedTPerY), number($0.closureCostYuanPerY)]
+            })
+        try write(
+            folder, "plan_retrofits.csv",
+            ["retrofit", "plant", "from_kwh_per_t", "to_kwh_per_t", "capex_yuan", "annual_capital_yuan"],
+            plan.retrofits.map {
+                [
+                    $0.retrofit, $0.plant, number($0.fromKwhPerT), number($0.toKwhPerT), number($0.capexYuan),
+                    number($0.annualCapitalYuan),
+                ]
+            })
+        try write(
+            folder, "plan_transfers.csv", ["from_plant", "from_region", "to_candidate", "to_region", "tonnes_per_y"],
+            plan.transfers.map { [$0.fromPlant, $0.fromRegion, $0.toCandidate, $0.toRegion, number($0.tonnesPerY)] })
+        try write(
+            folder, "plan_rejected.csv",
+            ["candidate", "region", "reason", "break_even_reduction_yuan_per_y", "break_even_reduction_share"],
+            plan.rejected.map {
+                [$0.candidate, $0.region, $0.reason, number($0.breakEvenReductionYuanPerY), number($0.breakEvenReductionShare)]
+            })
+    }
+
+    /// Shortest decimal that reads back to the same double; blank for a missing value.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

@@ -40,14 +40,7 @@ public enum ComparisonReport {
 
         out.append("")
         out.append("Summary:")
-        out.append(
-            sideBySide(
-                comparison, leading: [("quantity", .left)],
-                rows: summaryRows(comparison.base).indices.map { r in
-                    Row(
-                        leading: [summaryRows(comparison.base)[r].label],
-                        cells: comparison.cases.map { summaryRows($0)[r].cell })
-                }, decimals: 1))
+        out.append(sideBySide(comparison, leading: [("quantity", .left)], rows: summaryRows(comparison), decimals: 1))
         if let line = statusLine(comparison) { out.append(line) }
 
         let demands = unionOfKeys(comparison.cases.map { $0.deliveredCosts.map { [$0.region, $0.commodity] } })
@@ -112,6 +105,23 @@ public enum ComparisonReport {
                     }, decimals: 1))
         }
 
+        let sites = comparison.scenarios.flatMap { item in item.siteChanges.map { (item.name, $0) } }
+        if !sites.isEmpty {
+            out.append("")
+            out.append("Siting decisions that differ from the base:")
+            var table = TextTable([
+                ("case", .left), ("site", .left), ("region", .left), ("process", .left), ("change", .left),
+                ("capacity kt/y", .right),
+            ])
+            for (name, site) in sites {
+                table.add([
+                    name, site.site, site.region ?? "", site.process ?? "", site.change.rawValue.replacingOccurrences(of: "_", with: " "),
+                    site.capacityTPerY.map(Format.kilotonnes) ?? "",
+                ])
+            }
+            out.append(table.render())
+        }
+
         let unmet = comparison.cases.filter { !$0.unmetDemands.isEmpty }
         if !unmet.isEmpty {
             out.append("")
@@ -132,18 +142,34 @@ public enum ComparisonReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The one-number results of a case, as summary lines; emissions join here when solutions
-    /// report them.
-    static func summaryRows(_ item: Comparison.Case) -> [(label: String, cell: Cell)] {
+    /// The one-number results: total cost, the cost components that are not zero in every case,
+    /// and emissions.
+    static func summaryRows(_ comparison: Comparison) -> [Row] {
         let million = { (value: Double?) in value.map { $0 / 1e6 } }
-        let split = item.costBreakdownYuan, splitChange = item.costBreakdownChangeYuan
-        return [
-            ("total cost M yuan/y", Cell(value: million(item.totalCostYuan), change: million(item.totalCostChangeYuan))),
-            ("  materials", Cell(value: million(split?.materials), change: million(splitChange?.materials))),
-            ("  electricity", Cell(value: million(split?.electricity), change: million(splitChange?.electricity))),
-            ("  freight", Cell(value: million(split?.freight), change: million(splitChange?.freight))),
-            ("  other", Cell(value: million(split?.other), change: million(splitChange?.other))),
+        var rows = [
+            Row(
+                leading: ["total cost M yuan/y"],
+                cells: comparison.cases.map {
+                    Cell(value: million($0.totalCostYuan), change: million($0.totalCostChangeYuan))
+                })
         ]
+        let names = CostComponents().named.map(\.name)
+        for (i, name) in names.enumerated() {
+            let cells = comparison.cases.map { item in
+                Cell(
+                    value: million(item.costBreakdownYuan?.named[i].value),
+                    change: million(item.costBreakdownChangeYuan?.named[i].value))
+            }
+            guard cells.contains(where: { ($0.value ?? 0) != 0 }) else { continue }
+            rows.append(Row(leading: ["  " + name.replacingOccurrences(of: "_", with: " ")], cells: cells))
+        }
+        if comparison.cases.contains(where: { $0.co2T != nil }) {
+            rows.append(
+                Row(
+                    leading: ["CO2 Mt/y"],
+                    cells: comparison.cases.map { Cell(value: million($0.co2T), change: million($0.co2ChangeT)) }))
+        }
+        return rows
     }
 
     private static func statusLine(_ comparison: Comparison) -> String? {
@@ -213,24 +239,26 @@ public enum ComparisonReport {
     // MARK: - CSV
 
     /// Writes `cases.csv`, `delivered_costs.csv`, `production.csv`, `plant_changes.csv`,
-    /// `input_changes.csv` and, when a case is infeasible, `unmet_demands.csv` into `folder`:
+    /// `input_changes.csv` and, where they apply, `site_changes.csv` and `unmet_demands.csv` into `folder`:
     /// one row per case and item, with the case's name in the first column, for pivot tables.
     public static func writeCSV(_ comparison: Comparison, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let n = CSVReport.number
-        let components = ["materials", "electricity", "freight", "other"]
+        let components = CostComponents().named.map(\.name)
         try CSVReport.write(
             folder, "cases.csv",
             ["case", "description", "scenario_files", "status", "total_cost_yuan", "total_cost_change_yuan"]
-                + components.flatMap { ["\($0)_yuan", "\($0)_change_yuan"] } + ["solve_seconds", "simplex_iterations"],
+                + components.flatMap { ["\($0)_yuan", "\($0)_change_yuan"] }
+                + ["co2_t", "co2_change_t", "solve_seconds", "simplex_iterations"],
             comparison.cases.map { item in
-                let split = item.costBreakdownYuan, change = item.costBreakdownChangeYuan
-                return [
+                var row = [
                     item.name, item.description, item.scenarioFiles.joined(separator: ";"), item.status.rawValue,
-                    n(item.totalCostYuan), n(item.totalCostChangeYuan), n(split?.materials), n(change?.materials),
-                    n(split?.electricity), n(change?.electricity), n(split?.freight), n(change?.freight), n(split?.other),
-                    n(change?.other), n(item.solveSeconds), String(item.simplexIterations),
+                    n(item.totalCostYuan), n(item.totalCostChangeYuan),
                 ]
+                for i in components.indices {
+                    row += [n(item.costBreakdownYuan?.named[i].value), n(item.costBreakdownChangeYuan?.named[i].value)]
+                }
+                return row + [n(item.co2T), n(item.co2ChangeT), n(item.solveSeconds), String(item.simplexIterations)]
             })
         try CSVReport.write(
             folder, "delivered_costs.csv",
@@ -273,6 +301,14 @@ public enum ComparisonReport {
                     ]
                 }
             })
+        let sites = comparison.scenarios.flatMap { item in
+            item.siteChanges.map {
+                [item.name, $0.site, $0.region ?? "", $0.process ?? "", $0.change.rawValue, n($0.capacityTPerY)]
+            }
+        }
+        if !sites.isEmpty {
+            try CSVReport.write(folder, "site_changes.csv", ["case", "site", "region", "process", "change", "capacity_t_per_y"], sites)
+        }
         let unmet = comparison.cases.flatMap { item in
             item.unmetDemands.map { [item.name, $0.region, $0.commodity, n($0.demandTPerY), n($0.unmetTPerY)] }
         }

@@ -77,6 +77,7 @@ public enum SweepReport {
     static func describe(_ plan: Sweep.Plan) -> String {
         guard plan.status == .optimal else { return plan.status.words }
         var parts: [String] = []
+        if !plan.sites.isEmpty { parts.append("siting " + list(plan.sites)) }
         parts.append("plants " + list(plan.plants))
         parts.append("routes " + list(plan.routes))
         parts.append("supplies " + list(plan.supplies))
@@ -137,10 +138,11 @@ public enum SweepReport {
                 }
             })
         try CSVReport.write(
-            folder, "plans.csv", ["plan", "status", "plants", "routes", "supplies"],
+            folder, "plans.csv", ["plan", "status", "sites", "plants", "routes", "supplies"],
             sweep.plans.map {
                 [
-                    $0.label, $0.status.rawValue, $0.plants.joined(separator: ";"), $0.routes.joined(separator: ";"),
+                    $0.label, $0.status.rawValue, $0.sites.joined(separator: ";"), $0.plants.joined(separator: ";"),
+                    $0.routes.joined(separator: ";"),
                     $0.supplies.joined(separator: ";"),
                 ]
             })

@@ -1,40 +1,10 @@
 import LinearModel
 
-/// Cost split into what it pays for. Used both for totals (yuan) and per tonne (yuan/t).
-public struct CostComponents: Sendable, Codable, Equatable {
-    /// Raw materials bought from supplies.
-    public var materials: Double = 0
-    /// Plant electricity (kWh × price).
-    public var electricity: Double = 0
-    /// Distance × rate + handling.
-    public var freight: Double = 0
-    /// Plants' other variable costs.
-    public var other: Double = 0
-
-    public init(materials: Double = 0, electricity: Double = 0, freight: Double = 0, other: Double = 0) {
-        self.materials = materials
-        self.electricity = electricity
-        self.freight = freight
-        self.other = other
-    }
-
-    public var total: Double { materials + electricity + freight + other }
-
-    static func + (a: Self, b: Self) -> Self {
-        Self(materials: a.materials + b.materials, electricity: a.electricity + b.electricity,
-             freight: a.freight + b.freight, other: a.other + b.other)
-    }
-
-    static func * (a: Self, k: Double) -> Self {
-        Self(materials: a.materials * k, electricity: a.electricity * k, freight: a.freight * k, other: a.other * k)
-    }
-}
-
 /// The answer to one solve, as Swift values; encodes to the documented JSON schema
 /// (`potline solve --json`, see README "JSON output"). Quantities are t/y, money yuan/y.
 public struct Solution: Sendable, Codable {
     /// Identifies the JSON layout; bumped when a field changes meaning or goes away.
-    public static let schemaIdentifier = "potline.solution/1"
+    public static let schemaIdentifier = "potline.solution/2"
 
     public struct ModelSize: Sendable, Codable, Equatable {
         public var rows: Int
@@ -43,34 +13,63 @@ public struct Solution: Sendable, Codable {
         public var integerColumns: Int
     }
 
+    public struct PeriodInfo: Sendable, Codable {
+        public var id: String
+        public var shareOfYear: Double
+    }
+
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
         public var demandTPerY: Double
-        /// Shadow price of the region's balance: what one more tonne delivered there would cost.
+        /// Shadow price of the region's balance: what one more tonne delivered there would cost
+        /// (the year's average over periods, weighted by their length).
         public var marginalCostYuanPerT: Double?
+        /// The same per period, when the year has several.
+        public var marginalCostByPeriodYuanPerT: [String: Double]?
         /// Average cost of the tonnes that arrive, traced back through plants and links.
         public var averageCostYuanPerT: Double?
         public var averageCostBreakdownYuanPerT: CostComponents?
+        /// CO2 embedded in an average delivered tonne: processes, power and precursors (tCO2/t).
+        public var embeddedCo2TPerT: Double?
     }
 
+    /// A plant: existing (perhaps retrofitted or closed), a candidate, or a tolling service.
     public struct PlantResult: Sendable, Codable {
+        public enum Kind: String, Sendable, Codable { case existing, candidate, tolling }
         public var id: String
+        public var kind: Kind
         public var region: String
         public var process: String
         public var output: String
         public var owner: String
+        /// Capacity after the plan (0 for a closed plant or a candidate not built).
         public var capacityTPerY: Double
         public var productionTPerY: Double
+        public var productionByPeriodTPerY: [String: Double]?
         /// production ÷ capacity, 0…1 (0 for a plant of no capacity).
         public var utilisation: Double
+        /// The retrofit it runs after the plan, if any.
+        public var retrofit: String?
+        public var closed: Bool
+        /// Weighted over its technologies.
         public var electricityKwhPerT: Double
-        public var electricityPriceYuanPerKwh: Double
         public var electricityKwh: Double
-        public var electricityCostYuan: Double
-        public var otherCostYuan: Double
-        /// Average cost of a tonne of its output: inputs as delivered, power, other.
+        /// Average price paid per kWh, all in (grid, captive, fees, surcharge).
+        public var electricityPriceYuanPerKwh: Double
+        /// Tiered surcharge on each kWh of its technology.
+        public var surchargeYuanPerKwh: Double
+        /// Share of its power from captive generation, 0…1 (nil without captive power).
+        public var captiveShare: Double?
+        /// Its yearly costs, by component (materials excluded: inputs are valued in unit cost).
+        public var costYuan: CostComponents
+        /// Average cost of a tonne of output: inputs as delivered, power, other, capital.
         public var unitCostYuanPerT: Double?
+        public var unitCostBreakdownYuanPerT: CostComponents?
+        /// CO2 at the plant per tonne: process + its power (tCO2/t).
+        public var directCo2TPerT: Double
+        /// CO2 per tonne including precursors (alumina, anodes, …), for CBAM declarations (tCO2/t).
+        public var embeddedCo2TPerT: Double?
     }
 
     public struct SupplyResult: Sendable, Codable {
@@ -89,11 +88,45 @@ public struct Solution: Sendable, Codable {
         public var commodity: String
         public var from: String
         public var to: String
+        /// Period id when the year has several; nil for a one-period model.
+        public var period: String?
         public var tonnesPerY: Double
         public var distanceKm: Double
         public var tonneKm: Double
         public var freightCostYuanPerT: Double
         public var freightCostYuan: Double
+    }
+
+    /// Captive generation and its self-supply ratio.
+    public struct CaptivePowerResult: Sendable, Codable {
+        public var id: String
+        public var plant: String
+        public var generatedKwh: Double
+        public var capacityKwhPerY: Double
+        /// Captive kWh ÷ the plant's kWh, 0…1.
+        public var share: Double
+        public var minimumShare: Double?
+        public var maximumShare: Double?
+        /// What one more percentage point of required share would cost (yuan/y per point; 0 if not binding).
+        public var minimumShareValueYuanPerPoint: Double?
+        /// What one more percentage point of allowed share would save (yuan/y per point).
+        public var maximumShareValueYuanPerPoint: Double?
+    }
+
+    /// An owner's processing done in-house versus bought from tollers.
+    public struct SelfSupplyResult: Sendable, Codable {
+        public var owner: String
+        public var process: String
+        public var inHouseTPerY: Double
+        public var tolledTPerY: Double
+        /// In-house ÷ total, 0…1.
+        public var share: Double
+        public var tollingFeesYuan: Double
+        public var minimumShare: Double?
+        public var maximumShare: Double?
+        /// What one more percentage point of required in-house share would cost (yuan/y per point).
+        public var minimumShareValueYuanPerPoint: Double?
+        public var maximumShareValueYuanPerPoint: Double?
     }
 
     /// A demand that cannot be met in full (reported when the network is infeasible).
@@ -110,14 +143,24 @@ public struct Solution: Sendable, Codable {
     public var status: TerminationStatus
     public var statusText: String
     public var model: ModelSize
+    public var periods: [PeriodInfo] = []
     public var buildSeconds: Double
     public var solveSeconds: Double
+    /// Relative gap between the plan found and the best bound (mixed-integer models only).
+    public var mipGap: Double?
+    /// Whether the plan is proven optimal (for an LP: whether it is optimal).
+    public var provenOptimal = false
     public var totalCostYuan: Double?
     public var costBreakdownYuan: CostComponents?
+    public var co2T: Double?
     public var deliveredCosts: [DeliveredCost] = []
     public var plants: [PlantResult] = []
     public var supplies: [SupplyResult] = []
     public var flows: [FlowResult] = []
+    public var captivePower: [CaptivePowerResult] = []
+    public var selfSupply: [SelfSupplyResult] = []
+    /// Siting decisions, when the network has candidates, closures or retrofits.
+    public var plan: SitingPlan?
     public var unmetDemands: [UnmetDemand] = []
     /// GLPK's log for the solve (not part of the JSON).
     public var solverLog = ""
@@ -127,8 +170,9 @@ public struct Solution: Sendable, Codable {
     public var simplexIterations = 0
 
     enum CodingKeys: String, CodingKey {
-        case schema, network, baseYear, status, statusText, model, buildSeconds, solveSeconds, totalCostYuan,
-            costBreakdownYuan, deliveredCosts, plants, supplies, flows, unmetDemands
+        case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,
+            provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
+            selfSupply, plan, unmetDemands
     }
 
     public var isOptimal: Bool { status == .optimal }

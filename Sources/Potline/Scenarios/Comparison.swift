@@ -37,12 +37,15 @@ public struct Comparison: Sendable, Codable {
         public var totalCostChangeYuan: Double?
         public var costBreakdownYuan: CostComponents?
         public var costBreakdownChangeYuan: CostComponents?
-        // Emissions: when `Solution` reports them, they join here as `emissionsTCo2` and
-        // `emissionsChangeTCo2` and as one more line of ``ComparisonReport``'s summary rows.
+        /// Emissions, tCO2/y.
+        public var co2T: Double?
+        public var co2ChangeT: Double?
         public var deliveredCosts: [DeliveredCost]
         public var production: [Production]
         /// Plants whose output differs from the base (or that the case added or removed).
         public var plantChanges: [PlantChange]
+        /// Siting decisions (sites built, plants closed, retrofits) that differ from the base's.
+        public var siteChanges: [SiteChange]
         public var unmetDemands: [Solution.UnmetDemand]
         /// What this case's scenarios changed in the inputs, net of stacking.
         public var inputChanges: [InputChange]
@@ -53,8 +56,8 @@ public struct Comparison: Sendable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case name, description, scenarioFiles, status, totalCostYuan, totalCostChangeYuan, costBreakdownYuan,
-                costBreakdownChangeYuan, deliveredCosts, production, plantChanges, unmetDemands, inputChanges,
-                solveSeconds, simplexIterations
+                costBreakdownChangeYuan, co2T, co2ChangeT, deliveredCosts, production, plantChanges, siteChanges,
+                unmetDemands, inputChanges, solveSeconds, simplexIterations
         }
     }
 
@@ -97,6 +100,32 @@ public struct Comparison: Sendable, Codable {
         public var baseProductionTPerY: Double?
         public var productionTPerY: Double?
         public var changeTPerY: Double
+    }
+
+    /// A siting decision of a case that the base did not take, or the reverse.
+    public struct SiteChange: Sendable, Codable, Equatable {
+        public enum Kind: String, Sendable, Codable {
+            /// A candidate site built in the case but not in the base.
+            case built
+            /// A candidate built in the base but not in the case.
+            case notBuilt = "not_built"
+            /// A plant closed in the case but not in the base.
+            case closed
+            /// A plant closed in the base but kept open in the case.
+            case keptOpen = "kept_open"
+            /// A retrofit chosen in the case but not in the base.
+            case retrofitted
+            /// A retrofit chosen in the base but not in the case.
+            case notRetrofitted = "not_retrofitted"
+        }
+
+        /// The candidate, plant or retrofit id.
+        public var site: String
+        public var region: String?
+        public var process: String?
+        public var change: Kind
+        /// Capacity built or closed (t/y); nil for a retrofit.
+        public var capacityTPerY: Double?
     }
 
     public var schema = Comparison.schemaIdentifier
@@ -192,11 +221,13 @@ extension Comparison.Case {
         totalCostChangeYuan = difference(base?.totalCostYuan, solution.totalCostYuan)
         costBreakdownYuan = solution.costBreakdownYuan
         if let before = base?.costBreakdownYuan, let after = solution.costBreakdownYuan {
-            costBreakdownChangeYuan = CostComponents(
-                materials: change(from: before.materials, to: after.materials),
-                electricity: change(from: before.electricity, to: after.electricity),
-                freight: change(from: before.freight, to: after.freight), other: change(from: before.other, to: after.other))
+            // Noise is judged against the totals: a component that moves by less than 10⁻¹¹ of
+            // the cost did not move.
+            let scale = max(abs(before.total), abs(after.total))
+            costBreakdownChangeYuan = (after + before * -1).map { abs($0) <= 1e-11 * scale ? 0 : tidy($0) }
         }
+        co2T = solution.co2T
+        co2ChangeT = difference(base?.co2T, solution.co2T)
         deliveredCosts = solution.deliveredCosts.map { cost in
             let before = base?.deliveredCosts.first { $0.region == cost.region && $0.commodity == cost.commodity }
             return Comparison.DeliveredCost(
@@ -223,6 +254,7 @@ extension Comparison.Case {
             }
         }
         plantChanges = (solved && baseSolved) ? Self.plantChanges(from: base!, to: solution) : []
+        siteChanges = (solved && baseSolved) ? Self.siteChanges(from: base!.plan, to: solution.plan) : []
         unmetDemands = solution.unmetDemands
         inputChanges = scenarioCase.inputChanges
         solveSeconds = solution.solveSeconds
@@ -273,6 +305,34 @@ extension Comparison.Case {
                 .init(
                     id: plant.id, region: plant.region, process: plant.process, change: .removed,
                     baseProductionTPerY: plant.productionTPerY, productionTPerY: nil, changeTPerY: -plant.productionTPerY))
+        }
+        return changes
+    }
+}
+
+extension Comparison.Case {
+    static func siteChanges(from base: SitingPlan?, to plan: SitingPlan?) -> [Comparison.SiteChange] {
+        var changes: [Comparison.SiteChange] = []
+        let builds = plan?.builds ?? [], baseBuilds = base?.builds ?? []
+        for build in builds where !baseBuilds.contains(where: { $0.candidate == build.candidate }) {
+            changes.append(.init(site: build.candidate, region: build.region, process: build.process, change: .built, capacityTPerY: build.capacityTPerY))
+        }
+        for build in baseBuilds where !builds.contains(where: { $0.candidate == build.candidate }) {
+            changes.append(.init(site: build.candidate, region: build.region, process: build.process, change: .notBuilt, capacityTPerY: build.capacityTPerY))
+        }
+        let closures = plan?.closures ?? [], baseClosures = base?.closures ?? []
+        for closure in closures where !baseClosures.contains(where: { $0.plant == closure.plant }) {
+            changes.append(.init(site: closure.plant, region: closure.region, process: closure.process, change: .closed, capacityTPerY: closure.capacityFreedTPerY))
+        }
+        for closure in baseClosures where !closures.contains(where: { $0.plant == closure.plant }) {
+            changes.append(.init(site: closure.plant, region: closure.region, process: closure.process, change: .keptOpen, capacityTPerY: closure.capacityFreedTPerY))
+        }
+        let retrofits = plan?.retrofits ?? [], baseRetrofits = base?.retrofits ?? []
+        for retrofit in retrofits where !baseRetrofits.contains(where: { $0.retrofit == retrofit.retrofit }) {
+            changes.append(.init(site: retrofit.retrofit, region: nil, process: nil, change: .retrofitted, capacityTPerY: nil))
+        }
+        for retrofit in baseRetrofits where !retrofits.contains(where: { $0.retrofit == retrofit.retrofit }) {
+            changes.append(.init(site: retrofit.retrofit, region: nil, process: nil, change: .notRetrofitted, capacityTPerY: nil))
         }
         return changes
     }

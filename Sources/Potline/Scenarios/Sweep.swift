@@ -17,8 +17,10 @@ public struct SweepOptions: Sendable {
     /// Called from the solving threads after each solve.
     public var progress: (@Sendable (RunProgress) -> Void)?
 
+    /// `solve.analysePlan` is turned off: a sweep compares plans with each other, not with the
+    /// no-build baseline, and the extra solves per point would multiply its time.
     public init(
-        solve: SolveOptions = SolveOptions(), warmStart: Bool = true, threads: Int = 1, refineBreakpoints: Bool = true,
+        solve: SolveOptions = SolveOptions(analysePlan: false), warmStart: Bool = true, threads: Int = 1, refineBreakpoints: Bool = true,
         tolerance: Double? = nil, progress: (@Sendable (RunProgress) -> Void)? = nil
     ) {
         self.solve = solve
@@ -60,6 +62,8 @@ public struct Sweep: Sendable, Codable {
     public struct Plan: Sendable, Codable, Hashable {
         public var label: String
         public var status: TerminationStatus
+        /// Siting decisions of a siting network: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
+        public var sites: [String]
         public var plants: [String]
         public var routes: [String]
         public var supplies: [String]
@@ -245,22 +249,32 @@ struct PlanSignature: Hashable, Sendable {
     var plants: [String] = []
     var routes: [String] = []
     var supplies: [String] = []
+    /// Siting decisions: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
+    var sites: [String] = []
 
     init(_ solution: Solution) {
         status = solution.status
         guard solution.totalCostYuan != nil else { return }
         plants = solution.plants.filter { $0.productionTPerY > productionTolerance }.map(\.id).sorted()
-        routes = solution.flows.filter { $0.tonnesPerY > productionTolerance }
-            .map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }.sorted()
+        // A route is in use if it carries the commodity that way in any period.
+        routes = Set(
+            solution.flows.filter { $0.tonnesPerY > productionTolerance }
+                .map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }
+        ).sorted()
         supplies = solution.supplies.filter { $0.purchasedTPerY > productionTolerance }.map(\.id).sorted()
+        if let plan = solution.plan {
+            sites =
+                plan.builds.map { "build \($0.candidate)" } + plan.closures.map { "close \($0.plant)" }
+                + plan.retrofits.map { "retrofit \($0.retrofit)" }
+        }
     }
 
     func plan(label: String) -> Sweep.Plan {
-        Sweep.Plan(label: label, status: status, plants: plants, routes: routes, supplies: supplies)
+        Sweep.Plan(label: label, status: status, sites: sites, plants: plants, routes: routes, supplies: supplies)
     }
 
     private var items: [String] {
-        plants.map { "plant \($0)" } + routes.map { "route \($0)" } + supplies.map { "supply \($0)" }
+        sites + plants.map { "plant \($0)" } + routes.map { "route \($0)" } + supplies.map { "supply \($0)" }
     }
 
     /// What comes into use and what goes out of use from `self` to `other`.

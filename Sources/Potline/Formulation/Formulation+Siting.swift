@@ -1,0 +1,154 @@
+import LinearModel
+
+extension Formulation {
+    /// Yearly decision columns, added before production so capacity rows can use them:
+    /// `build`/`modules`/`capacity` for candidates, `close` for closable plants, `retrofit` for
+    /// upgrades. Their annual charges go to the `capital` component.
+    mutating func addSitingDecisions() {
+        let policies = Dictionary(network.capacityPolicies.map { ($0.process, $0) }, uniquingKeysWith: { a, _ in a })
+        for (j, candidate) in network.candidates.enumerated() {
+            let region = index.regions[candidate.region]!
+            let kWh = candidate.electricityKWhPerTonne ?? network.processes[index.processes[candidate.process]!].electricityKWhPerTonne
+            var barred = candidate.decision == .mustNotBuild
+            if let limit = policies[candidate.process]?.newPlantMaxKWhPerTonne, kWh > limit {
+                barred = true
+                candidatesBarredByStandard.append(j)
+            }
+            let capacityCost = Footprint(cost: CostComponents(capital: candidate.annualCapacityCostYuanPerTonne))
+            var siteCost = Footprint(cost: CostComponents(capital: candidate.annualSiteCostYuan))
+            if case let .modules(size, 1) = candidate.sizing { siteCost = siteCost + capacityCost * size }
+            let build = addColumn(
+                "build.\(candidate.id)", lower: candidate.decision == .mustBuild && !barred ? 1 : 0, upper: barred ? 0 : 1,
+                footprint: siteCost, kind: .binary, region: region)
+            buildColumns[j] = build
+            switch candidate.sizing {
+            case let .modules(size, 1):
+                // One module: the build decision is the capacity.
+                candidateCapacity[j] = (build, size)
+            case let .modules(size, maximum):
+                let modules = addColumn(
+                    "modules.\(candidate.id)", upper: Double(maximum), footprint: capacityCost * size, kind: .integer,
+                    region: region)
+                candidateCapacity[j] = (modules, size)
+                // Modules need the site; the site needs at least one module.
+                model.addRow(name: "site.\(candidate.id)", upper: 0, terms: [(modules, 1), (build, -Double(maximum))])
+                model.addRow(name: "sitemin.\(candidate.id)", lower: 0, terms: [(modules, 1), (build, -1)])
+            case let .continuous(minimum, maximum):
+                let capacity = addColumn("capacity.\(candidate.id)", upper: maximum, footprint: capacityCost, region: region)
+                candidateCapacity[j] = (capacity, 1)
+                model.addRow(name: "sitemax.\(candidate.id)", upper: 0, terms: [(capacity, 1), (build, -maximum)])
+                if minimum > 0 {
+                    model.addRow(name: "sitemin.\(candidate.id)", lower: 0, terms: [(capacity, 1), (build, -minimum)])
+                }
+            }
+        }
+        for (p, plant) in network.plants.enumerated() {
+            guard let cost = plant.closureCostYuanPerYear else { continue }
+            closeColumns[p] = addColumn(
+                "close.\(plant.id)", upper: 1, footprint: Footprint(cost: CostComponents(capital: cost)), kind: .binary,
+                region: index.regions[plant.region]!)
+        }
+        var byPlant: [String: [Int]] = [:]
+        for (k, retrofit) in network.retrofits.enumerated() {
+            retrofitColumns[k] = addColumn(
+                "retrofit.\(retrofit.id)", lower: retrofit.decision == .mustBuild ? 1 : 0,
+                upper: retrofit.decision == .mustNotBuild ? 0 : 1,
+                footprint: Footprint(cost: CostComponents(capital: retrofit.capital.annualisedYuanPerYear)), kind: .binary)
+            byPlant[retrofit.plant, default: []].append(k)
+        }
+        // A plant takes at most one retrofit, and not if it closes.
+        for (p, plant) in network.plants.enumerated() {
+            let choices = (byPlant[plant.id] ?? []).compactMap { retrofitColumns[$0] } + [closeColumns[p]].compactMap { $0 }
+            if choices.count > 1 {
+                model.addRow(name: "onechoice.\(plant.id)", upper: 1, terms: choices.map { ($0, 1.0) })
+            }
+        }
+    }
+
+    /// Capacity ceiling, capacity transfer (产能置换), the energy standard for existing plants,
+    /// regional capacity limits and the number of new sites.
+    mutating func addSitingPolicy() {
+        for policy in network.capacityPolicies {
+            let process = policy.process
+            let plants = network.plants.indices.filter { network.plants[$0].process == process }
+            let candidates = network.candidates.indices.filter { network.candidates[$0].process == process }
+
+            if let ceiling = policy.ceilingTonnesPerYear {
+                // Existing capacity kept + new capacity built ≤ ceiling.
+                var existing = 0.0
+                var terms: [(column: Int, value: Double)] = []
+                for p in plants {
+                    existing += network.plants[p].capacityTonnesPerYear
+                    if let close = closeColumns[p] { terms.append((close, -network.plants[p].capacityTonnesPerYear)) }
+                }
+                for j in candidates { if let built = candidateCapacity[j] { terms.append((built.column, built.tonnesPerUnit)) } }
+                model.addRow(name: "ceiling.\(process)", upper: ceiling - existing, terms: terms)
+            }
+
+            if policy.capacityTransfer {
+                // Quota freed by each closure, handed to candidates; each candidate needs its
+                // capacity × its region's ratio in quota.
+                let closable = plants.filter { closeColumns[$0] != nil }
+                var received: [Int: [(column: Int, value: Double)]] = [:]
+                for p in closable {
+                    let plant = network.plants[p]
+                    var terms: [(column: Int, value: Double)] = [(closeColumns[p]!, -plant.capacityTonnesPerYear)]
+                    for j in candidates where candidateCapacity[j] != nil {
+                        let column = addColumn("transfer.\(plant.id).\(network.candidates[j].id)")
+                        transferColumns.append((p, j, column))
+                        terms.append((column, 1))
+                        received[j, default: []].append((column, 1))
+                    }
+                    model.addRow(name: "quota_out.\(plant.id)", upper: 0, terms: terms)
+                }
+                for j in candidates {
+                    guard let built = candidateCapacity[j] else { continue }
+                    let candidate = network.candidates[j]
+                    let ratio = network.regions[index.regions[candidate.region]!].transferRatio ?? policy.defaultTransferRatio
+                    model.addRow(
+                        name: "quota_in.\(candidate.id)", lower: 0,
+                        terms: (received[j] ?? []) + [(built.column, -ratio * built.tonnesPerUnit)])
+                }
+            }
+
+            if let limit = policy.existingPlantMaxKWhPerTonne,
+                policy.existingPlantDeadlineYear.map({ network.baseYear >= $0 }) ?? true
+            {
+                // Technologies above the limit may not run: the plant must retrofit or close.
+                for (o, operation) in operations.enumerated() where network.processes[operation.process].id == process {
+                    guard case .plant(let p) = operation.source, operation.electricityKWhPerTonne > limit else { continue }
+                    operationsBarredByStandard.append(o)
+                    for column in makeColumns[o] { model.setBounds(column: column, lower: 0, upper: 0) }
+                    let plant = network.plants[p]
+                    let choices = network.retrofits.indices.filter { network.retrofits[$0].plant == plant.id }
+                        .compactMap { retrofitColumns[$0] } + [closeColumns[p]].compactMap { $0 }
+                    if !choices.isEmpty {
+                        model.addRow(name: "standard.\(plant.id)", lower: 1, terms: choices.map { ($0, 1.0) })
+                    }
+                }
+            }
+        }
+
+        for limit in network.capacityLimits {
+            var existing = 0.0
+            var terms: [(column: Int, value: Double)] = []
+            for (p, plant) in network.plants.enumerated() where plant.region == limit.region && plant.process == limit.process {
+                existing += plant.capacityTonnesPerYear
+                if let close = closeColumns[p] { terms.append((close, -plant.capacityTonnesPerYear)) }
+            }
+            for (j, candidate) in network.candidates.enumerated()
+            where candidate.region == limit.region && candidate.process == limit.process {
+                if let built = candidateCapacity[j] { terms.append((built.column, built.tonnesPerUnit)) }
+            }
+            model.addRow(
+                name: "limit.\(limit.region).\(limit.process)",
+                lower: (limit.minimumTonnesPerYear ?? -.infinity) - existing,
+                upper: (limit.maximumTonnesPerYear ?? .infinity) - existing, terms: terms)
+        }
+
+        if let maximum = network.maximumNewSites, !buildColumns.isEmpty {
+            model.addRow(
+                name: "max_new_sites", upper: Double(maximum), terms: buildColumns.values.sorted().map { ($0, 1.0) })
+        }
+    }
+}

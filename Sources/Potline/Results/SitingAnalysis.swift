@@ -1,0 +1,52 @@
+/// The questions a siting plan raises next, answered by extra solves: what the plan changes
+/// against building nothing, and how much cheaper each rejected candidate would have to be.
+enum SitingAnalysis {
+    /// Fills the plan's baseline comparison and the rejected candidates' break-even figures.
+    static func complete(_ solution: inout Solution, network: Network, options: SolveOptions) throws {
+        guard var plan = solution.plan, let planCost = solution.totalCostYuan else { return }
+        var options = options
+        options.warmStart = nil
+
+        // No-build baseline: no candidates, no retrofits, no closures.
+        var baseline = network
+        for j in baseline.candidates.indices { baseline.candidates[j].decision = .mustNotBuild }
+        for k in baseline.retrofits.indices { baseline.retrofits[k].decision = .mustNotBuild }
+        for p in baseline.plants.indices { baseline.plants[p].closureCostYuanPerYear = nil }
+        let base = try Network.solve(Formulation(baseline), options: options)
+        if base.hasPlanValues, let baseCost = base.totalCostYuan {
+            plan.baselineTotalCostYuan = baseCost
+            plan.deliveredCostChanges = zip(base.deliveredCosts, solution.deliveredCosts).map { before, after in
+                .init(
+                    region: after.region, commodity: after.commodity, baselineYuanPerT: before.marginalCostYuanPerT,
+                    planYuanPerT: after.marginalCostYuanPerT,
+                    changeYuanPerT: zip2(after.marginalCostYuanPerT, before.marginalCostYuanPerT).map { tidy($0 - $1) })
+            }
+        }
+
+        // Break-even: force each economic rejection in; the cost it adds is how much its yearly
+        // charges must fall for the optimiser to choose it.
+        for (r, rejection) in plan.rejected.enumerated() where rejection.reason == "not economic" {
+            guard let j = network.candidates.firstIndex(where: { $0.id == rejection.candidate }) else { continue }
+            var forced = network
+            forced.candidates[j].decision = .mustBuild
+            let result = try Network.solve(Formulation(forced), options: options)
+            guard result.hasPlanValues, let cost = result.totalCostYuan else { continue }
+            let increase = max(0, cost - planCost)
+            plan.rejected[r].breakEvenReductionYuanPerY = tidy(increase)
+            if let build = result.plan?.builds.first(where: { $0.candidate == rejection.candidate }), build.annualCapitalYuan > 0 {
+                plan.rejected[r].breakEvenReductionShare = tidy(increase / build.annualCapitalYuan)
+            }
+        }
+        solution.plan = plan
+    }
+}
+
+extension Solution {
+    /// Whether the solve produced a plan to compare (optimal, or a time-limited incumbent).
+    var hasPlanValues: Bool { totalCostYuan != nil }
+}
+
+func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

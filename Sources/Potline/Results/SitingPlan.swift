@@ -1,0 +1,71 @@
+/// What a siting solve decided: sites built, plants closed or retrofitted, and which closures
+/// fund which builds under capacity transfer.
+public struct SitingPlan: Sendable, Codable {
+    public struct Build: Sendable, Codable {
+        public var candidate: String
+        public var region: String
+        public var process: String
+        public var capacityTPerY: Double
+        /// Site capex + capacity capex (yuan, once).
+        public var capexYuan: Double
+        /// Capex annualised + fixed operating cost (yuan/y).
+        public var annualCapitalYuan: Double
+        /// Annual capital + this year's variable costs of its output (yuan/y).
+        public var yearOneCostYuan: Double
+        public var productionTPerY: Double
+    }
+
+    public struct Closure: Sendable, Codable {
+        public var plant: String
+        public var region: String
+        public var process: String
+        public var capacityFreedTPerY: Double
+        public var closureCostYuanPerY: Double
+    }
+
+    public struct RetrofitChoice: Sendable, Codable {
+        public var retrofit: String
+        public var plant: String
+        public var fromKwhPerT: Double
+        public var toKwhPerT: Double
+        public var capexYuan: Double
+        public var annualCapitalYuan: Double
+    }
+
+    /// Quota (t/y) a closure hands to a build under capacity transfer.
+    public struct Transfer: Sendable, Codable {
+        public var fromPlant: String
+        public var fromRegion: String
+        public var toCandidate: String
+        public var toRegion: String
+        public var tonnesPerY: Double
+    }
+
+    /// A candidate left out, and how much cheaper (yuan/y of its annual charges) it would
+    /// have to be for the optimiser to build it.
+    public struct Rejection: Sendable, Codable {
+        public var candidate: String
+        public var region: String
+        public var reason: String
+        public var breakEvenReductionYuanPerY: Double?
+        /// The same as a share of its annual capital and fixed cost at the size it would be built.
+        public var breakEvenReductionShare: Double?
+    }
+
+    public struct DeliveredCostChange: Sendable, Codable {
+        public var region: String
+        public var commodity: String
+        public var baselineYuanPerT: Double?
+        public var planYuanPerT: Double?
+        public var changeYuanPerT: Double?
+    }
+
+    public var builds: [Build] = []
+    public var closures: [Closure] = []
+    public var retrofits: [RetrofitChoice] = []
+    public var transfers: [Transfer] = []
+    public var rejected: [Rejection] = []
+    /// Against the no-build baseline (no sites, closures or retrofits), when it was solved.
+    public var baselineTotalCostYuan: Double?
+    public var deliveredCostChanges: [DeliveredCostChange] = []
+}

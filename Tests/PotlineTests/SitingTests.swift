@@ -1,0 +1,165 @@
+import Testing
+@testable import Potline
+
+/// Small siting networks whose optimal plans are derived by hand. All start from two_smelters
+/// (market `east`, 100,000 t/y of aluminium; see Networks/examples/two_smelters/README.md):
+/// made in east an aluminium tonne costs 17,010 yuan delivered; made in west (captive power at
+/// 0.30 yuan/kWh, 460 yuan/t rail each way) 15,883.2. Capital is annualised at r = 0 over one
+/// year so that capex = yearly charge.
+@Suite struct SitingTests {
+    /// The east smelter alone (100 kt/y), with a candidate west smelter of one 100 kt/y module.
+    static func network(candidateCapex: Double, decision: Decision = .optional) throws -> Network {
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        network.plants.removeAll { $0.id == "west_smelter" }
+        network.candidates = [
+            Candidate(
+                id: "west_new", region: "west", process: "smelting", sizing: .modules(sizeTonnesPerYear: 100_000, maximum: 1),
+                siteCapexYuan: candidateCapex, lifetimeYears: 1, discountRate: 0, electricityPriceYuanPerKWh: 0.30,
+                decision: decision)
+        ]
+        return network
+    }
+
+    @Test func capitalRecoveryFactor() {
+        #expect(abs(CapitalCost.recoveryFactor(discountRate: 0.08, lifetimeYears: 25) - 0.093678779052) < 1e-11)
+        #expect(CapitalCost.recoveryFactor(discountRate: 0, lifetimeYears: 20) == 0.05)
+        #expect(abs(CapitalCost(capexYuan: 1_000, lifetimeYears: 10, discountRate: 0.1).annualisedYuanPerYear - 162.7453949) < 1e-6)
+    }
+
+    /// With no policy, a 50 M yuan/y site saves 100,000 × 1,126.8 − 50 M = 62.68 M yuan/y.
+    @Test func buildWhenItPays() throws {
+        let solution = try Self.network(candidateCapex: 50_000_000).solve()
+        #expect(solution.status == .optimal)
+        #expect(solution.provenOptimal)
+        #expect(solution.mipGap == 0)
+        #expect(close(solution.totalCostYuan, 1_588_320_000 + 50_000_000))
+        #expect(solution.plan?.builds.map(\.candidate) == ["west_new"])
+        #expect(close(solution.plan?.builds.first?.capacityTPerY, 100_000))
+        // After fixing the plan, delivered cost is the west smelter's marginal cost: 15,883.2.
+        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerT, 15_883.2))
+        #expect(close(solution.plan?.baselineTotalCostYuan, 1_701_000_000))
+        #expect(close(solution.plan?.deliveredCostChanges.first?.changeYuanPerT, -1_126.8))
+    }
+
+    /// Under a 100 kt/y ceiling that the east smelter fills, the site can enter only if east
+    /// closes (20 M yuan/y) and hands over its quota: 1,588.32 + 50 + 20 = 1,658.32 M < 1,701 M.
+    @Test func buildThatPaysOnlyWithCapacityTransfer() throws {
+        var network = try Self.network(candidateCapex: 50_000_000)
+        network.capacityPolicies = [
+            CapacityPolicy(process: "smelting", ceilingTonnesPerYear: 100_000, capacityTransfer: true)
+        ]
+        var closable = network
+        closable.plants[0].closureCostYuanPerYear = 20_000_000
+        let solution = try closable.solve()
+        #expect(close(solution.totalCostYuan, 1_658_320_000))
+        #expect(solution.plan?.closures.map(\.plant) == ["east_smelter"])
+        #expect(solution.plan?.transfers.count == 1)
+        #expect(solution.plan?.transfers.first?.fromPlant == "east_smelter")
+        #expect(solution.plan?.transfers.first?.toCandidate == "west_new")
+        #expect(close(solution.plan?.transfers.first?.tonnesPerY, 100_000))
+        #expect(solution.plants.first { $0.id == "east_smelter" }?.closed == true)
+
+        // Without the closure option the ceiling keeps the site out.
+        let stuck = try network.solve()
+        #expect(close(stuck.totalCostYuan, 1_701_000_000))
+        #expect(stuck.plan?.builds.isEmpty == true)
+
+        // At 1.25:1 in west the 100 kt/y closed in east buys only 80 kt/y: no build.
+        var ratio = closable
+        ratio.regions[1].transferRatio = 1.25
+        let dear = try ratio.solve()
+        #expect(dear.plan?.builds.isEmpty == true)
+        #expect(close(dear.totalCostYuan, 1_701_000_000))
+    }
+
+    /// Retrofit east to 13,000 kWh/t for 5 M: saves 500 × 0.5 × 100,000 − 5 M = 20 M yuan/y.
+    /// The 100 M yuan/y site would save 112.68 − 100 = 12.68 M alone, and after the retrofit
+    /// (east at 16,760) only 87.68 − 100 < 0. Optimum: retrofit only, 1,676 M + 5 M.
+    @Test func retrofitBeatsANewSite() throws {
+        var network = try Self.network(candidateCapex: 100_000_000)
+        network.retrofits = [
+            Retrofit(
+                id: "east_cells", plant: "east_smelter", electricityKWhPerTonne: 13_000,
+                capital: CapitalCost(capexYuan: 5_000_000, lifetimeYears: 1, discountRate: 0))
+        ]
+        let solution = try network.solve()
+        #expect(close(solution.totalCostYuan, 1_681_000_000))
+        #expect(solution.plan?.retrofits.map(\.retrofit) == ["east_cells"])
+        #expect(solution.plan?.builds.isEmpty == true)
+        #expect(solution.plants.first { $0.id == "east_smelter" }?.retrofit == "east_cells")
+        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerT, 16_760))
+        // Forcing the site in: east idles, so the retrofit is dropped: 1,588.32 + 100 = 1,688.32 M,
+        // 7.32 M above the plan, which is 7.32% of the site's 100 M yuan/y.
+        let rejected = solution.plan?.rejected.first
+        #expect(rejected?.candidate == "west_new")
+        #expect(close(rejected?.breakEvenReductionYuanPerY, 7_320_000))
+        #expect(close(rejected?.breakEvenReductionShare, 0.0732))
+    }
+
+    /// A continuous candidate under a 130 kt/y ceiling with east (100 kt/y) kept: 30 kt/y fits.
+    @Test func ceilingBinds() throws {
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        network.plants.removeAll { $0.id == "west_smelter" }
+        network.candidates = [
+            Candidate(
+                id: "west_new", region: "west", process: "smelting",
+                sizing: .continuous(minimumTonnesPerYear: 0, maximumTonnesPerYear: 100_000), capexYuanPerTonnePerYear: 100,
+                lifetimeYears: 1, discountRate: 0, electricityPriceYuanPerKWh: 0.30)
+        ]
+        network.capacityPolicies = [CapacityPolicy(process: "smelting", ceilingTonnesPerYear: 130_000)]
+        let solution = try network.solve()
+        // 30,000 t from west at 15,883.2 + 100 capital, 70,000 t from east at 17,010.
+        #expect(close(solution.plan?.builds.first?.capacityTPerY, 30_000))
+        #expect(close(solution.totalCostYuan, 30_000 * 15_983.2 + 70_000 * 17_010))
+    }
+
+    /// A site that does not pay (200 M yuan/y), forced in: 1,588.32 + 200 = 1,788.32 M.
+    @Test func mustBuildForcesACostlierPlan() throws {
+        let optional = try Self.network(candidateCapex: 200_000_000).solve()
+        #expect(close(optional.totalCostYuan, 1_701_000_000))
+        #expect(optional.plan?.rejected.first?.reason == "not economic")
+        #expect(close(optional.plan?.rejected.first?.breakEvenReductionYuanPerY, 87_320_000))
+        #expect(close(optional.plan?.rejected.first?.breakEvenReductionShare, 0.4366))
+
+        let forced = try Self.network(candidateCapex: 200_000_000, decision: .mustBuild).solve()
+        #expect(close(forced.totalCostYuan, 1_788_320_000))
+        #expect(forced.plan?.builds.map(\.candidate) == ["west_new"])
+        #expect(close(forced.plan?.builds.first?.annualCapitalYuan, 200_000_000))
+    }
+
+    @Test func energyStandards() throws {
+        // New plants above 13,000 kWh/t cannot be built, however cheap.
+        var network = try Self.network(candidateCapex: 1)
+        network.capacityPolicies = [CapacityPolicy(process: "smelting", newPlantMaxKWhPerTonne: 13_000)]
+        let barred = try network.solve()
+        #expect(barred.plan?.builds.isEmpty == true)
+        #expect(barred.plan?.rejected.first?.reason.contains("energy standard") == true)
+
+        // Existing plants above 13,350 must retrofit or close: east (13,500) retrofits.
+        var existing = try Self.network(candidateCapex: 1, decision: .mustNotBuild)
+        existing.retrofits = [
+            Retrofit(
+                id: "east_cells", plant: "east_smelter", electricityKWhPerTonne: 13_300,
+                capital: CapitalCost(capexYuan: 90_000_000, lifetimeYears: 1, discountRate: 0))
+        ]
+        existing.capacityPolicies = [
+            CapacityPolicy(process: "smelting", existingPlantMaxKWhPerTonne: 13_350, existingPlantDeadlineYear: 2024)
+        ]
+        let upgraded = try existing.solve()
+        #expect(upgraded.plan?.retrofits.map(\.retrofit) == ["east_cells"])
+        // 100,000 × (17,010 − 200 × 0.5) + 90 M
+        #expect(close(upgraded.totalCostYuan, 100_000 * 16_910 + 90_000_000))
+        // Before the deadline year the rule does not apply and the 90 M retrofit does not pay.
+        existing.capacityPolicies[0].existingPlantDeadlineYear = 2025
+        #expect(try existing.solve().plan?.retrofits.isEmpty == true)
+    }
+
+    @Test func maximumNewSitesAndRegionalLimit() throws {
+        var network = try Self.network(candidateCapex: 50_000_000)
+        network.maximumNewSites = 0
+        #expect(try network.solve().plan?.builds.isEmpty == true)
+        network.maximumNewSites = nil
+        network.capacityLimits = [CapacityLimit(region: "west", process: "smelting", maximumTonnesPerYear: 50_000)]
+        #expect(try network.solve().plan?.builds.isEmpty == true)  // one 100 kt module does not fit
+    }
+}

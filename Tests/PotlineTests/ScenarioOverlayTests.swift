@@ -165,6 +165,54 @@ import Testing
         #expect(try scaled.network().modes.first { $0.name == "rail" }!.rateYuanPerTonneKm == 0.3)
     }
 
+    @Test func manifestListItemsByKeyOrPosition() throws {
+        let policy = """
+            name: with_policy
+            base_year: 2024
+            modes: {rail: {rate_yuan_per_tkm: 0.15, handling_yuan_per_t: 10}}
+            policy:
+              capacity:
+                - {process: smelting, ceiling_t_per_y: 200000}
+              surcharge:
+                processes: [smelting]
+                threshold_kwh_per_t: 13450
+            """
+        let folder = try Fixtures.copy(replacing: ["network.yaml": policy])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try NetworkFiles.read(from: folder)
+        let scenario = try Scenario.parse(
+            """
+            name: tighter
+            changes:
+              - manifest:
+                  set: {policy.surcharge.threshold_kwh_per_t: 13300}
+                  scale: {"policy.capacity[process=smelting].ceiling_t_per_y": 0.8}
+            """, file: "tighter.yaml")
+        let overlaid = try ScenarioCase(base: files, scenarios: [scenario])
+        let network = try overlaid.network()
+        #expect(network.surcharge?.thresholdKWhPerTonne == 13_300)
+        #expect(network.capacityPolicies.first?.ceilingTonnesPerYear == 160_000)
+        #expect(
+            overlaid.inputChanges.map { "\($0.key): \($0.oldValue ?? "–") → \($0.newValue ?? "–")" } == [
+                "policy.capacity[process=smelting].ceiling_t_per_y: 200000 → 160000",
+                "policy.surcharge.threshold_kwh_per_t: 13450 → 13300",
+            ])
+        // By position, and removing a list item.
+        let byPosition = try Scenario.parse(
+            "changes:\n  - manifest:\n      set: {\"policy.capacity[0].ceiling_t_per_y\": 1}\n", file: "p.yaml")
+        #expect(try ScenarioCase(base: files, scenarios: [byPosition]).network().capacityPolicies[0].ceilingTonnesPerYear == 1)
+        let removal = try Scenario.parse(
+            "changes:\n  - manifest:\n      remove: [\"policy.capacity[process=smelting]\"]\n", file: "r.yaml")
+        #expect(try ScenarioCase(base: files, scenarios: [removal]).network().capacityPolicies.isEmpty)
+        // A list item that is not there is an error, not a new item.
+        let missing = try Scenario.parse(
+            "changes:\n  - manifest:\n      set: {\"policy.capacity[process=refining].ceiling_t_per_y\": 1}\n", file: "m.yaml")
+        #expect(throws: NetworkError.self) { try ScenarioCase(base: files, scenarios: [missing]) }
+        // Sweeps address the same keys.
+        let ceiling = try SweepParameter(parsing: "manifest.policy.capacity[process=smelting].ceiling_t_per_y")
+        #expect(ceiling.target == .manifest && ceiling.key == "policy.capacity[process=smelting].ceiling_t_per_y")
+    }
+
     @Test func aChangeThatSelectsNothingIsAnError() {
         let found = problems("changes:\n  - table: regions\n    where: {id: eats}\n    scale: {grid_price_yuan_per_kwh: 1.2}\n")
         #expect(

@@ -454,90 +454,11 @@ func rowKey(_ fields: [String: String], header: [String]) -> String {
     return parts.joined(separator: ", ")
 }
 
-/// A whole row as `column=value, …` (blank cells left out), for added and removed rows.
+/// A whole row as `column=value, …` for added and removed rows: blank cells and the free-text
+/// `source` and `note` left out (they can run to paragraphs; edits to them still show per cell).
 func rowText(_ fields: [String: String], header: [String]) -> String {
     header.compactMap { column in
-        guard let value = fields[column], !value.isEmpty else { return nil }
+        guard let value = fields[column], !value.isEmpty, !["source", "note"].contains(column) else { return nil }
         return "\(column)=\(value)"
     }.joined(separator: ", ")
-}
-
-// MARK: - Dotted keys in YAML node trees
-
-struct DottedKeyError: Error {
-    var message: String
-}
-
-extension Node {
-    /// The node at `modes.rail.rate_yuan_per_tkm`, if every mapping on the way has the key.
-    func value(atDottedKey key: String) -> Node? {
-        var node: Node? = self
-        for part in key.split(separator: ".", omittingEmptySubsequences: false) {
-            node = node?.mapping?.first { $0.key.string == String(part) }?.value
-        }
-        return node
-    }
-
-    /// Sets the value at a dotted key, creating the mappings on the way.
-    mutating func setValue(_ value: Node, atDottedKey key: String) throws(DottedKeyError) {
-        let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard !parts.contains(where: \.isEmpty) else { throw DottedKeyError(message: "'\(key)' is not a dotted key") }
-        try setValue(value, at: parts[...], fullKey: key)
-    }
-
-    private mutating func setValue(_ value: Node, at path: ArraySlice<String>, fullKey: String) throws(DottedKeyError) {
-        guard let first = path.first else {
-            self = value
-            return
-        }
-        guard var mapping = self.mapping else {
-            throw DottedKeyError(message: "network.yaml: '\(fullKey)' goes through a value that is not a mapping")
-        }
-        if let i = mapping.firstIndex(where: { $0.key.string == first }) {
-            var child = mapping[i].value
-            try child.setValue(value, at: path.dropFirst(), fullKey: fullKey)
-            mapping[i] = (mapping[i].key, child)
-        } else {
-            var child: Node = path.count == 1 ? value : Node([(Node, Node)]())
-            if path.count > 1 { try child.setValue(value, at: path.dropFirst(), fullKey: fullKey) }
-            mapping = Node.Mapping(mapping.map { ($0.key, $0.value) } + [(Node(first), child)], mapping.tag, mapping.style, mapping.mark)
-        }
-        self = .mapping(mapping)
-    }
-
-    /// Removes the value at a dotted key; returns it, or nil if there was none.
-    mutating func removeValue(atDottedKey key: String) -> Node? {
-        var parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let last = parts.removeLast()
-        guard let parent = parts.isEmpty ? self : value(atDottedKey: parts.joined(separator: ".")),
-            let mapping = parent.mapping, let removed = mapping.first(where: { $0.key.string == last })?.value
-        else { return nil }
-        let kept = Node.Mapping(
-            mapping.filter { $0.key.string != last }.map { ($0.key, $0.value) }, mapping.tag, mapping.style, mapping.mark)
-        if parts.isEmpty {
-            self = .mapping(kept)
-        } else {
-            try? setValue(.mapping(kept), atDottedKey: parts.joined(separator: "."))
-        }
-        return removed
-    }
-
-    /// Every scalar under this node by dotted key (`modes.rail.rate_yuan_per_tkm` → `0.15`);
-    /// a list is one value, written in flow style.
-    func flattened(prefix: String = "") -> [(key: String, value: String)] {
-        switch self {
-        case let .mapping(mapping):
-            return mapping.flatMap { pair -> [(key: String, value: String)] in
-                let key = prefix.isEmpty ? (pair.key.string ?? "") : "\(prefix).\(pair.key.string ?? "")"
-                return pair.value.flattened(prefix: key)
-            }
-        case let .scalar(scalar):
-            return [(prefix, scalar.string)]
-        case let .sequence(sequence):
-            let items = sequence.map { $0.string ?? "…" }
-            return [(prefix, "[" + items.joined(separator: ", ") + "]")]
-        case .alias:
-            return [(prefix, "*alias")]
-        }
-    }
 }

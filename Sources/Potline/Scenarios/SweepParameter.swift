@@ -35,8 +35,7 @@ public struct SweepParameter: Sendable, Equatable, CustomStringConvertible {
         description = text
         if text.hasPrefix("manifest.") {
             key = String(text.dropFirst("manifest.".count))
-            guard !key.isEmpty, !key.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
-            else { throw invalid("'\(key)' is not a dotted key") }
+            guard (try? DottedKey(key)) != nil else { throw invalid("'\(key)' is not a dotted key") }
             target = .manifest
             return
         }

@@ -23,8 +23,8 @@ final class TerminalProgress: @unchecked Sendable {
 
     private func show(_ progress: RunProgress) {
         lock.withLock {
-            // At most ten redraws a second, but always the last one.
-            guard progress.done >= progress.total || ContinuousClock.now - lastDrawn > .milliseconds(100) else { return }
+            // At most ten redraws a second; `finish()` clears the line however far it got.
+            guard ContinuousClock.now - lastDrawn > .milliseconds(100) else { return }
             lastDrawn = .now
             var line = "\(label): \(progress.done)/\(progress.total) solved, \(Format.seconds(progress.elapsedSeconds)) elapsed"
             if let left = progress.estimatedRemainingSeconds, progress.done < progress.total {

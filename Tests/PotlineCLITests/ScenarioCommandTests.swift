@@ -177,6 +177,28 @@ import Testing
         #expect(try potline(["sweep", example, "--set", westPrice, "--values", "1", "--scale", "--add"]).status == 64)
     }
 
+    /// util-linux `script` runs a command on a pseudo-terminal, as a person at a terminal would.
+    static let script: String? = ["/usr/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: script != nil, "util-linux script is not installed"))
+    func sweepShowsProgressOnlyOnATerminal() throws {
+        let folder = try Programs.scratchFolder("potline-progress")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let typescript = folder.appendingPathComponent("typescript").path
+        let results = folder.appendingPathComponent("results.txt").path
+        let command = "'\(Programs.executable("potline").path)' sweep \(example) --set '\(westPrice)' --values 0.3,0.5 > '\(results)'"
+        let run = try Programs.run(Self.script!, ["-qc", command, typescript])
+        #expect(run.status == 0)
+        let terminal = try String(contentsOfFile: typescript, encoding: .utf8)
+        #expect(terminal.contains("sweep: 1/"))
+        #expect(terminal.contains("solved,") && terminal.contains("elapsed"))
+        #expect(terminal.contains("\r\u{1B}[K"))  // the line is cleared before the results
+        // The results on standard output carry no progress, and a pipe gets none either.
+        let printed = try String(contentsOfFile: results, encoding: .utf8)
+        #expect(printed.hasPrefix("Sweep of \(westPrice)") && !printed.contains("elapsed,"))
+        #expect(try potline(["sweep", example, "--set", westPrice, "--values", "0.3,0.5"]).error.isEmpty)
+    }
+
     @Test func sweepBenchmarkComparesFourWays() throws {
         let run = try potline([
             "sweep", example, "--set", "demands[region=east,commodity=aluminium].demand_t_per_y", "--from", "35000", "--to",

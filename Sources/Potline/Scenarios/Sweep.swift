@@ -150,7 +150,7 @@ public struct Sweep: Sendable, Codable {
         var refinementSolves = 0
         if options.refineBreakpoints {
             let intervals = zip(gridPoints, gridPoints.dropFirst()).filter { $0.signature != $1.signature }
-            for (a, b) in intervals { counter.expect(Int(max(0, log2((b.value - a.value) / tolerance)).rounded(.up))) }
+            for (a, b) in intervals { counter.expect(bisectionSolves(b.value - a.value, tolerance: tolerance)) }
             let warm = options.warmStart
             let refined = ParallelSolves.map(intervals.map { Pair(a: $0, b: $1) }, threads: options.threads) { pair in
                 Result { try evaluator.bisect(pair.a, pair.b, tolerance: tolerance, warm: warm) }
@@ -234,6 +234,11 @@ public struct Sweep: Sendable, Codable {
         return (0..<count).map { i in
             Array(values[(values.count * i / count)..<(values.count * (i + 1) / count)])
         }
+    }
+
+    /// Solves to narrow a bracket of `width` to `tolerance` by halving: ⌈log₂(width / tolerance)⌉.
+    static func bisectionSolves(_ width: Double, tolerance: Double) -> Int {
+        Int(max(0, log2(width / tolerance)).rounded(.up))
     }
 
     /// `A`…`Z`, then `AA`, `AB`, ….
@@ -367,6 +372,10 @@ private final class PointEvaluator: @unchecked Sendable {
             solves += spent
         }
         if m.signature != b.signature {
+            if m.signature != a.signature {
+                // Two plan changes in one bracket: the second half needs its own halvings.
+                counter.expect(Sweep.bisectionSolves(b.value - m.value, tolerance: tolerance))
+            }
             let (found, spent) = try bisect(m, b, tolerance: tolerance, warm: warm)
             brackets += found
             solves += spent

@@ -81,6 +81,11 @@ import Testing
         #expect(stacked.plantChanges.map(\.change) == [.decreased, .stopped, .added])
     }
 
+    @Test func casesOfTheSameNameAreNumbered() throws {
+        let comparison = try Comparison.run(base: base, cases: [[westExpansion], [westExpansion]])
+        #expect(comparison.scenarios.map(\.name) == ["west_expansion", "west_expansion (2)"])
+    }
+
     @Test func parallelResultsEqualSerialOnes() throws {
         let serial = try compare(threads: 1)
         let parallel = try compare(threads: 4)

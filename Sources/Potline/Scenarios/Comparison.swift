@@ -157,10 +157,14 @@ public struct Comparison: Sendable, Codable {
         throws -> Comparison
     {
         var prepared: [(ScenarioCase, Network)] = []
+        var seen: [String: Int] = [:]
         for scenarios in [[]] + cases {
-            let name = scenarios.isEmpty ? "base" : scenarios.map(\.name).joined(separator: " + ")
+            var name = scenarios.isEmpty ? "base" : scenarios.map(\.name).joined(separator: " + ")
+            // Two cases of one name would be indistinguishable in the CSV and JSON: number the later ones.
+            seen[name, default: 0] += 1
+            if seen[name]! > 1 { name += " (\(seen[name]!))" }
             do throws(NetworkError) {
-                let scenarioCase = try ScenarioCase(base: base, scenarios: scenarios)
+                let scenarioCase = try ScenarioCase(base: base, scenarios: scenarios, name: name)
                 prepared.append((scenarioCase, try scenarioCase.network()))
             } catch {
                 throw ScenarioError(caseName: name, problems: error.problems)

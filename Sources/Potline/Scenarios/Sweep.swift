@@ -188,7 +188,7 @@ public struct Sweep: Sendable, Codable {
             statistics: Statistics(
                 gridSolves: gridPoints.count, refinementSolves: refinementSolves,
                 simplexIterations: evaluator.iterations(), wallSeconds: seconds(since: started),
-                threads: max(1, min(options.threads, max(grid.count - 1, 1))), warmStart: options.warmStart))
+                threads: max(1, min(options.threads, grid.count)), warmStart: options.warmStart))
     }
 
     private struct Pair: Sendable {

@@ -31,7 +31,11 @@ $potline sweep Networks/examples/two_smelters --set "plants[id=west_smelter].ele
   --from 0.3 --to 0.5 --steps 40 --benchmark --repeats 3
 if [ -f Networks/china/network.yaml ]; then
   echo
-  echo "== Networks/china, every grid price scaled 0.8…1.2 (21 values)"
-  $potline sweep Networks/china --set "regions.grid_price_yuan_per_kwh" --scale \
-    --from 0.8 --to 1.2 --steps 20 --benchmark --repeats 3 || echo "(china sweep failed: status $?)"
+  echo "== Networks/china, Xinjiang smelters' power price scaled 0.8…1.6 (41 values)"
+  $potline sweep Networks/china --set "plants[region=xinjiang,process=smelting].electricity_price_yuan_per_kwh" \
+    --scale --from 0.8 --to 1.6 --steps 40 --benchmark --repeats 3 || echo "(china sweep failed: status $?)"
+  echo
+  echo "== Networks/china, every Chinese grid price scaled 0.8…1.2 (41 values; foreign origins have none)"
+  $potline sweep Networks/china --set "regions[kind=province|port].grid_price_yuan_per_kwh" \
+    --scale --from 0.8 --to 1.2 --steps 40 --benchmark --repeats 3 || echo "(china sweep failed: status $?)"
 fi

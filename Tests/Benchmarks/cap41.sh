@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-20}
-instance=../shared/benchmarks/orlib/cap41.txt
+instance=Tests/Fixtures/orlib/cap41.txt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -4,11 +4,7 @@ import Testing
 
 /// OR-Library cap41 (Beasley 1988): 16 sites × 50 customers, published optimum 1,040,444.375.
 @Suite struct ORLibImportTests {
-    /// shared/ sits beside the clone, in CI and on developer machines.
-    static var cap41File: URL? {
-        let beside = Fixtures.repository.deletingLastPathComponent().appendingPathComponent("shared/benchmarks/orlib/cap41.txt")
-        return FileManager.default.fileExists(atPath: beside.path) ? beside : nil
-    }
+    static let cap41File = Fixtures.repository.appendingPathComponent("Tests/Fixtures/orlib/cap41.txt")
 
     @Test func parsesTheFormat() throws {
         let text = "2 3\n10 100.\n20 200.\n5\n 50 60\n5 70 80\n10 90 100\n"
@@ -42,10 +38,7 @@ import Testing
     }
 
     @Test func cap41WrittenAndReadBackGivesThePublishedOptimum() throws {
-        guard let file = Self.cap41File else {
-            Issue.record("cap41.txt not found beside the repository (shared/benchmarks/orlib)")
-            return
-        }
+        let file = Self.cap41File
         let instance = try CapacitatedWarehouseInstance.parse(String(contentsOf: file, encoding: .utf8), file: file.path)
         #expect(instance.sites.count == 16 && instance.customers.count == 50)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cap41-\(UUID().uuidString)")

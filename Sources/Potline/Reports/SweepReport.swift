@@ -22,7 +22,9 @@ public enum SweepReport {
             "\(statistics.gridSolves + statistics.refinementSolves) solves (\(statistics.gridSolves) values + "
                 + "\(statistics.refinementSolves) bisecting), \(Format.number(Double(statistics.simplexIterations))) simplex "
                 + "iterations, \(Format.seconds(statistics.wallSeconds)) on \(statistics.threads) "
-                + (statistics.threads == 1 ? "thread" : "threads") + (statistics.warmStart ? ", warm-started" : ", cold"))
+                + (statistics.threads == 1 ? "thread" : "threads")
+                + (statistics.mixedInteger
+                    ? ", mixed-integer (warm starts do not apply)" : statistics.warmStart ? ", warm-started" : ", cold"))
 
         let shown = varyingDemands(sweep)
         out.append("")

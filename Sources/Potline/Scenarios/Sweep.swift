@@ -4,7 +4,9 @@ import Foundation
 public struct SweepOptions: Sendable {
     public var solve: SolveOptions
     /// Start each solve from the basis of the previous value's optimum (same model shape, nearby
-    /// numbers: usually a few pivots instead of a solve from scratch).
+    /// numbers: usually a few pivots instead of a solve from scratch). A siting network is a
+    /// mixed-integer program, whose branch-and-bound starts from its own basis: there it changes
+    /// nothing.
     public var warmStart: Bool
     /// Threads to solve on, one GLPK problem each. With warm starts the values are split into
     /// this many contiguous runs, each warm-started along its run; without, every value is an
@@ -92,6 +94,8 @@ public struct Sweep: Sendable, Codable {
         public var wallSeconds: Double
         public var threads: Int
         public var warmStart: Bool
+        /// Whether the model has integer columns (siting), where warm starts do not apply.
+        public var mixedInteger: Bool
     }
 
     public var schema = Sweep.schemaIdentifier
@@ -188,7 +192,8 @@ public struct Sweep: Sendable, Codable {
             statistics: Statistics(
                 gridSolves: gridPoints.count, refinementSolves: refinementSolves,
                 simplexIterations: evaluator.iterations(), wallSeconds: seconds(since: started),
-                threads: max(1, min(options.threads, grid.count)), warmStart: options.warmStart))
+                threads: max(1, min(options.threads, grid.count)), warmStart: options.warmStart,
+                mixedInteger: firstPoint.mixedInteger))
     }
 
     private struct Pair: Sendable {
@@ -303,6 +308,7 @@ struct EvaluatedPoint: Sendable {
     var basis: Basis?
     var simplexIterations: Int
     var solveSeconds: Double
+    var mixedInteger: Bool
 
     func point(plan: String) -> Sweep.Point {
         Sweep.Point(
@@ -353,7 +359,7 @@ private final class PointEvaluator: @unchecked Sendable {
                     averageCostYuanPerT: $0.averageCostYuanPerT)
             },
             signature: PlanSignature(solution), basis: solution.basis, simplexIterations: solution.simplexIterations,
-            solveSeconds: solution.solveSeconds)
+            solveSeconds: solution.solveSeconds, mixedInteger: solution.model.integerColumns > 0)
     }
 
     /// Brackets, each narrower than `tolerance`, around every plan change between `a` and `b`

@@ -87,17 +87,18 @@ struct Manifest {
                     let fields = reader.mapping(
                         entry, path: path,
                         keys: [
-                            "process", "ceiling_t_per_y", "capacity_transfer", "transfer_ratio", "new_plant_max_kwh_per_t",
+                            "process", "processes", "ceiling_t_per_y", "capacity_transfer", "transfer_ratio", "new_plant_max_kwh_per_t",
                             "existing_plant_max_kwh_per_t", "existing_plant_deadline_year",
                         ])
                 else { continue }
-                guard let process = fields["process"]?.string else {
-                    reader.problem(entry, "\(path).process", "is required")
+                let processes = fields["processes"]?.sequence?.compactMap(\.string) ?? fields["process"].flatMap(\.string).map { [$0] }
+                guard let processes, !processes.isEmpty else {
+                    reader.problem(entry, "\(path).processes", "give process: ID or processes: [ID, …]")
                     continue
                 }
                 policy.capacity.append(
                     CapacityPolicy(
-                        process: process,
+                        processes: processes,
                         ceilingTonnesPerYear: fields["ceiling_t_per_y"].flatMap { reader.number($0, path: "\(path).ceiling_t_per_y") },
                         capacityTransfer: fields["capacity_transfer"].flatMap { reader.boolean($0, path: "\(path).capacity_transfer") } ?? false,
                         defaultTransferRatio: fields["transfer_ratio"].flatMap { reader.number($0, path: "\(path).transfer_ratio") } ?? 1,

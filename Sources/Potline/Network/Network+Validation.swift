@@ -155,7 +155,9 @@ extension Network {
             }
         }
         for policy in capacityPolicies {
-            _ = known(policy.process, in: index.processes, what: "process", at: nil, column: "policy.capacity.process")
+            for process in policy.processes {
+                _ = known(process, in: index.processes, what: "process", at: nil, column: "policy.capacity.processes")
+            }
             if !(policy.defaultTransferRatio > 0) {
                 report(nil, "policy.capacity.transfer_ratio", "\(policy.defaultTransferRatio) must be greater than 0")
             }

@@ -130,6 +130,19 @@ import Testing
         #expect(try network.solve().plan?.builds.isEmpty == true)
     }
 
+    /// "Where should 100 kt/y of new capacity go?": a national bound on new capacity forces
+    /// the uneconomic site in, exactly as must-build does.
+    @Test func newCapacityBoundForcesTheBestSite() throws {
+        var network = try Self.network(candidateCapex: 200_000_000)
+        var policy = CapacityPolicy(process: "smelting")
+        policy.newCapacityMinimumTonnesPerYear = 100_000
+        policy.newCapacityMaximumTonnesPerYear = 100_000
+        network.capacityPolicies = [policy]
+        let solution = try network.solve(options: SolveOptions(analysePlan: false))
+        #expect(close(solution.totalCostYuan, 1_788_320_000))
+        #expect(solution.plan?.builds.map(\.candidate) == ["west_new"])
+    }
+
     @Test func mustBuildForcesACostlierPlan() throws {
         let optional = try Self.network(candidateCapex: 200_000_000).solve()
         #expect(close(optional.totalCostYuan, 1_701_000_000))

@@ -87,6 +87,13 @@ extension Formulation {
                 model.addRow(name: "ceiling.\(name)", upper: ceiling - existing, terms: terms)
             }
 
+            if policy.newCapacityMinimumTonnesPerYear != nil || policy.newCapacityMaximumTonnesPerYear != nil {
+                model.addRow(
+                    name: "new_capacity.\(name)", lower: policy.newCapacityMinimumTonnesPerYear ?? -.infinity,
+                    upper: policy.newCapacityMaximumTonnesPerYear ?? .infinity,
+                    terms: candidates.compactMap { candidateCapacity[$0] }.map { ($0.column, $0.tonnesPerUnit) })
+            }
+
             if policy.capacityTransfer {
                 // Quota freed by each closure, handed to candidates; each candidate needs its
                 // capacity × its region's ratio in quota.

@@ -172,6 +172,9 @@ public struct CapacityPolicy: Sendable, Equatable {
     public var existingPlantMaxKWhPerTonne: Double?
     /// …from this year on (the rule applies when the network's base year has reached it; nil: always).
     public var existingPlantDeadlineYear: Int?
+    /// Bounds on the new capacity built in the family, nationally ("where should 1 Mt go?").
+    public var newCapacityMinimumTonnesPerYear: Double?
+    public var newCapacityMaximumTonnesPerYear: Double?
 
     /// A policy for one process.
     public init(

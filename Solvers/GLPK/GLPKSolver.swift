@@ -63,6 +63,8 @@ public struct GLPKSolver: LinearSolver {
             box.release()
         }
         load(model, into: problem)
+        // Rows mix tonnes and kWh (10^0…10^10): scale as glpsol does, or the simplex loses accuracy.
+        glp_scale_prob(problem, GLP_SF_AUTO)
         return body(problem)
     }
 

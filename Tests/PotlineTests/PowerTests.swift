@@ -114,6 +114,15 @@ import Testing
         #expect(close(dearToller.totalCostYuan, 90_000_000))
     }
 
+    /// A toller's fee hides its power; its CO2 still counts: 7,500 kWh × 0.6 kg = 4.5 t/t.
+    @Test func tollingCarriesItsPowersCO2() throws {
+        var network = Self.graphitization(fee: 3_900)
+        network.regions[0].gridEmissionKgPerKWh = 0.6
+        let solution = try network.solve()
+        #expect(close(solution.co2T, 10_000 * 4.5))
+        #expect(close(solution.deliveredCosts[0].embeddedCo2TPerT, 4.5))
+    }
+
     @Test func selfSupplyTargetAndItsValue() throws {
         let solution = try Self.graphitization(fee: 3_900, minimumShare: 0.7).solve()
         let target = solution.selfSupply[0]
@@ -134,9 +143,9 @@ import Testing
         network.periodConditions = [PeriodCondition(region: "west", period: "dry", availability: 0.5)]
         let solution = try network.solve()
         let west = solution.plants.first { $0.id == "west_smelter" }!
-        #expect(close(west.productionByPeriodTPerY?["wet"], 30_000))
-        #expect(close(west.productionByPeriodTPerY?["dry"], 15_000))
-        #expect(close(solution.plants.first { $0.id == "east_smelter" }?.productionByPeriodTPerY?["dry"], 35_000))
+        #expect(close(west.productionByPeriodT?["wet"], 30_000))
+        #expect(close(west.productionByPeriodT?["dry"], 15_000))
+        #expect(close(solution.plants.first { $0.id == "east_smelter" }?.productionByPeriodT?["dry"], 35_000))
         let expected: Double = 45_000 * 15_883.2 + 55_000 * 17_010
         #expect(close(solution.totalCostYuan, expected))
         #expect(close(solution.deliveredCosts[0].marginalCostByPeriodYuanPerT?["dry"], 17_010))
@@ -149,8 +158,8 @@ import Testing
         storable.plants[1].capacityTonnesPerYear = 200_000
         let stocked = try storable.solve()
         let east = stocked.plants.first { $0.id == "east_smelter" }!
-        #expect(close(east.productionByPeriodTPerY?["wet"], 20_000 + 35_000))
-        #expect(close(east.productionByPeriodTPerY?["dry"], 0))
+        #expect(close(east.productionByPeriodT?["wet"], 20_000 + 35_000))
+        #expect(close(east.productionByPeriodT?["dry"], 0))
     }
 
     /// Carbon: west burns coal at 1.0 kg/kWh (13.5 t CO2/t), east's grid 0.5 kg/kWh (6.75 t/t).
@@ -173,6 +182,11 @@ import Testing
         #expect(close(above.costBreakdownYuan?.carbon, carbon))
         // A national cap does the same without a price: 700,000 t allows at most
         // (700,000 − 675,000) / 6.75 = 3,703.7 t from west.
+        // Non-hydro renewables emit nothing: 20% of west's power green cuts it to 10.8 t/t.
+        var green = network
+        green.carbon = CarbonPolicy()
+        green.plants[0].renewableShare = 0.2
+        #expect(close(try green.solve().plants.first { $0.id == "west_smelter" }?.directCo2TPerT, 10.8))
         network.carbon = CarbonPolicy(nationalCapTonnes: 700_000)
         let capped = try network.solve()
         #expect(close(capped.plants.first { $0.id == "west_smelter" }?.productionTPerY, 25_000 / 6.75))

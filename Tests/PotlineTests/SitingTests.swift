@@ -114,6 +114,35 @@ import Testing
     }
 
     /// A site that does not pay (200 M yuan/y), forced in: 1,588.32 + 200 = 1,788.32 M.
+    /// A policy over two processes counts both: east on graphitized-cathode lines (a second
+    /// smelting process) and west on standard lines fill 160 kt/y of a 160 kt/y ceiling.
+    @Test func capacityPolicyCountsAFamilyOfProcesses() throws {
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var cathodeLines = network.processes[0]
+        cathodeLines.id = "smelting_gc"
+        network.processes.append(cathodeLines)
+        network.plants[1].process = "smelting_gc"
+        network.candidates = try Self.network(candidateCapex: 1).candidates
+        network.capacityPolicies = [CapacityPolicy(processes: ["smelting", "smelting_gc"], ceilingTonnesPerYear: 160_000)]
+        let formulation = Formulation(network)
+        let ceiling = formulation.model.rows.first { $0.name == "ceiling.smelting_smelting_gc" }
+        #expect(ceiling?.upper == 0)
+        #expect(try network.solve().plan?.builds.isEmpty == true)
+    }
+
+    /// "Where should 100 kt/y of new capacity go?": a national bound on new capacity forces
+    /// the uneconomic site in, exactly as must-build does.
+    @Test func newCapacityBoundForcesTheBestSite() throws {
+        var network = try Self.network(candidateCapex: 200_000_000)
+        var policy = CapacityPolicy(process: "smelting")
+        policy.newCapacityMinimumTonnesPerYear = 100_000
+        policy.newCapacityMaximumTonnesPerYear = 100_000
+        network.capacityPolicies = [policy]
+        let solution = try network.solve(options: SolveOptions(analysePlan: false))
+        #expect(close(solution.totalCostYuan, 1_788_320_000))
+        #expect(solution.plan?.builds.map(\.candidate) == ["west_new"])
+    }
+
     @Test func mustBuildForcesACostlierPlan() throws {
         let optional = try Self.network(candidateCapex: 200_000_000).solve()
         #expect(close(optional.totalCostYuan, 1_701_000_000))

@@ -26,7 +26,8 @@ extension Formulation {
                     if captive == nil {
                         footprint.cost.gridElectricity = operation.electricityKWhPerTonne
                             * (operation.ownPriceYuanPerKWh ?? conditions.gridPrice(operation.region, p))
-                        footprint.co2Tonnes += operation.electricityKWhPerTonne * conditions.gridEmissionTonnesPerKWh(operation.region)
+                        footprint.co2Tonnes += operation.electricityKWhPerTonne * (1 - operation.renewableShare)
+                            * conditions.gridEmissionTonnesPerKWh(operation.region)
                     }
                     let column = addColumn(
                         "\(operation.isTolling ? "toll" : "make").\(operation.id)\(suffix(p))",

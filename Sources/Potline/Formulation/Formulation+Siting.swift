@@ -5,7 +5,8 @@ extension Formulation {
     /// `build`/`modules`/`capacity` for candidates, `close` for closable plants, `retrofit` for
     /// upgrades. Their annual charges go to the `capital` component.
     mutating func addSitingDecisions() {
-        let policies = Dictionary(network.capacityPolicies.map { ($0.process, $0) }, uniquingKeysWith: { a, _ in a })
+        var policies: [String: CapacityPolicy] = [:]
+        for policy in network.capacityPolicies { for process in policy.processes where policies[process] == nil { policies[process] = policy } }
         for (j, candidate) in network.candidates.enumerated() {
             let region = index.regions[candidate.region]!
             let kWh = candidate.electricityKWhPerTonne ?? network.processes[index.processes[candidate.process]!].electricityKWhPerTonne
@@ -69,9 +70,10 @@ extension Formulation {
     /// regional capacity limits and the number of new sites.
     mutating func addSitingPolicy() {
         for policy in network.capacityPolicies {
-            let process = policy.process
-            let plants = network.plants.indices.filter { network.plants[$0].process == process }
-            let candidates = network.candidates.indices.filter { network.candidates[$0].process == process }
+            let family = Set(policy.processes)
+            let name = policy.processes.joined(separator: "_")
+            let plants = network.plants.indices.filter { family.contains(network.plants[$0].process) }
+            let candidates = network.candidates.indices.filter { family.contains(network.candidates[$0].process) }
 
             if let ceiling = policy.ceilingTonnesPerYear {
                 // Existing capacity kept + new capacity built ≤ ceiling.
@@ -82,7 +84,14 @@ extension Formulation {
                     if let close = closeColumns[p] { terms.append((close, -network.plants[p].capacityTonnesPerYear)) }
                 }
                 for j in candidates { if let built = candidateCapacity[j] { terms.append((built.column, built.tonnesPerUnit)) } }
-                model.addRow(name: "ceiling.\(process)", upper: ceiling - existing, terms: terms)
+                model.addRow(name: "ceiling.\(name)", upper: ceiling - existing, terms: terms)
+            }
+
+            if policy.newCapacityMinimumTonnesPerYear != nil || policy.newCapacityMaximumTonnesPerYear != nil {
+                model.addRow(
+                    name: "new_capacity.\(name)", lower: policy.newCapacityMinimumTonnesPerYear ?? -.infinity,
+                    upper: policy.newCapacityMaximumTonnesPerYear ?? .infinity,
+                    terms: candidates.compactMap { candidateCapacity[$0] }.map { ($0.column, $0.tonnesPerUnit) })
             }
 
             if policy.capacityTransfer {
@@ -115,7 +124,7 @@ extension Formulation {
                 policy.existingPlantDeadlineYear.map({ network.baseYear >= $0 }) ?? true
             {
                 // Technologies above the limit may not run: the plant must retrofit or close.
-                for (o, operation) in operations.enumerated() where network.processes[operation.process].id == process {
+                for (o, operation) in operations.enumerated() where family.contains(network.processes[operation.process].id) {
                     guard case .plant(let p) = operation.source, operation.electricityKWhPerTonne > limit else { continue }
                     operationsBarredByStandard.append(o)
                     for column in makeColumns[o] { model.setBounds(column: column, lower: 0, upper: 0) }

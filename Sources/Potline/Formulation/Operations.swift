@@ -24,8 +24,10 @@ public struct Operation: Sendable {
     public let ownPriceYuanPerKWh: Double?
     /// Tiered surcharge on each kWh this technology uses.
     public let surchargeYuanPerKWh: Double
-    /// Direct CO2 of the process (t/t).
+    /// Direct CO2 of the process (t/t); for a toller also its power's CO2, which its fee hides.
     public let processEmissionTonnesPerTonne: Double
+    /// Share of its power from non-hydro renewables, which emit no CO2.
+    public let renewableShare: Double
 }
 
 /// The capacity an operation draws on.
@@ -84,7 +86,7 @@ extension NetworkIndex {
                     otherCostYuanPerTonne: otherCostYuanPerTonne(plant), isTolling: false,
                     ownPriceYuanPerKWh: plant.electricityPriceYuanPerKWh,
                     surchargeYuanPerKWh: surchargeYuanPerKWh(process: plant.process, kWhPerTonne: kWh, renewableShare: plant.renewableShare),
-                    processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne))
+                    processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne, renewableShare: plant.renewableShare ?? 0))
             for k in retrofitsByPlant[plant.id] ?? [] {
                 let retrofit = network.retrofits[k]
                 let newProcess = network.processes[processes[retrofit.process ?? plant.process]!]
@@ -98,7 +100,8 @@ extension NetworkIndex {
                         isTolling: false, ownPriceYuanPerKWh: plant.electricityPriceYuanPerKWh,
                         surchargeYuanPerKWh: surchargeYuanPerKWh(
                             process: newProcess.id, kWhPerTonne: newKWh, renewableShare: plant.renewableShare),
-                        processEmissionTonnesPerTonne: newProcess.processEmissionTonnesPerTonne))
+                        processEmissionTonnesPerTonne: newProcess.processEmissionTonnesPerTonne,
+                        renewableShare: plant.renewableShare ?? 0))
             }
         }
         for (j, candidate) in network.candidates.enumerated() {
@@ -117,9 +120,12 @@ extension NetworkIndex {
                     ownPriceYuanPerKWh: candidate.electricityPriceYuanPerKWh,
                     surchargeYuanPerKWh: surchargeYuanPerKWh(
                         process: candidate.process, kWhPerTonne: kWh, renewableShare: candidate.renewableShare),
-                    processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne))
+                    processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne,
+                    renewableShare: candidate.renewableShare ?? 0))
         }
         for (t, toller) in network.tolling.enumerated() {
+            let process = network.processes[processes[toller.process]!]
+            let gridEmission = (network.regions[regions[toller.region]!].gridEmissionKgPerKWh ?? 0) / 1_000
             let group = groups.count
             groups.append(
                 CapacityGroup(
@@ -130,7 +136,10 @@ extension NetworkIndex {
                     source: .tolling(t), id: toller.id, group: group, region: regions[toller.region]!,
                     process: processes[toller.process]!, owner: toller.owner, electricityKWhPerTonne: 0,
                     otherCostYuanPerTonne: toller.feeYuanPerTonne, isTolling: true, ownPriceYuanPerKWh: nil,
-                    surchargeYuanPerKWh: 0, processEmissionTonnesPerTonne: 0))
+                    surchargeYuanPerKWh: 0,
+                    processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne
+                        + process.electricityKWhPerTonne * gridEmission,
+                    renewableShare: 0))
         }
         return (operations, groups)
     }

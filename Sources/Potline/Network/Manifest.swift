@@ -87,17 +87,18 @@ struct Manifest {
                     let fields = reader.mapping(
                         entry, path: path,
                         keys: [
-                            "process", "ceiling_t_per_y", "capacity_transfer", "transfer_ratio", "new_plant_max_kwh_per_t",
+                            "process", "processes", "ceiling_t_per_y", "new_capacity_min_t_per_y", "new_capacity_max_t_per_y", "capacity_transfer", "transfer_ratio", "new_plant_max_kwh_per_t",
                             "existing_plant_max_kwh_per_t", "existing_plant_deadline_year",
                         ])
                 else { continue }
-                guard let process = fields["process"]?.string else {
-                    reader.problem(entry, "\(path).process", "is required")
+                let processes = fields["processes"]?.sequence?.compactMap(\.string) ?? fields["process"].flatMap(\.string).map { [$0] }
+                guard let processes, !processes.isEmpty else {
+                    reader.problem(entry, "\(path).processes", "give process: ID or processes: [ID, …]")
                     continue
                 }
-                policy.capacity.append(
+                var entry = (
                     CapacityPolicy(
-                        process: process,
+                        processes: processes,
                         ceilingTonnesPerYear: fields["ceiling_t_per_y"].flatMap { reader.number($0, path: "\(path).ceiling_t_per_y") },
                         capacityTransfer: fields["capacity_transfer"].flatMap { reader.boolean($0, path: "\(path).capacity_transfer") } ?? false,
                         defaultTransferRatio: fields["transfer_ratio"].flatMap { reader.number($0, path: "\(path).transfer_ratio") } ?? 1,
@@ -110,6 +111,13 @@ struct Manifest {
                         existingPlantDeadlineYear: fields["existing_plant_deadline_year"].flatMap {
                             reader.integer($0, path: "\(path).existing_plant_deadline_year", what: "a year")
                         }))
+                entry.newCapacityMinimumTonnesPerYear = fields["new_capacity_min_t_per_y"].flatMap {
+                    reader.number($0, path: "\(path).new_capacity_min_t_per_y")
+                }
+                entry.newCapacityMaximumTonnesPerYear = fields["new_capacity_max_t_per_y"].flatMap {
+                    reader.number($0, path: "\(path).new_capacity_max_t_per_y")
+                }
+                policy.capacity.append(entry)
             }
             if capacity.sequence == nil { reader.problem(capacity, "policy.capacity", "must be a list of process policies") }
         }

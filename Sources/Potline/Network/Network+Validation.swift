@@ -155,7 +155,14 @@ extension Network {
             }
         }
         for policy in capacityPolicies {
-            _ = known(policy.process, in: index.processes, what: "process", at: nil, column: "policy.capacity.process")
+            for process in policy.processes {
+                _ = known(process, in: index.processes, what: "process", at: nil, column: "policy.capacity.processes")
+            }
+            if let minimum = policy.newCapacityMinimumTonnesPerYear, let maximum = policy.newCapacityMaximumTonnesPerYear,
+                minimum > maximum
+            {
+                report(nil, "policy.capacity.new_capacity_min_t_per_y", "\(minimum) exceeds new_capacity_max_t_per_y \(maximum)")
+            }
             if !(policy.defaultTransferRatio > 0) {
                 report(nil, "policy.capacity.transfer_ratio", "\(policy.defaultTransferRatio) must be greater than 0")
             }

@@ -156,9 +156,10 @@ public struct CapacityLimit: Sendable, Equatable {
     }
 }
 
-/// Capacity policy for one process (smelting, in China's case).
+/// Capacity policy for a family of processes (smelting and its variants, in China's case):
+/// the ceiling and the transfer count their capacity together.
 public struct CapacityPolicy: Sendable, Equatable {
-    public var process: String
+    public var processes: [String]
     /// National ceiling on built capacity after the plan (45 Mt/y for smelting since 2018).
     public var ceilingTonnesPerYear: Double?
     /// New capacity must be matched by capacity closed elsewhere (产能置换), at the region's
@@ -171,14 +172,29 @@ public struct CapacityPolicy: Sendable, Equatable {
     public var existingPlantMaxKWhPerTonne: Double?
     /// …from this year on (the rule applies when the network's base year has reached it; nil: always).
     public var existingPlantDeadlineYear: Int?
+    /// Bounds on the new capacity built in the family, nationally ("where should 1 Mt go?").
+    public var newCapacityMinimumTonnesPerYear: Double?
+    public var newCapacityMaximumTonnesPerYear: Double?
 
+    /// A policy for one process.
     public init(
         process: String, ceilingTonnesPerYear: Double? = nil, capacityTransfer: Bool = false,
         defaultTransferRatio: Double = 1, newPlantMaxKWhPerTonne: Double? = nil, existingPlantMaxKWhPerTonne: Double? = nil,
         existingPlantDeadlineYear: Int? = nil
     ) {
+        self.init(
+            processes: [process], ceilingTonnesPerYear: ceilingTonnesPerYear, capacityTransfer: capacityTransfer,
+            defaultTransferRatio: defaultTransferRatio, newPlantMaxKWhPerTonne: newPlantMaxKWhPerTonne,
+            existingPlantMaxKWhPerTonne: existingPlantMaxKWhPerTonne, existingPlantDeadlineYear: existingPlantDeadlineYear)
+    }
+
+    public init(
+        processes: [String], ceilingTonnesPerYear: Double? = nil, capacityTransfer: Bool = false,
+        defaultTransferRatio: Double = 1, newPlantMaxKWhPerTonne: Double? = nil, existingPlantMaxKWhPerTonne: Double? = nil,
+        existingPlantDeadlineYear: Int? = nil
+    ) {
         self.existingPlantDeadlineYear = existingPlantDeadlineYear
-        self.process = process
+        self.processes = processes
         self.ceilingTonnesPerYear = ceilingTonnesPerYear
         self.capacityTransfer = capacityTransfer
         self.defaultTransferRatio = defaultTransferRatio

@@ -67,14 +67,14 @@ public enum CSVReport {
         try write(
             folder, "flows.csv",
             [
-                "link", "mode", "commodity", "from", "to", "period", "tonnes_per_y", "distance_km", "tonne_km",
+                "link", "mode", "commodity", "from", "to", "tonnes_per_y", "distance_km", "tonne_km",
                 "freight_cost_yuan_per_t", "freight_cost_yuan",
-            ],
-            solution.flows.map {
+            ] + periodIDs.map { "tonnes_\($0)" },
+            solution.flows.map { flow in
                 [
-                    $0.link, $0.mode, $0.commodity, $0.from, $0.to, $0.period ?? "", number($0.tonnesPerY), number($0.distanceKm),
-                    number($0.tonneKm), number($0.freightCostYuanPerT), number($0.freightCostYuan),
-                ]
+                    flow.link, flow.mode, flow.commodity, flow.from, flow.to, number(flow.tonnesPerY), number(flow.distanceKm),
+                    number(flow.tonneKm), number(flow.freightCostYuanPerT), number(flow.freightCostYuan),
+                ] + periodIDs.map { number(flow.tonnesByPeriod?[$0]) }
             })
         if !solution.captivePower.isEmpty {
             try write(

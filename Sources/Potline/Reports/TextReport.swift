@@ -119,7 +119,7 @@ public enum TextReport {
             for row in solution.selfSupply {
                 selfSupply.add([
                     row.owner, row.process, Format.kilotonnes(row.inHouseTPerY), Format.kilotonnes(row.tolledTPerY),
-                    Format.percent(row.share), Format.millionYuan(row.tollingFeesYuan), row.minimumShare.map(Format.percent) ?? "–",
+                    row.share.map(Format.percent) ?? "–", Format.millionYuan(row.tollingFeesYuan), row.minimumShare.map(Format.percent) ?? "–",
                     Format.optional(row.minimumShareValueYuanPerPoint),
                 ])
             }
@@ -144,16 +144,16 @@ public enum TextReport {
         out.append("")
         let tonneKm = solution.flows.reduce(0) { $0 + $1.tonneKm }
         out.append("Flows (\(solution.flows.count) in use, \(Format.number(tonneKm / 1e9, decimals: 2)) bn t-km/y):")
-        let periodic = solution.periods.count > 1
+        let periods = solution.periods.count > 1 ? solution.periods.map(\.id) : []
         var flows = TextTable(
-            [("link", .left), ("mode", .left), ("commodity", .left), ("from", .left), ("to", .left)]
-                + (periodic ? [("period", .left)] : [])
-                + [("kt/y", .right), ("km", .right), ("yuan/t", .right), ("M yuan/y", .right)])
+            [("link", .left), ("mode", .left), ("commodity", .left), ("from", .left), ("to", .left), ("kt/y", .right)]
+                + periods.map { ("\($0) kt", .right) } + [("km", .right), ("yuan/t", .right), ("M yuan/y", .right)])
         for flow in solution.flows {
             flows.add(
-                [flow.link, flow.mode, flow.commodity, flow.from, flow.to] + (periodic ? [flow.period ?? ""] : [])
+                [flow.link, flow.mode, flow.commodity, flow.from, flow.to, Format.kilotonnes(flow.tonnesPerY)]
+                    + periods.map { Format.kilotonnes(flow.tonnesByPeriod?[$0] ?? 0) }
                     + [
-                        Format.kilotonnes(flow.tonnesPerY), Format.number(flow.distanceKm),
+                        Format.number(flow.distanceKm),
                         Format.number(flow.freightCostYuanPerT, decimals: 1), Format.millionYuan(flow.freightCostYuan),
                     ])
         }

@@ -20,7 +20,7 @@ enum SitingPlanReader {
             } else {
                 let reason: String
                 if formulation.candidatesBarredByStandard.contains(j) {
-                    let limit = network.capacityPolicies.first { $0.process == candidate.process }?.newPlantMaxKWhPerTonne ?? 0
+                    let limit = network.capacityPolicies.first { $0.processes.contains(candidate.process) }?.newPlantMaxKWhPerTonne ?? 0
                     reason = "uses more than the \(Format.number(limit)) kWh/t new plants may (energy standard)"
                 } else if candidate.decision == .mustNotBuild {
                     reason = "must not build"

@@ -46,7 +46,8 @@ public struct Solution: Sendable, Codable {
         /// Capacity after the plan (0 for a closed plant or a candidate not built).
         public var capacityTPerY: Double
         public var productionTPerY: Double
-        public var productionByPeriodTPerY: [String: Double]?
+        /// Tonnes made in each period (they add up to the year's production).
+        public var productionByPeriodT: [String: Double]?
         /// production ÷ capacity, 0…1 (0 for a plant of no capacity).
         public var utilisation: Double
         /// The retrofit it runs after the plan, if any.
@@ -88,9 +89,9 @@ public struct Solution: Sendable, Codable {
         public var commodity: String
         public var from: String
         public var to: String
-        /// Period id when the year has several; nil for a one-period model.
-        public var period: String?
         public var tonnesPerY: Double
+        /// Tonnes carried in each period, when the year has several (they add up to `tonnesPerY`).
+        public var tonnesByPeriod: [String: Double]?
         public var distanceKm: Double
         public var tonneKm: Double
         public var freightCostYuanPerT: Double
@@ -119,8 +120,8 @@ public struct Solution: Sendable, Codable {
         public var process: String
         public var inHouseTPerY: Double
         public var tolledTPerY: Double
-        /// In-house ÷ total, 0…1.
-        public var share: Double
+        /// In-house ÷ total, 0…1; nil when the owner processed nothing.
+        public var share: Double?
         public var tollingFeesYuan: Double
         public var minimumShare: Double?
         public var maximumShare: Double?

@@ -109,7 +109,7 @@ struct SolutionReader {
                     id: group.id, kind: kind, region: network.regions[group.region].id, process: process.id,
                     output: process.output, owner: running.owner, capacityTPerY: tidy(capacity.isFinite ? capacity : production),
                     productionTPerY: tidy(production),
-                    productionByPeriodTPerY: multiPeriod
+                    productionByPeriodT: multiPeriod
                         ? Dictionary(
                             uniqueKeysWithValues: periods.indices.map { p in
                                 (periods[p].id, tidy(group.operations.reduce(0) { $0 + x[formulation.makeColumns[$1][p]] }))
@@ -134,16 +134,29 @@ struct SolutionReader {
                 capacityTPerY: supply.capacityTonnesPerYear, purchasedTPerY: tidy(bought),
                 priceYuanPerT: supply.priceYuanPerTonne, costYuan: tidy(bought * supply.priceYuanPerTonne))
         }
-        solution.flows = formulation.shipments.compactMap { shipment in
-            let tonnes = x[shipment.column]
-            guard tonnes > 1e-6 else { return nil }
-            let link = network.links[shipment.link]
+        // One flow per link, commodity and direction, its periods added up.
+        struct FlowKey: Hashable { let link: Int, commodity: Int, from: Int }
+        var flowOrder: [FlowKey] = []
+        var flowTonnes: [FlowKey: [Double]] = [:]
+        for shipment in formulation.shipments where x[shipment.column] > 1e-6 {
+            let key = FlowKey(link: shipment.link, commodity: shipment.commodity, from: shipment.from)
+            if flowTonnes[key] == nil {
+                flowOrder.append(key)
+                flowTonnes[key] = Array(repeating: 0, count: periods.count)
+            }
+            flowTonnes[key]![shipment.period] += x[shipment.column]
+        }
+        solution.flows = flowOrder.map { key in
+            let byPeriod = flowTonnes[key]!
+            let tonnes = byPeriod.reduce(0, +)
+            let link = network.links[key.link]
             let distance = index.distanceKm(link)
             let perTonne = index.freightYuanPerTonne(link)
+            let to = link.from == network.regions[key.from].id ? link.to : link.from
             return .init(
-                link: link.id, mode: link.mode, commodity: network.commodities[shipment.commodity].id,
-                from: network.regions[shipment.from].id, to: network.regions[shipment.to].id,
-                period: multiPeriod ? periods[shipment.period].id : nil, tonnesPerY: tidy(tonnes),
+                link: link.id, mode: link.mode, commodity: network.commodities[key.commodity].id,
+                from: network.regions[key.from].id, to: to, tonnesPerY: tidy(tonnes),
+                tonnesByPeriod: multiPeriod ? Dictionary(uniqueKeysWithValues: zip(periods.map(\.id), byPeriod.map(tidy))) : nil,
                 distanceKm: tidy(distance), tonneKm: tidy(tonnes * distance), freightCostYuanPerT: tidy(perTonne),
                 freightCostYuan: tidy(tonnes * perTonne))
         }
@@ -196,7 +209,7 @@ struct SolutionReader {
             solution.selfSupply.append(
                 .init(
                     owner: target.owner, process: target.process, inHouseTPerY: tidy(own), tolledTPerY: tidy(tolled),
-                    share: tidy(own + tolled > 0 ? own / (own + tolled) : 0), tollingFeesYuan: tidy(fees),
+                    share: own + tolled > 0 ? tidy(own / (own + tolled)) : nil, tollingFeesYuan: tidy(fees),
                     minimumShare: target.minimumShare, maximumShare: target.maximumShare,
                     minimumShareValueYuanPerPoint: valuePerPoint(rows?.minimum, base: own + tolled, sign: 1),
                     maximumShareValueYuanPerPoint: valuePerPoint(rows?.maximum, base: own + tolled, sign: -1)))

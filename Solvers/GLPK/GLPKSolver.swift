@@ -20,14 +20,11 @@ public struct GLPKSolver: LinearSolver {
         let started = Date()
         let log = LogCapture()
         return withProblem(model, log: log) { problem in
-            // Scale rows and columns as glpsol does by default: networks mix yuan/t, kWh/t and
-            // t/t coefficients over ten orders of magnitude, and unscaled, GLPK's simplex can
-            // lose the basis to round-off (seen on Networks/china with 0.5 Mt/y more demand in
-            // Guangdong). Results are unscaled by GLPK; a warm-start basis is unaffected.
-            glp_scale_prob(problem, GLP_SF_AUTO)
-            return model.isMixedInteger
-                ? solveMixedInteger(problem, model: model, options: options, log: log, started: started)
-                : solveLinear(problem, model: model, options: options, log: log, started: started)
+            if model.isMixedInteger {
+                solveMixedInteger(problem, model: model, options: options, log: log, started: started)
+            } else {
+                solveLinear(problem, model: model, options: options, log: log, started: started)
+            }
         }
     }
 

@@ -52,33 +52,19 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let files = try readNetworkFiles(base)
         let cases = try scenarios.map(loadScenarioStack)
-        let progress = TerminalProgress.ifTerminal("compare")
         let comparison: Comparison
         do {
-            comparison = try Comparison.run(
-                base: files, cases: cases,
-                options: ComparisonOptions(
-                    solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis),
-                    threads: threads, progress: progress?.handler))
+            comparison = try withProgress("compare") { progress in
+                try Comparison.run(
+                    base: files, cases: cases,
+                    options: ComparisonOptions(
+                        solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis),
+                        threads: threads, progress: progress))
+            }
         } catch {
-            progress?.finish()
             throw failureExit(error)
         }
-        progress?.finish()
-        if json {
-            FileHandle.standardOutput.write(try JSONReport.encode(comparison))
-            print("")
-        } else {
-            print(ComparisonReport.render(comparison), terminator: "")
-        }
-        if let out {
-            do {
-                try ComparisonReport.writeCSV(comparison, to: URL(fileURLWithPath: out))
-            } catch {
-                printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.badInput)
-            }
-        }
+        try report(comparison, json: json, text: ComparisonReport.render, out: out, csv: ComparisonReport.writeCSV)
         try throwExitStatus(for: comparison.worstStatus)
     }
 }
@@ -110,6 +96,25 @@ func loadScenarioStack(_ argument: String) throws -> [Scenario] {
         throw ExitCode(ExitStatus.badInput)
     }
     return stack
+}
+
+/// Prints `result` as one JSON document or as text, and writes its CSV tables into `out`.
+func report<T: Encodable>(
+    _ result: T, json: Bool, text: (T) -> String, out: String? = nil, csv: ((T, URL) throws -> Void)? = nil
+) throws {
+    if json {
+        FileHandle.standardOutput.write(try JSONReport.encode(result))
+        print("")
+    } else {
+        print(text(result), terminator: "")
+    }
+    guard let out, let csv else { return }
+    do {
+        try csv(result, URL(fileURLWithPath: out))
+    } catch {
+        printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
+        throw ExitCode(ExitStatus.badInput)
+    }
 }
 
 /// The exit for an error of a comparison or sweep: bad input (2) or solver failure (5).

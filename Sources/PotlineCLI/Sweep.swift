@@ -86,6 +86,7 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if scale && add { throw ValidationError("give --scale or --add, not both") }
+        if benchmark && out != nil { throw ValidationError("--out does not apply to --benchmark (use --json)") }
         if values != nil, from != nil || to != nil || steps != nil {
             throw ValidationError("give either --values or --from/--to/--steps")
         }
@@ -133,50 +134,29 @@ struct SweepCommand: ParsableCommand {
             refineBreakpoints: !noRefine, tolerance: tolerance)
 
         if benchmark {
-            let progress = TerminalProgress.ifTerminal("benchmark")
             let result: SweepBenchmark
             do {
                 result = try SweepBenchmark.run(
                     base: files, scenarios: stack, parameter: swept, mode: mode, values: values, threads: threads,
                     repeats: repeats, options: options)
             } catch {
-                progress?.finish()
                 throw failureExit(error)
             }
-            progress?.finish()
-            if json {
-                FileHandle.standardOutput.write(try JSONReport.encode(result))
-                print("")
-            } else {
-                print(result.render(), terminator: "")
-            }
+            try report(result, json: json, text: { $0.render() })
             return
         }
 
-        let progress = TerminalProgress.ifTerminal("sweep")
-        options.progress = progress?.handler
         let sweep: Sweep
         do {
-            sweep = try Sweep.run(base: files, scenarios: stack, parameter: swept, mode: mode, values: values, options: options)
+            sweep = try withProgress("sweep") { progress in
+                options.progress = progress
+                return try Sweep.run(
+                    base: files, scenarios: stack, parameter: swept, mode: mode, values: values, options: options)
+            }
         } catch {
-            progress?.finish()
             throw failureExit(error)
         }
-        progress?.finish()
-        if json {
-            FileHandle.standardOutput.write(try JSONReport.encode(sweep))
-            print("")
-        } else {
-            print(SweepReport.render(sweep), terminator: "")
-        }
-        if let out {
-            do {
-                try SweepReport.writeCSV(sweep, to: URL(fileURLWithPath: out))
-            } catch {
-                printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.badInput)
-            }
-        }
+        try report(sweep, json: json, text: SweepReport.render, out: out, csv: SweepReport.writeCSV)
         try throwExitStatus(for: worstStatus(sweep.points.map(\.status)))
     }
 }

@@ -43,3 +43,11 @@ final class TerminalProgress: @unchecked Sendable {
         }
     }
 }
+
+/// Runs `work`, handing it a progress handler when standard error is a terminal, and clears the
+/// progress line before anything else (results or an error) is printed.
+func withProgress<T>(_ label: String, _ work: ((@Sendable (RunProgress) -> Void)?) throws -> T) throws -> T {
+    let progress = TerminalProgress.ifTerminal(label)
+    defer { progress?.finish() }
+    return try work(progress?.handler)
+}

@@ -175,6 +175,7 @@ import Testing
         #expect(try potline(["sweep", example, "--set", westPrice, "--values", "1", "--from", "0"]).status == 64)
         #expect(try potline(["sweep", example, "--set", westPrice, "--values", "a,b"]).status == 64)
         #expect(try potline(["sweep", example, "--set", westPrice, "--values", "1", "--scale", "--add"]).status == 64)
+        #expect(try potline(["sweep", example, "--set", westPrice, "--values", "1", "--benchmark", "--out", "x"]).status == 64)
     }
 
     /// util-linux `script` runs a command on a pseudo-terminal, as a person at a terminal would.

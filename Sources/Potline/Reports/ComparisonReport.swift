@@ -54,13 +54,9 @@ public enum ComparisonReport {
             out.append(
                 sideBySide(
                     comparison, leading: [("region", .left), ("commodity", .left)],
-                    rows: demands.map { key in
-                        Row(
-                            leading: key,
-                            cells: comparison.cases.map { item in
-                                let cost = item.deliveredCosts.first { [$0.region, $0.commodity] == key }
-                                return Cell(value: cost?[keyPath: value], change: cost?[keyPath: change])
-                            })
+                    rows: rows(comparison, demands) { item, key in
+                        let cost = item.deliveredCosts.first { [$0.region, $0.commodity] == key }
+                        return Cell(value: cost?[keyPath: value], change: cost?[keyPath: change])
                     }, decimals: 1))
         }
 
@@ -70,13 +66,9 @@ public enum ComparisonReport {
         out.append(
             sideBySide(
                 comparison, leading: [("process", .left), ("region", .left)],
-                rows: stages.map { key in
-                    Row(
-                        leading: key,
-                        cells: comparison.cases.map { item in
-                            let stage = item.production.first { [$0.process, $0.region] == key }
-                            return Cell(value: stage.map { $0.productionTPerY / 1e3 }, change: stage?.changeTPerY.map { $0 / 1e3 })
-                        })
+                rows: rows(comparison, stages) { item, key in
+                    let stage = item.production.first { [$0.process, $0.region] == key }
+                    return Cell(value: stage.map { $0.productionTPerY / 1e3 }, change: stage?.changeTPerY.map { $0 / 1e3 })
                 }, decimals: 1))
 
         out.append("")
@@ -226,6 +218,13 @@ public enum ComparisonReport {
             table.add(cells)
         }
         return table.render()
+    }
+
+    /// One row per key, its cell in each case found by `cell`.
+    private static func rows(
+        _ comparison: Comparison, _ keys: [[String]], cell: (Comparison.Case, [String]) -> Cell
+    ) -> [Row] {
+        keys.map { key in Row(leading: key, cells: comparison.cases.map { cell($0, key) }) }
     }
 
     /// Keys in order of first appearance across the cases.

@@ -31,7 +31,7 @@ let package = Package(
             name: "PotlineCLI",
             dependencies: ["Potline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // A script using the library: compares three siting scenarios (`swift run CompareSiting`).
-        .executableTarget(name: "CompareSiting", dependencies: ["Potline"], path: "Examples/CompareSiting"),
+        .executableTarget(name: "CompareSiting", dependencies: ["Potline"]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .testTarget(name: "PotlineTests", dependencies: ["Potline"]),

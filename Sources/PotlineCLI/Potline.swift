@@ -35,8 +35,8 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
 }
 
-/// Loads a network or exits with the list of problems.
-func loadNetwork(_ path: String?) throws -> Network {
+/// Loads a network, with scenario files applied in order, or exits with the list of problems.
+func loadNetwork(_ path: String?, scenarios scenarioFiles: [String] = []) throws -> Network {
     let folder: String
     if let path {
         folder = path
@@ -46,8 +46,10 @@ func loadNetwork(_ path: String?) throws -> Network {
         printError("error: no network given and the bundled Networks/china was not found; pass a network folder")
         throw ExitCode(ExitStatus.badInput)
     }
+    let stack = try scenarioFiles.flatMap(loadScenarioStack)
     do {
-        return try NetworkLoader.load(from: folder)
+        if stack.isEmpty { return try NetworkLoader.load(from: folder) }
+        return try ScenarioCase(base: NetworkFiles.read(from: URL(fileURLWithPath: folder)), scenarios: stack).network()
     } catch {
         printError("error: \(folder): \(error)")
         throw ExitCode(ExitStatus.badInput)

@@ -26,6 +26,9 @@ struct Solve: ParsableCommand {
     @Argument(help: "Network folder. Default: the bundled China network (Networks/china).")
     var network: String?
 
+    @Option(name: .customLong("scenario"), help: ArgumentHelp("Apply this scenario file to the network first (repeatable, stacked in order).", valueName: "file"))
+    var scenarioFiles: [String] = []
+
     @Flag(help: "Write the result as one JSON document (schema potline.solution/2) to standard output.")
     var json = false
 
@@ -50,7 +53,7 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadNetwork(network)
+        let loaded = try loadNetwork(network, scenarios: scenarioFiles)
         let solution: Solution
         do {
             solution = try loaded.solve(

@@ -98,7 +98,7 @@ import Testing
             TollingService(id: "toller", region: "north", process: "graphitization", owner: "maker", feeYuanPerTonne: fee)
         ]
         if let minimumShare {
-            network.selfSupplyTargets = [SelfSupplyTarget(owner: "maker", process: "graphitization", minimumShare: minimumShare)]
+            network.selfSupplyTargets = [SelfSupplyTarget(owner: "maker", processes: ["graphitization"], minimumShare: minimumShare)]
         }
         return network
     }
@@ -137,6 +137,29 @@ import Testing
 
     /// Wet and dry halves; west's hydro is cut to 50% in the dry season. West runs 30,000 t in
     /// the wet half (its 60,000 t/y × 0.5) and 15,000 t in the dry half; east makes the rest.
+    /// A rival furnace at 3,500 yuan/t would take all the work, meeting the maker's share bound
+    /// by leaving it nothing. With 6,000 t/y of its own to process and ≥ 70% in-house: 4,200 t
+    /// in-house at 4,000, 1,800 t tolled at 3,900, the rival 4,000 t at 3,500. One more point
+    /// moves 60 t in-house at 100 yuan/t more: 6,000 yuan/y.
+    @Test func selfSupplyWithTheOwnersOwnVolume() throws {
+        var network = Self.graphitization(fee: 3_900)
+        network.plants.append(
+            Plant(
+                id: "rival_furnaces", region: "north", process: "graphitization", capacityTonnesPerYear: 20_000, owner: "rival",
+                otherCostYuanPerTonne: 500))
+        network.selfSupplyTargets = [
+            SelfSupplyTarget(owner: "maker", processes: ["graphitization"], minimumShare: 0.7, volumeTonnesPerYear: 6_000)
+        ]
+        let solution = try network.solve()
+        let target = solution.selfSupply[0]
+        #expect(close(target.inHouseTPerY, 4_200))
+        #expect(close(target.tolledTPerY, 1_800))
+        #expect(close(target.minimumShareValueYuanPerPoint, 6_000))
+        #expect(close(solution.totalCostYuan, 87_820_000))
+        network.selfSupplyTargets[0].volumeTonnesPerYear = nil
+        #expect(try network.solve().selfSupply[0].share == nil)
+    }
+
     @Test func drySeasonCurtailmentMovesProduction() throws {
         var network = try twoSmelters()
         network.periods = [Period(id: "wet", shareOfYear: 0.5), Period(id: "dry", shareOfYear: 0.5)]

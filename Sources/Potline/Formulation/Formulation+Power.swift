@@ -27,10 +27,13 @@ extension Formulation {
             var own: [Int] = []
             var tolled: [Int] = []
             for (o, operation) in operations.enumerated()
-            where operation.owner == target.owner && network.processes[operation.process].id == target.process {
+            where operation.owner == target.owner && target.processes.contains(network.processes[operation.process].id) {
                 if operation.isTolling { tolled += makeColumns[o] } else { own += makeColumns[o] }
             }
-            let name = "\(sanitizedName(target.owner)).\(target.process)"
+            let name = "\(sanitizedName(target.owner)).\(target.processes.joined(separator: "_"))"
+            if let volume = target.volumeTonnesPerYear {
+                model.addRow(name: "selfsupply_volume.\(name)", lower: volume, terms: (own + tolled).map { ($0, 1.0) })
+            }
             var rows: (minimum: Int?, maximum: Int?) = (nil, nil)
             // own − share × (own + tolled) ≥ 0 (minimum) or ≤ 0 (maximum)
             if let minimum = target.minimumShare {

@@ -198,7 +198,9 @@ extension Network {
         }
         let owners = Set(plants.map(\.owner) + candidates.map(\.owner) + tolling.map(\.owner))
         for target in selfSupplyTargets {
-            _ = known(target.process, in: index.processes, what: "process", at: target.location, column: "process")
+            for process in target.processes {
+                _ = known(process, in: index.processes, what: "process", at: target.location, column: "process")
+            }
             if !owners.contains(target.owner) {
                 report(target.location, "owner", "no plant or toller belongs to '\(target.owner)'" + Suggestion.didYouMean(target.owner, among: owners))
             }

@@ -84,14 +84,19 @@ extension NetworkLoader {
             }
 
         network.selfSupplyTargets = (files.records(
-            "self_supply.csv", columns: ["owner", "process", "min_share", "max_share"], required: ["owner", "process"],
-            optionalFile: true, log: log) ?? []).compactMap { r in
-                let process = r.id("process")
+            "self_supply.csv", columns: ["owner", "process", "min_share", "max_share", "volume_t_per_y"],
+            required: ["owner", "process"], optionalFile: true, log: log) ?? []).compactMap { r in
+                let processes = r.idList("process")
                 let minimum = r.number("min_share", in: .fraction, required: false)
                 let maximum = r.number("max_share", in: .fraction, required: false)
-                guard let process else { return nil }
+                let volume = r.number("volume_t_per_y", required: false)
+                guard let processes else {
+                    log.add(NetworkProblem(at: r.location, column: "process", message: "is required"))
+                    return nil
+                }
                 return SelfSupplyTarget(
-                    owner: r.text("owner"), process: process, minimumShare: minimum, maximumShare: maximum, location: r.location)
+                    owner: r.text("owner"), processes: processes, minimumShare: minimum, maximumShare: maximum,
+                    volumeTonnesPerYear: volume, location: r.location)
             }
     }
 }

@@ -143,20 +143,25 @@ public struct TollingService: Sendable, Equatable {
     }
 }
 
-/// Bounds on the share of an owner's processing done in its own plants (石墨化自供率 ≥ 70%).
+/// Bounds on the share of an owner's processing done in its own plants (石墨化自供率 ≥ 70%),
+/// over one or more processes (all graphitization furnace types), and the volume the owner must
+/// process for its own customers, without which a share bound could be met by doing nothing.
 public struct SelfSupplyTarget: Sendable, Equatable {
     public var owner: String
-    public var process: String
+    public var processes: [String]
     public var minimumShare: Double?
     public var maximumShare: Double?
+    /// Tonnes a year the owner processes, in-house and tolled together (nil: whatever is cheapest).
+    public var volumeTonnesPerYear: Double?
     public var location: SourceLocation?
 
     public init(
-        owner: String, process: String, minimumShare: Double? = nil, maximumShare: Double? = nil,
-        location: SourceLocation? = nil
+        owner: String, processes: [String], minimumShare: Double? = nil, maximumShare: Double? = nil,
+        volumeTonnesPerYear: Double? = nil, location: SourceLocation? = nil
     ) {
+        self.volumeTonnesPerYear = volumeTonnesPerYear
         self.owner = owner
-        self.process = process
+        self.processes = processes
         self.minimumShare = minimumShare
         self.maximumShare = maximumShare
         self.location = location

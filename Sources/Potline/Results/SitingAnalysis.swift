@@ -12,6 +12,7 @@ enum SitingAnalysis {
         for j in baseline.candidates.indices { baseline.candidates[j].decision = .mustNotBuild }
         for k in baseline.retrofits.indices { baseline.retrofits[k].decision = .mustNotBuild }
         for p in baseline.plants.indices { baseline.plants[p].closureCostYuanPerYear = nil }
+        for c in baseline.capacityPolicies.indices { baseline.capacityPolicies[c].newCapacityMinimumTonnesPerYear = nil }
         let base = try Network.solve(Formulation(baseline), options: options)
         if base.hasPlanValues, let baseCost = base.totalCostYuan {
             plan.baselineTotalCostYuan = baseCost

@@ -196,7 +196,7 @@ struct SolutionReader {
         for (t, target) in network.selfSupplyTargets.enumerated() {
             var own = 0.0, tolled = 0.0, fees = 0.0
             for (o, operation) in formulation.operations.enumerated()
-            where operation.owner == target.owner && network.processes[operation.process].id == target.process {
+            where operation.owner == target.owner && target.processes.contains(network.processes[operation.process].id) {
                 let tonnes = formulation.makeColumns[o].reduce(0) { $0 + x[$1] }
                 if operation.isTolling {
                     tolled += tonnes
@@ -208,7 +208,7 @@ struct SolutionReader {
             let rows = formulation.selfSupplyRows[t]
             solution.selfSupply.append(
                 .init(
-                    owner: target.owner, process: target.process, inHouseTPerY: tidy(own), tolledTPerY: tidy(tolled),
+                    owner: target.owner, process: target.processes.joined(separator: ";"), inHouseTPerY: tidy(own), tolledTPerY: tidy(tolled),
                     share: own + tolled > 0 ? tidy(own / (own + tolled)) : nil, tollingFeesYuan: tidy(fees),
                     minimumShare: target.minimumShare, maximumShare: target.maximumShare,
                     minimumShareValueYuanPerPoint: valuePerPoint(rows?.minimum, base: own + tolled, sign: 1),

@@ -46,20 +46,25 @@ public enum TextReport {
 
         out.append("")
         out.append("Delivered cost by demand (marginal = shadow price of one more tonne; average split by origin of cost):")
-        var delivered = TextTable([
-            ("region", .left), ("commodity", .left), ("demand kt/y", .right), ("marginal yuan/t", .right),
-            ("average yuan/t", .right), ("materials", .right), ("electricity", .right), ("freight", .right),
-            ("other", .right), ("tCO2/t", .right),
-        ])
+        // Columns for the components this solution has, so every number is labelled for what it is.
+        let shown = breakdown.named.filter { $0.value != 0 }.map(\.name)
+        let split: [(title: String, value: (CostComponents) -> Double)] =
+            [("materials", { $0.materials }), ("electricity", { $0.electricity }), ("freight", { $0.freight })]
+            + (shown.contains("tolling_fees") ? [("tolling", { $0.tollingFees })] : [])
+            + [("other", { $0.other })]
+            + (shown.contains("capital") ? [("capital", { $0.capital })] : [])
+            + (shown.contains("carbon") ? [("carbon", { $0.carbon })] : [])
+        var delivered = TextTable(
+            [("region", .left), ("commodity", .left), ("demand kt/y", .right), ("marginal yuan/t", .right), ("average yuan/t", .right)]
+                + split.map { ($0.title, .right) } + [("tCO2/t", .right)])
         for cost in solution.deliveredCosts {
-            let split = cost.averageCostBreakdownYuanPerT
-            delivered.add([
-                cost.region, cost.commodity, Format.kilotonnes(cost.demandTPerY), Format.optional(cost.marginalCostYuanPerT),
-                Format.optional(cost.averageCostYuanPerT), Format.optional(split?.materials),
-                Format.optional(split?.electricity), Format.optional(split?.freight),
-                Format.optional(split.map { $0.total - $0.materials - $0.electricity - $0.freight }),
-                Format.optional(cost.embeddedCo2TPerT, decimals: 2),
-            ])
+            let average = cost.averageCostBreakdownYuanPerT
+            delivered.add(
+                [
+                    cost.region, cost.commodity, Format.kilotonnes(cost.demandTPerY), Format.optional(cost.marginalCostYuanPerT),
+                    Format.optional(cost.averageCostYuanPerT),
+                ] + split.map { column in Format.optional(average.map(column.value)) }
+                    + [Format.optional(cost.embeddedCo2TPerT, decimals: 2)])
         }
         out.append(delivered.render())
         if solution.periods.count > 1 {

@@ -120,21 +120,7 @@ public struct GLPKSolver: LinearSolver {
     private func solveLinear(
         _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date
     ) -> SolverResult {
-        var warmStarted = false
-        if let basis = options.warmStart, basis.rows.count == model.rows.count,
-            basis.columns.count == model.columns.count
-        {
-            for (i, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(i + 1), glpkStatus(status)) }
-            for (j, status) in basis.columns.enumerated() {
-                glp_set_col_stat(problem, Int32(j + 1), glpkStatus(status))
-            }
-            warmStarted = true
-        }
-        var code = runSimplex(problem, options: options, started: started, advancedBasis: !warmStarted)
-        if warmStarted, code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
-            log.append("potline: warm-start basis rejected (code \(code)); solving from a fresh basis\n")
-            code = runSimplex(problem, options: options, started: started, advancedBasis: true)
-        }
+        let code = runSimplexFromWarmStart(problem, model: model, options: options, log: log, started: started)
         let status = linearStatus(problem, code: code)
         let rows = model.rows.indices.map { Int32($0 + 1) }
         let columns = model.columns.indices.map { Int32($0 + 1) }
@@ -156,6 +142,21 @@ public struct GLPKSolver: LinearSolver {
             simplexIterations: Int(glp_get_it_cnt(problem)),
             seconds: Date().timeIntervalSince(started),
             log: log.text)
+    }
+
+    /// Runs the simplex from the caller's basis when it fits the model, else from GLPK's advanced
+    /// basis; a warm basis GLPK rejects falls back to a fresh start.
+    private func runSimplexFromWarmStart(
+        _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date
+    ) -> Int32 {
+        guard let basis = options.warmStart, basis.rows.count == model.rows.count, basis.columns.count == model.columns.count
+        else { return runSimplex(problem, options: options, started: started, advancedBasis: true) }
+        for (i, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(i + 1), glpkStatus(status)) }
+        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(problem, Int32(j + 1), glpkStatus(status)) }
+        let code = runSimplex(problem, options: options, started: started, advancedBasis: false)
+        guard code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND else { return code }
+        log.append("potline: warm-start basis rejected (code \(code)); solving from a fresh basis\n")
+        return runSimplex(problem, options: options, started: started, advancedBasis: true)
     }
 
     private func runSimplex(_ problem: OpaquePointer, options: SolverOptions, started: Date, advancedBasis: Bool)
@@ -194,7 +195,8 @@ public struct GLPKSolver: LinearSolver {
     private func solveMixedInteger(
         _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date
     ) -> SolverResult {
-        let relaxationCode = runSimplex(problem, options: options, started: started, advancedBasis: true)
+        // The relaxation may start from a previous solve's basis (a sweep); branch-and-bound then starts from it.
+        let relaxationCode = runSimplexFromWarmStart(problem, model: model, options: options, log: log, started: started)
         let relaxation = linearStatus(problem, code: relaxationCode)
         guard relaxation == .optimal else {
             let status: TerminationStatus = relaxation == .unbounded ? .infeasibleOrUnbounded : relaxation

@@ -94,7 +94,9 @@ struct SweepCommand: ParsableCommand {
             guard from != nil, to != nil, let steps else {
                 throw ValidationError("give --from A --to B --steps N, or --values a,b,c")
             }
-            if steps < 1 { throw ValidationError("--steps must be at least 1") }
+            if steps < 1 || steps > 10_000 {
+                throw ValidationError("--steps must be from 1 to 10,000 (each value is a whole solve; bisection finds breakpoints finer than the grid)")
+            }
         }
         if try parsedValues().isEmpty { throw ValidationError("--values lists no numbers") }
         if let tolerance, !(tolerance > 0) { throw ValidationError("--tolerance must be positive") }

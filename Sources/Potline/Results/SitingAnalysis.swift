@@ -4,8 +4,9 @@ enum SitingAnalysis {
     /// Fills the plan's baseline comparison and the rejected candidates' break-even figures.
     static func complete(_ solution: inout Solution, network: Network, options: SolveOptions) throws {
         guard var plan = solution.plan, let planCost = solution.totalCostYuan else { return }
-        var options = options
-        options.warmStart = nil
+        var coldOptions = options
+        coldOptions.warmStart = nil
+        let options = coldOptions
 
         // No-build baseline: no candidates, no retrofits, no closures.
         var baseline = network
@@ -13,7 +14,24 @@ enum SitingAnalysis {
         for k in baseline.retrofits.indices { baseline.retrofits[k].decision = .mustNotBuild }
         for p in baseline.plants.indices { baseline.plants[p].closureCostYuanPerYear = nil }
         for c in baseline.capacityPolicies.indices { baseline.capacityPolicies[c].newCapacityMinimumTonnesPerYear = nil }
-        let base = try Network.solve(Formulation(baseline), options: options)
+
+        // Break-even: force each economic rejection in; the cost it adds is how much its yearly
+        // charges must fall for the optimiser to choose it.
+        let rejected = plan.rejected.indices.filter { plan.rejected[$0].reason == "not economic" }
+        var cases = [baseline]
+        for r in rejected {
+            var forced = network
+            if let j = network.candidates.firstIndex(where: { $0.id == plan.rejected[r].candidate }) {
+                forced.candidates[j].decision = .mustBuild
+            }
+            cases.append(forced)
+        }
+        // Independent solves: one GLPK problem per thread.
+        let results = ParallelSolves.map(cases, threads: ParallelSolves.availableThreads) { network in
+            Result { try Network.solve(Formulation(network), options: options) }
+        }
+
+        let base = try results[0].get()
         if base.hasPlanValues, let baseCost = base.totalCostYuan {
             plan.baselineTotalCostYuan = baseCost
             plan.deliveredCostChanges = zip(base.deliveredCosts, solution.deliveredCosts).map { before, after in
@@ -23,18 +41,13 @@ enum SitingAnalysis {
                     changeYuanPerT: zip2(after.marginalCostYuanPerT, before.marginalCostYuanPerT).map { tidy($0 - $1) })
             }
         }
-
-        // Break-even: force each economic rejection in; the cost it adds is how much its yearly
-        // charges must fall for the optimiser to choose it.
-        for (r, rejection) in plan.rejected.enumerated() where rejection.reason == "not economic" {
-            guard let j = network.candidates.firstIndex(where: { $0.id == rejection.candidate }) else { continue }
-            var forced = network
-            forced.candidates[j].decision = .mustBuild
-            let result = try Network.solve(Formulation(forced), options: options)
-            guard result.hasPlanValues, let cost = result.totalCostYuan else { continue }
+        for (r, result) in zip(rejected, results.dropFirst()) {
+            let forced = try result.get()
+            guard forced.hasPlanValues, let cost = forced.totalCostYuan else { continue }
             let increase = max(0, cost - planCost)
             plan.rejected[r].breakEvenReductionYuanPerY = tidy(increase)
-            if let build = result.plan?.builds.first(where: { $0.candidate == rejection.candidate }), build.annualCapitalYuan > 0 {
+            let candidate = plan.rejected[r].candidate
+            if let build = forced.plan?.builds.first(where: { $0.candidate == candidate }), build.annualCapitalYuan > 0 {
                 plan.rejected[r].breakEvenReductionShare = tidy(increase / build.annualCapitalYuan)
             }
         }

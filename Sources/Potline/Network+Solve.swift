@@ -27,10 +27,6 @@ public struct SolveOptions: Sendable {
     }
 }
 
-/// Cost per tonne of unmet demand in the diagnostic re-solve of an infeasible network: far above
-/// any real delivered cost, so the slack is used only where nothing else can serve.
-let unmetDemandPenaltyYuanPerTonne = 1e7
-
 extension Network {
     /// Validates, formulates and solves the network, and reads the result.
     ///
@@ -53,7 +49,7 @@ extension Network {
         var solution = try Self.solve(formulation, options: options)
         solution.buildSeconds = built.timeIntervalSince(started)
         if solution.status == .infeasible || solution.status == .infeasibleOrUnbounded {
-            solution.unmetDemands = try diagnoseUnmetDemand(options: options)
+            (solution.unmetDemands, solution.infeasibleConstraints) = try InfeasibilityDiagnosis.diagnose(self, options: options)
         }
         if options.analysePlan { try SitingAnalysis.complete(&solution, network: self, options: options) }
         return solution
@@ -77,20 +73,6 @@ extension Network {
         let relaxed = try options.solver.solve(fixed, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
         guard relaxed.hasSolution else { return SolutionReader(formulation: formulation, result: first).solution }
         return SolutionReader(formulation: formulation, result: relaxed, mip: first).solution
-    }
-
-    /// Re-solves with a priced slack on every demand; the slack left in the optimum is what
-    /// the network cannot deliver.
-    private func diagnoseUnmetDemand(options: SolveOptions) throws -> [Solution.UnmetDemand] {
-        let elastic = Formulation(self, unmetDemandPenalty: unmetDemandPenaltyYuanPerTonne)
-        let result = try options.solver.solve(elastic.model, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
-        guard result.hasSolution else { return [] }
-        return demands.enumerated().compactMap { d, demand in
-            let unmet = elastic.unmetDemandColumns[d].reduce(0) { $0 + result.columnValues[$1] }
-            guard unmet > 1e-6 else { return nil }
-            return Solution.UnmetDemand(
-                region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear, unmetTPerY: tidy(unmet))
-        }
     }
 }
 

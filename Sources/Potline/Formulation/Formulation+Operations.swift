@@ -96,11 +96,13 @@ extension Formulation {
     ) {
         let group = groups[g]
         let ownPrice = group.operations.first.flatMap { operations[$0].ownPriceYuanPerKWh }
+        // The plant's non-hydro renewables are bought through the grid: they cut its grid CO2.
+        let renewable = group.operations.first.map { operations[$0].renewableShare } ?? 0
         let grid = addColumn(
             "grid.\(group.id)\(suffix(p))",
             footprint: Footprint(
                 cost: CostComponents(gridElectricity: ownPrice ?? conditions.gridPrice(group.region, p)),
-                co2Tonnes: conditions.gridEmissionTonnesPerKWh(group.region)),
+                co2Tonnes: conditions.gridEmissionTonnesPerKWh(group.region) * (1 - renewable)),
             region: group.region)
         let generated = addColumn(
             "captive.\(settings.id)\(suffix(p))", upper: settings.capacityKWhPerYear * share(p),

@@ -27,6 +27,11 @@ public enum TextReport {
             }
             out.append(table.render())
         }
+        if !solution.infeasibleConstraints.isEmpty {
+            out.append("")
+            out.append("Relaxing any one of these constraints makes the network feasible:")
+            out.append(contentsOf: solution.infeasibleConstraints.map { "  - \($0)" })
+        }
         guard let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan else {
             return out.joined(separator: "\n") + "\n"
         }

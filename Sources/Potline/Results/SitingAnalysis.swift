@@ -31,8 +31,9 @@ enum SitingAnalysis {
             Result { try Network.solve(Formulation(network), options: options) }
         }
 
+        // Only proven optima compare: a solve stopped by the time limit would overstate costs.
         let base = try results[0].get()
-        if base.hasPlanValues, let baseCost = base.totalCostYuan {
+        if base.provenOptimal, let baseCost = base.totalCostYuan {
             plan.baselineTotalCostYuan = baseCost
             plan.deliveredCostChanges = zip(base.deliveredCosts, solution.deliveredCosts).map { before, after in
                 .init(
@@ -43,21 +44,22 @@ enum SitingAnalysis {
         }
         for (r, result) in zip(rejected, results.dropFirst()) {
             let forced = try result.get()
-            guard forced.hasPlanValues, let cost = forced.totalCostYuan else { continue }
+            guard forced.provenOptimal, let cost = forced.totalCostYuan else {
+                if forced.status == .timeLimit { plan.rejected[r].reason = "not economic (break-even not proven within the time limit)" }
+                continue
+            }
             let increase = max(0, cost - planCost)
             plan.rejected[r].breakEvenReductionYuanPerY = tidy(increase)
             let candidate = plan.rejected[r].candidate
             if let build = forced.plan?.builds.first(where: { $0.candidate == candidate }), build.annualCapitalYuan > 0 {
                 plan.rejected[r].breakEvenReductionShare = tidy(increase / build.annualCapitalYuan)
+                if increase >= build.annualCapitalYuan {
+                    plan.rejected[r].reason = "not economic even at no capital cost"
+                }
             }
         }
         solution.plan = plan
     }
-}
-
-extension Solution {
-    /// Whether the solve produced a plan to compare (optimal, or a time-limited incumbent).
-    var hasPlanValues: Bool { totalCostYuan != nil }
 }
 
 func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {

@@ -163,6 +163,9 @@ public struct Solution: Sendable, Codable {
     /// Siting decisions, when the network has candidates, closures or retrofits.
     public var plan: SitingPlan?
     public var unmetDemands: [UnmetDemand] = []
+    /// For an infeasible network: the kinds of constraint whose relaxation alone makes it
+    /// feasible, in words.
+    public var infeasibleConstraints: [String] = []
     /// GLPK's log for the solve (not part of the JSON).
     public var solverLog = ""
     /// The optimal simplex basis, to warm-start the next solve of a similar network (not part of the JSON).
@@ -173,7 +176,7 @@ public struct Solution: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,
             provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
-            selfSupply, plan, unmetDemands
+            selfSupply, plan, unmetDemands, infeasibleConstraints
     }
 
     public var isOptimal: Bool { status == .optimal }

@@ -75,8 +75,13 @@ import Testing
         let delivered = try String(contentsOf: folder.appendingPathComponent("delivered_costs.csv"), encoding: .utf8)
         #expect(delivered.hasPrefix("region,commodity,demand_t_per_y,marginal_cost_yuan_per_t"))
         #expect(delivered.contains("east,aluminium,100000,17010"))
+        #expect(delivered.hasSuffix("\n"))
+        // A table an earlier run left (a plan) is removed; other files stay.
+        try "stale".write(to: folder.appendingPathComponent("plan_builds.csv"), atomically: true, encoding: .utf8)
+        try "mine".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try CSVReport.write(solution, to: folder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["delivered_costs.csv", "flows.csv", "plants.csv", "summary.csv", "supplies.csv"])
+        #expect(files == ["delivered_costs.csv", "flows.csv", "notes.txt", "plants.csv", "summary.csv", "supplies.csv"])
     }
 
     @Test func textReportShowsUnits() {

@@ -8,7 +8,7 @@ public enum CSVReport {
     /// and where they apply `captive_power.csv`, `self_supply.csv`, `plan_*.csv` and
     /// `unmet_demands.csv` into `folder` (created if missing).
     public static func write(_ solution: Solution, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try prepareFolder(folder)
         let componentRows: [[String]] = (solution.costBreakdownYuan ?? CostComponents()).named.map {
             ["\($0.name)_cost", solution.costBreakdownYuan == nil ? "" : number($0.value), "yuan/y"]
         }
@@ -112,6 +112,9 @@ public enum CSVReport {
                 folder, "unmet_demands.csv", ["region", "commodity", "demand_t_per_y", "unmet_t_per_y"],
                 solution.unmetDemands.map { [$0.region, $0.commodity, number($0.demandTPerY), number($0.unmetTPerY)] })
         }
+        if !solution.infeasibleConstraints.isEmpty {
+            try write(folder, "infeasible_constraints.csv", ["constraint"], solution.infeasibleConstraints.map { [$0] })
+        }
     }
 
     private static func writePlan(_ plan: SitingPlan, to folder: URL) throws {
@@ -152,6 +155,24 @@ public enum CSVReport {
             })
     }
 
+    /// Every file name `solve`, `compare` and `sweep` write.
+    static let outputFiles = [
+        "summary.csv", "delivered_costs.csv", "plants.csv", "supplies.csv", "flows.csv", "captive_power.csv",
+        "self_supply.csv", "plan_builds.csv", "plan_closures.csv", "plan_retrofits.csv", "plan_transfers.csv",
+        "plan_rejected.csv", "unmet_demands.csv", "infeasible_constraints.csv", "cases.csv", "production.csv",
+        "plant_changes.csv", "input_changes.csv", "site_changes.csv", "points.csv", "plans.csv", "breakpoints.csv",
+    ]
+
+    /// Creates `folder` and removes the tables an earlier run wrote there, so that a table this
+    /// run does not write (a plan, captive power) cannot be mistaken for this run's. Other files stay.
+    static func prepareFolder(_ folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in outputFiles {
+            let url = folder.appendingPathComponent(file)
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        }
+    }
+
     /// Shortest decimal that reads back to the same double; blank for a missing value.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
@@ -164,9 +185,10 @@ public enum CSVReport {
         try writer.write(row: header)
         for row in rows { try writer.write(row: row) }
         writer.stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw CocoaError(.fileWriteUnknown)
         }
+        data.append(contentsOf: Array("\n".utf8))  // CSV.swift ends the last row without one
         try data.write(to: folder.appendingPathComponent(file), options: .atomic)
     }
 }

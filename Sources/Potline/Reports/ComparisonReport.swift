@@ -241,7 +241,7 @@ public enum ComparisonReport {
     /// `input_changes.csv` and, where they apply, `site_changes.csv` and `unmet_demands.csv` into `folder`:
     /// one row per case and item, with the case's name in the first column, for pivot tables.
     public static func writeCSV(_ comparison: Comparison, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try CSVReport.prepareFolder(folder)
         let n = CSVReport.number
         let components = CostComponents().named.map(\.name)
         try CSVReport.write(

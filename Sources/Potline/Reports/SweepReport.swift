@@ -124,7 +124,7 @@ public enum SweepReport {
 
     /// Writes `points.csv`, `delivered_costs.csv`, `plans.csv` and `breakpoints.csv` into `folder`.
     public static func writeCSV(_ sweep: Sweep, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try CSVReport.prepareFolder(folder)
         let n = CSVReport.number
         try CSVReport.write(
             folder, "points.csv", ["value", "status", "total_cost_yuan", "plan", "simplex_iterations", "solve_seconds"],

@@ -153,6 +153,33 @@ import Testing
             ])
     }
 
+    @Test func policySettingsAreChecked() throws {
+        let manifest = """
+            name: two_smelters
+            base_year: 2024
+            policy:
+              surcharge: {processes: smelting, threshold_kwh_per_t: 13450, yuan_per_kwh_per_step: -0.01}
+              carbon: {price_yuan_per_t: -80}
+              capacity:
+                - {processes: smelting, ceiling_t_per_y: -5}
+            """
+        let problems = try Fixtures.problems(replacing: ["network.yaml": manifest])
+        #expect(
+            problems.map(\.description) == [
+                "network.yaml, row 7, column policy.capacity[0].processes: must be a list, e.g. [smelting, smelting_gc]",
+                "network.yaml, row 4, column policy.surcharge.processes: must be a list, e.g. [smelting]",
+            ])
+        let ranges = try Fixtures.problems(replacing: [
+            "network.yaml": manifest.replacingOccurrences(of: "processes: smelting,", with: "processes: [smelting],")
+        ])
+        #expect(
+            ranges.map(\.description) == [
+                "network.yaml, column policy.surcharge.yuan_per_kwh_per_step: -0.01 is outside ≥ 0",
+                "network.yaml, column policy.carbon.price_yuan_per_t: -80.0 is negative",
+                "network.yaml, column policy.capacity.ceiling_t_per_y: -5.0 is negative",
+            ])
+    }
+
     @Test func loadingNeverModifiesTheFolder() throws {
         let folder = try Fixtures.copy()
         defer { try? FileManager.default.removeItem(at: folder) }

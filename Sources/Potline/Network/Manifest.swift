@@ -91,6 +91,10 @@ struct Manifest {
                             "existing_plant_max_kwh_per_t", "existing_plant_deadline_year",
                         ])
                 else { continue }
+                if let node = fields["processes"], node.sequence == nil {
+                    reader.problem(node, "\(path).processes", "must be a list, e.g. [smelting, smelting_gc]")
+                    continue
+                }
                 let processes = fields["processes"]?.sequence?.compactMap(\.string) ?? fields["process"].flatMap(\.string).map { [$0] }
                 guard let processes, !processes.isEmpty else {
                     reader.problem(entry, "\(path).processes", "give process: ID or processes: [ID, …]")
@@ -139,8 +143,14 @@ struct Manifest {
                     threshold = TieredSurcharge.threshold(forYear: year)
                 }
                 if let threshold {
+                    var processes = ["smelting"]
+                    if let node = fields["processes"] {
+                        if let list = node.sequence { processes = list.compactMap(\.string) } else {
+                            reader.problem(node, "\(path).processes", "must be a list, e.g. [smelting]")
+                        }
+                    }
                     policy.surcharge = TieredSurcharge(
-                        processes: fields["processes"]?.sequence?.compactMap(\.string) ?? ["smelting"],
+                        processes: processes,
                         thresholdKWhPerTonne: threshold, stepKWhPerTonne: number("step_kwh_per_t") ?? 20,
                         yuanPerKWhPerStep: number("yuan_per_kwh_per_step") ?? 0.01,
                         renewableShareFree: number("renewable_share_free") ?? 0.15,

@@ -5,7 +5,11 @@ extension Network {
     public func problems() -> [NetworkProblem] {
         var found: [NetworkProblem] = []
         func report(_ location: SourceLocation?, _ column: String?, _ message: String) {
-            found.append(NetworkProblem(at: location, column: column, message: message))
+            // No location: a setting of network.yaml, which is parsed into values without rows.
+            found.append(
+                location == nil
+                    ? NetworkProblem(file: NetworkLoader.manifestFile, column: column, message: message)
+                    : NetworkProblem(at: location, column: column, message: message))
         }
 
         if !(1900...2200).contains(baseYear) {
@@ -170,8 +174,30 @@ extension Network {
         for process in surcharge?.processes ?? [] {
             _ = known(process, in: index.processes, what: "process", at: nil, column: "policy.surcharge.processes")
         }
-        if let surcharge, !(surcharge.stepKWhPerTonne > 0) {
-            report(nil, "policy.surcharge.step_kwh_per_t", "\(surcharge.stepKWhPerTonne) must be greater than 0")
+        if let surcharge {
+            if !(surcharge.stepKWhPerTonne > 0) {
+                report(nil, "policy.surcharge.step_kwh_per_t", "\(surcharge.stepKWhPerTonne) must be greater than 0")
+            }
+            for (key, value, range) in [
+                ("threshold_kwh_per_t", surcharge.thresholdKWhPerTonne, 0...Double.infinity),
+                ("yuan_per_kwh_per_step", surcharge.yuanPerKWhPerStep, 0...Double.infinity),
+                ("renewable_share_free", surcharge.renewableShareFree, 0...1),
+                ("credit_per_percentage_point", surcharge.creditPerPercentagePoint, 0...1),
+            ] where !range.contains(value) {
+                report(nil, "policy.surcharge.\(key)", "\(value) is outside \(range.upperBound.isFinite ? "0…1" : "≥ 0")")
+            }
+        }
+        if carbon.priceYuanPerTonne < 0 { report(nil, "policy.carbon.price_yuan_per_t", "\(carbon.priceYuanPerTonne) is negative") }
+        if let cap = carbon.nationalCapTonnes, cap < 0 { report(nil, "policy.carbon.national_cap_t_per_y", "\(cap) is negative") }
+        for policy in capacityPolicies {
+            for (key, value) in [
+                ("ceiling_t_per_y", policy.ceilingTonnesPerYear), ("new_capacity_min_t_per_y", policy.newCapacityMinimumTonnesPerYear),
+                ("new_capacity_max_t_per_y", policy.newCapacityMaximumTonnesPerYear),
+                ("new_plant_max_kwh_per_t", policy.newPlantMaxKWhPerTonne),
+                ("existing_plant_max_kwh_per_t", policy.existingPlantMaxKWhPerTonne),
+            ] {
+                if let value, value < 0 { report(nil, "policy.capacity.\(key)", "\(value) is negative") }
+            }
         }
         if let sites = maximumNewSites, sites < 0 { report(nil, "policy.max_new_sites", "\(sites) must not be negative") }
         if !periods.isEmpty {

@@ -24,7 +24,8 @@ public struct CapitalCost: Sendable, Equatable {
 
     /// Capital recovery factor r / (1 − (1 + r)^−n); 1/n when r = 0.
     public static func recoveryFactor(discountRate r: Double, lifetimeYears n: Double) -> Double {
-        r == 0 ? 1 / n : r / (1 - pow(1 + r, -n))
+        // expm1/log1p keep precision for tiny rates, where 1 − (1 + r)^−n would round to 0.
+        r == 0 ? 1 / n : r / -expm1(-n * log1p(r))
     }
 
     /// capex × recovery factor, yuan/y.

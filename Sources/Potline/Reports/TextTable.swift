@@ -1,3 +1,5 @@
+import Foundation
+
 /// An aligned plain-text table: text columns left-aligned, number columns right-aligned.
 public struct TextTable {
     public enum Alignment: Sendable { case left, right }
@@ -33,6 +35,8 @@ public enum Format {
     /// `1234567.891, decimals: 1` → `1,234,567.9`.
     public static func number(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
+        // Beyond what an Int holds (and any real quantity), fall back to scientific notation.
+        guard abs(value) < 1e15 else { return String(format: "%.3e", value) }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         var rounded = (abs(value) * scale).rounded() / scale

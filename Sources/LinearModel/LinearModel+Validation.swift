@@ -16,6 +16,15 @@ extension LinearModel {
         func report(_ message: String) { problems.append(LinearModelError(message: message)) }
 
         checkName(name, what: "model name", report)
+        // Names must be unique for the LP and MPS files other solvers read.
+        var names = Set<String>(minimumCapacity: columns.count + rows.count)
+        for (j, column) in columns.enumerated() where !names.insert(column.name).inserted {
+            report("column \(j) '\(column.name)': name used twice")
+        }
+        names.removeAll(keepingCapacity: true)
+        for (i, row) in rows.enumerated() where !names.insert(row.name).inserted {
+            report("row \(i) '\(row.name)': name used twice")
+        }
         for (j, column) in columns.enumerated() {
             let what = "column \(j) '\(column.name)'"
             checkName(column.name, what: what, report)

@@ -180,6 +180,26 @@ import Testing
             ])
     }
 
+    @Test func optionalTablesAreCrossChecked() throws {
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        network.links[0].commodities = ["alumina", "alumina"]
+        network.processes.append(Process(id: "anode_baking", output: "prebaked_anode"))
+        network.retrofits = [
+            Retrofit(id: "odd", plant: "east_smelter", process: "anode_baking", capital: CapitalCost(capexYuan: 0, lifetimeYears: 1, discountRate: 0))
+        ]
+        network.tolling = [TollingService(id: "toller", region: "east", process: "smelting", owner: "", feeYuanPerTonne: 1)]
+        network.captivePower = [CaptivePower(id: "unit", plant: "nowhere", capacityKWhPerYear: 1, generationCostYuanPerKWh: 0.3)]
+        network.periodConditions = [PeriodCondition(region: "east", period: "dry")]
+        #expect(
+            network.problems().map(\.description) == [
+                "links.csv, row 2, column commodities: lists a commodity twice",
+                "column process: a retrofit must keep the plant's output: 'anode_baking' makes prebaked_anode, the plant makes aluminium",
+                "column period: period conditions need periods.csv",
+                "column plant: unknown plant 'nowhere'",
+                "column owner: is required: whose material the toller processes",
+            ])
+    }
+
     @Test func loadingNeverModifiesTheFolder() throws {
         let folder = try Fixtures.copy()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -30,7 +30,7 @@ extension Formulation {
             where operation.owner == target.owner && target.processes.contains(network.processes[operation.process].id) {
                 if operation.isTolling { tolled += makeColumns[o] } else { own += makeColumns[o] }
             }
-            let name = "\(sanitizedName(target.owner)).\(target.processes.joined(separator: "_"))"
+            let name = sanitizedName("\(target.owner).\(target.processes.joined(separator: "_"))")
             if let volume = target.volumeTonnesPerYear {
                 model.addRow(name: "selfsupply_volume.\(name)", lower: volume, terms: (own + tolled).map { ($0, 1.0) })
             }

@@ -71,7 +71,7 @@ extension Formulation {
     mutating func addSitingPolicy() {
         for policy in network.capacityPolicies {
             let family = Set(policy.processes)
-            let name = policy.processes.joined(separator: "_")
+            let name = sanitizedName(policy.processes.joined(separator: "_"))
             let plants = network.plants.indices.filter { family.contains(network.plants[$0].process) }
             let candidates = network.candidates.indices.filter { family.contains(network.candidates[$0].process) }
 

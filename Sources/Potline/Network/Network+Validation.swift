@@ -5,11 +5,11 @@ extension Network {
     public func problems() -> [NetworkProblem] {
         var found: [NetworkProblem] = []
         func report(_ location: SourceLocation?, _ column: String?, _ message: String) {
-            // No location: a setting of network.yaml, which is parsed into values without rows.
-            found.append(
-                location == nil
-                    ? NetworkProblem(file: NetworkLoader.manifestFile, column: column, message: message)
-                    : NetworkProblem(at: location, column: column, message: message))
+            found.append(NetworkProblem(at: location, column: column, message: message))
+        }
+        /// A setting of network.yaml (parsed into values without rows).
+        func setting(_ key: String, _ message: String) {
+            found.append(NetworkProblem(file: NetworkLoader.manifestFile, column: key, message: message))
         }
 
         if !(1900...2200).contains(baseYear) {
@@ -44,11 +44,11 @@ extension Network {
 
         for mode in modes {
             if !(mode.circuity >= 1) || !mode.circuity.isFinite {
-                report(nil, "modes.\(mode.name).circuity", "circuity \(mode.circuity) must be a number ≥ 1")
+                setting("modes.\(mode.name).circuity", "circuity \(mode.circuity) must be a number ≥ 1")
             }
             for (key, value) in [("rate_yuan_per_tkm", mode.rateYuanPerTonneKm), ("handling_yuan_per_t", mode.handlingYuanPerTonne)]
             where !(value >= 0) || !value.isFinite {
-                report(nil, "modes.\(mode.name).\(key)", "\(value) must be a number ≥ 0")
+                setting("modes.\(mode.name).\(key)", "\(value) must be a number ≥ 0")
             }
         }
 
@@ -106,10 +106,13 @@ extension Network {
             for commodity in link.commodities ?? [] {
                 _ = known(commodity, in: index.commodities, what: "commodity", at: link.location, column: "commodities")
             }
+            if let listed = link.commodities, Set(listed).count != listed.count {
+                report(link.location, "commodities", "lists a commodity twice")
+            }
             if link.from == link.to { report(link.location, "to", "link '\(link.id)' starts and ends in '\(link.from)'") }
         }
 
-        validateSitingAndPower(index, report)
+        validateSitingAndPower(index, report, setting)
 
         // Reachability needs every reference resolved; report it only on an otherwise sound network.
         if found.isEmpty {
@@ -125,7 +128,9 @@ extension Network {
     }
 
     /// References and values of the optional siting and power tables.
-    private func validateSitingAndPower(_ index: NetworkIndex, _ report: (SourceLocation?, String?, String) -> Void) {
+    private func validateSitingAndPower(
+        _ index: NetworkIndex, _ report: (SourceLocation?, String?, String) -> Void, _ setting: (String, String) -> Void
+    ) {
         func known(_ id: String, in map: [String: Int], what: String, at location: SourceLocation?, column: String) -> Bool {
             if map[id] != nil { return true }
             report(location, column, "unknown \(what) '\(id)'" + Suggestion.didYouMean(id, among: map.keys))
@@ -146,9 +151,17 @@ extension Network {
             }
         }
         for retrofit in retrofits {
-            _ = known(retrofit.plant, in: plantIDs, what: "plant", at: retrofit.location, column: "plant")
-            if let process = retrofit.process {
-                _ = known(process, in: index.processes, what: "process", at: retrofit.location, column: "process")
+            let plantKnown = known(retrofit.plant, in: plantIDs, what: "plant", at: retrofit.location, column: "plant")
+            if let process = retrofit.process,
+                known(process, in: index.processes, what: "process", at: retrofit.location, column: "process"), plantKnown
+            {
+                let before = processes[index.processes[plants[plantIDs[retrofit.plant]!].process]!].output
+                let after = processes[index.processes[process]!].output
+                if before != after {
+                    report(
+                        retrofit.location, "process",
+                        "a retrofit must keep the plant's output: '\(process)' makes \(after), the plant makes \(before)")
+                }
             }
         }
         for limit in capacityLimits {
@@ -159,24 +172,24 @@ extension Network {
             }
         }
         for policy in capacityPolicies {
-            for process in policy.processes {
-                _ = known(process, in: index.processes, what: "process", at: nil, column: "policy.capacity.processes")
+            for process in policy.processes where index.processes[process] == nil {
+                setting("policy.capacity.processes", "unknown process '\(process)'" + Suggestion.didYouMean(process, among: index.processes.keys))
             }
             if let minimum = policy.newCapacityMinimumTonnesPerYear, let maximum = policy.newCapacityMaximumTonnesPerYear,
                 minimum > maximum
             {
-                report(nil, "policy.capacity.new_capacity_min_t_per_y", "\(minimum) exceeds new_capacity_max_t_per_y \(maximum)")
+                setting("policy.capacity.new_capacity_min_t_per_y", "\(minimum) exceeds new_capacity_max_t_per_y \(maximum)")
             }
             if !(policy.defaultTransferRatio > 0) {
-                report(nil, "policy.capacity.transfer_ratio", "\(policy.defaultTransferRatio) must be greater than 0")
+                setting("policy.capacity.transfer_ratio", "\(policy.defaultTransferRatio) must be greater than 0")
             }
         }
-        for process in surcharge?.processes ?? [] {
-            _ = known(process, in: index.processes, what: "process", at: nil, column: "policy.surcharge.processes")
+        for process in surcharge?.processes ?? [] where index.processes[process] == nil {
+            setting("policy.surcharge.processes", "unknown process '\(process)'" + Suggestion.didYouMean(process, among: index.processes.keys))
         }
         if let surcharge {
             if !(surcharge.stepKWhPerTonne > 0) {
-                report(nil, "policy.surcharge.step_kwh_per_t", "\(surcharge.stepKWhPerTonne) must be greater than 0")
+                setting("policy.surcharge.step_kwh_per_t", "\(surcharge.stepKWhPerTonne) must be greater than 0")
             }
             for (key, value, range) in [
                 ("threshold_kwh_per_t", surcharge.thresholdKWhPerTonne, 0...Double.infinity),
@@ -184,11 +197,11 @@ extension Network {
                 ("renewable_share_free", surcharge.renewableShareFree, 0...1),
                 ("credit_per_percentage_point", surcharge.creditPerPercentagePoint, 0...1),
             ] where !range.contains(value) {
-                report(nil, "policy.surcharge.\(key)", "\(value) is outside \(range.upperBound.isFinite ? "0…1" : "≥ 0")")
+                setting("policy.surcharge.\(key)", "\(value) is outside \(range.upperBound.isFinite ? "0…1" : "≥ 0")")
             }
         }
-        if carbon.priceYuanPerTonne < 0 { report(nil, "policy.carbon.price_yuan_per_t", "\(carbon.priceYuanPerTonne) is negative") }
-        if let cap = carbon.nationalCapTonnes, cap < 0 { report(nil, "policy.carbon.national_cap_t_per_y", "\(cap) is negative") }
+        if carbon.priceYuanPerTonne < 0 { setting("policy.carbon.price_yuan_per_t", "\(carbon.priceYuanPerTonne) is negative") }
+        if let cap = carbon.nationalCapTonnes, cap < 0 { setting("policy.carbon.national_cap_t_per_y", "\(cap) is negative") }
         for policy in capacityPolicies {
             for (key, value) in [
                 ("ceiling_t_per_y", policy.ceilingTonnesPerYear), ("new_capacity_min_t_per_y", policy.newCapacityMinimumTonnesPerYear),
@@ -196,10 +209,10 @@ extension Network {
                 ("new_plant_max_kwh_per_t", policy.newPlantMaxKWhPerTonne),
                 ("existing_plant_max_kwh_per_t", policy.existingPlantMaxKWhPerTonne),
             ] {
-                if let value, value < 0 { report(nil, "policy.capacity.\(key)", "\(value) is negative") }
+                if let value, value < 0 { setting("policy.capacity.\(key)", "\(value) is negative") }
             }
         }
-        if let sites = maximumNewSites, sites < 0 { report(nil, "policy.max_new_sites", "\(sites) must not be negative") }
+        if let sites = maximumNewSites, sites < 0 { setting("policy.max_new_sites", "\(sites) must not be negative") }
         if !periods.isEmpty {
             let total = periods.reduce(0) { $0 + $1.shareOfYear }
             if abs(total - 1) > 1e-6 {
@@ -222,6 +235,12 @@ extension Network {
             _ = known(toller.region, in: index.regions, what: "region", at: toller.location, column: "region")
             _ = known(toller.process, in: index.processes, what: "process", at: toller.location, column: "process")
         }
+        for toller in tolling where toller.owner.isEmpty {
+            report(toller.location, "owner", "is required: whose material the toller processes")
+        }
+        checkUnique(
+            selfSupplyTargets.map { ("\($0.owner) \($0.processes.sorted().joined(separator: ";"))", $0.location) },
+            what: "self-supply target (owner, processes)", column: "owner", report)
         let owners = Set(plants.map(\.owner) + candidates.map(\.owner) + tolling.map(\.owner))
         for target in selfSupplyTargets {
             for process in target.processes {

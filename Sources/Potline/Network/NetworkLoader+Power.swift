@@ -46,6 +46,17 @@ extension NetworkLoader {
                 let minimum = r.number("min_share", in: .fraction, required: false)
                 let maximum = r.number("max_share", in: .fraction, required: false)
                 guard let id, let plant else { return nil }
+                if megawatts != nil && kWh != nil {
+                    log.add(NetworkProblem(at: r.location, column: "capacity_kwh_per_y", message: "give capacity_mw or capacity_kwh_per_y, not both"))
+                    return nil
+                }
+                if given != nil && (coalPrice != nil || coalRate != nil) {
+                    log.add(
+                        NetworkProblem(
+                            at: r.location, column: "generation_cost_yuan_per_kwh",
+                            message: "give generation_cost_yuan_per_kwh or the coal price and rate, not both"))
+                    return nil
+                }
                 // Energy a year: MW × 8,760 h × 1,000 kWh/MWh, unless given in kWh directly.
                 guard let capacity = kWh ?? megawatts.map({ $0 * 8_760 * 1_000 }) else {
                     log.add(NetworkProblem(at: r.location, column: "capacity_mw", message: "give capacity_mw or capacity_kwh_per_y"))

@@ -8,7 +8,7 @@ enum NationalSummary {
         for plant in solution.plants {
             var entry = output[plant.process] ?? (plant.output, 0, 0)
             entry.tonnes += plant.productionTPerY
-            entry.capacity += plant.capacityTPerY
+            entry.capacity += plant.capacityTPerY ?? plant.productionTPerY
             output[plant.process] = entry
         }
         var stages = TextTable([("process", .left), ("output", .left), ("kt/y", .right), ("capacity kt/y", .right), ("utilisation", .right)])

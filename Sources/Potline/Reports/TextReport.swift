@@ -94,8 +94,8 @@ public enum TextReport {
         for plant in solution.plants {
             let name = plant.id + (plant.kind == .candidate ? " (new)" : plant.closed ? " (closed)" : plant.retrofit.map { " (→\($0))" } ?? "")
             plants.add([
-                name, plant.region, plant.process, Format.kilotonnes(plant.capacityTPerY), Format.kilotonnes(plant.productionTPerY),
-                Format.percent(plant.utilisation), Format.number(plant.electricityKwhPerT),
+                name, plant.region, plant.process, plant.capacityTPerY.map(Format.kilotonnes) ?? "unlimited",
+                Format.kilotonnes(plant.productionTPerY), plant.utilisation.map(Format.percent) ?? "–", Format.number(plant.electricityKwhPerT),
                 Format.number(plant.electricityPriceYuanPerKwh, decimals: 3), Format.number(plant.surchargeYuanPerKwh, decimals: 3),
                 plant.captiveShare.map(Format.percent) ?? "–", Format.number(plant.electricityKwh / 1e6, decimals: 1),
                 Format.optional(plant.unitCostYuanPerT), Format.number(plant.directCo2TPerT, decimals: 2),

@@ -43,20 +43,21 @@ public struct Solution: Sendable, Codable {
         public var process: String
         public var output: String
         public var owner: String
-        /// Capacity after the plan (0 for a closed plant or a candidate not built).
-        public var capacityTPerY: Double
+        /// Capacity after the plan (0 for a closed plant; nil for a toller without a limit).
+        public var capacityTPerY: Double?
         public var productionTPerY: Double
         /// Tonnes made in each period (they add up to the year's production).
         public var productionByPeriodT: [String: Double]?
-        /// production ÷ capacity, 0…1 (0 for a plant of no capacity).
-        public var utilisation: Double
+        /// production ÷ capacity, 0…1 (0 for a plant of no capacity; nil without a limit).
+        public var utilisation: Double?
         /// The retrofit it runs after the plan, if any.
         public var retrofit: String?
         public var closed: Bool
         /// Weighted over its technologies.
         public var electricityKwhPerT: Double
         public var electricityKwh: Double
-        /// Average price paid per kWh, all in (grid, captive, fees, surcharge).
+        /// Average price paid per kWh, all in (grid, captive, fees, surcharge); for an idle plant,
+        /// the grid (or its own) price plus surcharge it would pay.
         public var electricityPriceYuanPerKwh: Double
         /// Tiered surcharge on each kWh of its technology.
         public var surchargeYuanPerKwh: Double

@@ -38,6 +38,7 @@ struct SolutionReader {
         let x = result.columnValues.map { abs($0) < 1e-9 ? 0 : $0 }
         let duals = result.rowDuals
         let attribution = CostAttribution(formulation, values: x)
+        let conditions = PeriodConditions(index)
         func costOf(_ columns: [Int]) -> Footprint {
             columns.reduce(Footprint()) { $0 + formulation.columnFootprints[$1] * x[$1] }
         }
@@ -107,18 +108,19 @@ struct SolutionReader {
             solution.plants.append(
                 .init(
                     id: group.id, kind: kind, region: network.regions[group.region].id, process: process.id,
-                    output: process.output, owner: running.owner, capacityTPerY: tidy(capacity.isFinite ? capacity : production),
+                    output: process.output, owner: running.owner, capacityTPerY: capacity.isFinite ? tidy(capacity) : nil,
                     productionTPerY: tidy(production),
                     productionByPeriodT: multiPeriod
                         ? Dictionary(
                             uniqueKeysWithValues: periods.indices.map { p in
                                 (periods[p].id, tidy(group.operations.reduce(0) { $0 + x[formulation.makeColumns[$1][p]] }))
                             }) : nil,
-                    utilisation: tidy(capacity > 0 && capacity.isFinite ? production / capacity : 0), retrofit: retrofit,
+                    utilisation: capacity.isFinite ? tidy(capacity > 0 ? production / capacity : 0) : nil, retrofit: retrofit,
                     closed: closed,
                     electricityKwhPerT: tidy(production > 0 ? kWh / production : running.electricityKWhPerTonne),
                     electricityKwh: tidy(kWh),
-                    electricityPriceYuanPerKwh: tidy(kWh > 0 ? cost.cost.electricity / kWh : 0),
+                    electricityPriceYuanPerKwh: tidy(
+                        kWh > 0 ? cost.cost.electricity / kWh : idlePrice(running, conditions: conditions, periods: periods)),
                     surchargeYuanPerKwh: tidy(kWh > 0 ? cost.cost.surcharge / kWh : running.surchargeYuanPerKWh),
                     captiveShare: captiveKWh.map { tidy(kWh > 0 ? $0 / kWh : 0) },
                     costYuan: cost.cost.map(tidy), unitCostYuanPerT: unit.map { tidy($0.cost.total) },
@@ -217,6 +219,13 @@ struct SolutionReader {
         if formulation.hasSitingDecisions { solution.plan = SitingPlanReader.plan(formulation, x: x, plants: solution.plants) }
         self.solution = solution
     }
+}
+
+/// What an idle plant would pay per kWh: its own or its region's grid price (the mean over
+/// periods) plus its surcharge; reported so an idle plant is not shown as paying nothing.
+private func idlePrice(_ operation: Operation, conditions: PeriodConditions, periods: [Period]) -> Double {
+    let grid = periods.indices.reduce(0) { $0 + conditions.gridPrice(operation.region, $1) * periods[$1].shareOfYear }
+    return (operation.ownPriceYuanPerKWh ?? grid) + operation.surchargeYuanPerKWh
 }
 
 /// Rounds away floating-point noise (17009.999999999996 → 17010): 12 significant digits,

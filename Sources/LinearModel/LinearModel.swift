@@ -78,8 +78,6 @@ public struct LinearModel: Sendable, Equatable {
         coefficients.append(Coefficient(row: row, column: column, value: value))
     }
 
-    public mutating func setCost(column: Int, _ cost: Double) { columns[column].cost = cost }
-
     public mutating func setBounds(column: Int, lower: Double, upper: Double) {
         columns[column].lower = lower
         columns[column].upper = upper

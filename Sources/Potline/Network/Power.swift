@@ -113,8 +113,6 @@ public struct CaptivePower: Sendable, Equatable {
         self.maximumShare = maximumShare
         self.location = location
     }
-
-    public var costYuanPerKWh: Double { generationCostYuanPerKWh + feesYuanPerKWh }
 }
 
 /// Processing bought from a toller: the process runs outside the owner's plants for a fee

@@ -88,13 +88,6 @@ public struct Candidate: Sendable, Equatable {
         self.location = location
     }
 
-    public var maximumCapacityTonnesPerYear: Double {
-        switch sizing {
-        case let .modules(size, maximum): size * Double(maximum)
-        case let .continuous(_, maximum): maximum
-        }
-    }
-
     /// Yearly charge for building the site (capex annualised + fixed operating cost).
     public var annualSiteCostYuan: Double {
         CapitalCost(capexYuan: siteCapexYuan, lifetimeYears: lifetimeYears, discountRate: discountRate)

@@ -176,7 +176,7 @@ public enum CSVReport {
     /// Shortest decimal that reads back to the same double; blank for a missing value.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        return NumberText.exact(value)
     }
 
     static func write(_ folder: URL, _ file: String, _ header: [String], _ rows: [[String]]) throws {

@@ -10,7 +10,7 @@ public enum TextReport {
             + ", \(Format.number(Double(size.nonzeros))) nonzeros; built in \(Format.seconds(solution.buildSeconds)), "
             + "solved in \(Format.seconds(solution.solveSeconds))"
         if let gap = solution.mipGap {
-            modelLine += "; MIP gap \(Format.percent(gap))" + (solution.provenOptimal ? ", optimality proven" : ", not proven optimal")
+            modelLine += "; MIP gap \(Format.number(gap * 100, decimals: 3))%" + (solution.provenOptimal ? ", optimality proven" : ", not proven optimal")
         }
         out.append(modelLine)
         if solution.periods.count > 1 {
@@ -124,13 +124,15 @@ public enum TextReport {
             out.append("Processing self-supply (value of a bound: yuan/y per percentage point of share):")
             var selfSupply = TextTable([
                 ("owner", .left), ("process", .left), ("in-house kt/y", .right), ("tolled kt/y", .right), ("share", .right),
-                ("fees M yuan/y", .right), ("min", .right), ("min bound value", .right),
+                ("fees M yuan/y", .right), ("min", .right), ("max", .right), ("min bound value", .right),
+                ("max bound value", .right),
             ])
             for row in solution.selfSupply {
                 selfSupply.add([
                     row.owner, row.process, Format.kilotonnes(row.inHouseTPerY), Format.kilotonnes(row.tolledTPerY),
                     row.share.map(Format.percent) ?? "–", Format.millionYuan(row.tollingFeesYuan), row.minimumShare.map(Format.percent) ?? "–",
-                    Format.optional(row.minimumShareValueYuanPerPoint),
+                    row.maximumShare.map(Format.percent) ?? "–", Format.optional(row.minimumShareValueYuanPerPoint),
+                    Format.optional(row.maximumShareValueYuanPerPoint),
                 ])
             }
             out.append(selfSupply.render())

@@ -179,6 +179,4 @@ public struct Solution: Sendable, Codable {
             provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
             selfSupply, plan, unmetDemands, infeasibleConstraints
     }
-
-    public var isOptimal: Bool { status == .optimal }
 }

@@ -57,11 +57,13 @@ extension Formulation {
             carbonCapRows["national"] = model.addRow(
                 name: "carbon_cap", upper: cap, terms: emitting.map { ($0, columnFootprints[$0].co2Tonnes) })
         }
+        var emittingByRegion: [Int: [Int]] = [:]
+        for column in emitting { if let region = columnRegions[column] { emittingByRegion[region, default: []].append(column) } }
         for (r, region) in network.regions.enumerated() {
             guard let cap = region.carbonCapTonnes else { continue }
             carbonCapRows[region.id] = model.addRow(
                 name: "carbon_cap.\(region.id)", upper: cap,
-                terms: emitting.filter { columnRegions[$0] == r }.map { ($0, columnFootprints[$0].co2Tonnes) })
+                terms: (emittingByRegion[r] ?? []).map { ($0, columnFootprints[$0].co2Tonnes) })
         }
     }
 }

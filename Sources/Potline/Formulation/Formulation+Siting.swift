@@ -129,8 +129,11 @@ extension Formulation {
                     operationsBarredByStandard.append(o)
                     for column in makeColumns[o] { model.setBounds(column: column, lower: 0, upper: 0) }
                     let plant = network.plants[p]
-                    let choices = network.retrofits.indices.filter { network.retrofits[$0].plant == plant.id }
-                        .compactMap { retrofitColumns[$0] } + [closeColumns[p]].compactMap { $0 }
+                    let retrofits = groups[operation.group].operations.compactMap { o -> Int? in
+                        if case .retrofit(let k) = operations[o].source { return retrofitColumns[k] }
+                        return nil
+                    }
+                    let choices = retrofits + [closeColumns[p]].compactMap { $0 }
                     if !choices.isEmpty {
                         model.addRow(name: "standard.\(plant.id)", lower: 1, terms: choices.map { ($0, 1.0) })
                     }

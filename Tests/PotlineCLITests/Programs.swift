@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The repository's executables (`potline`, `CompareSiting`), run as a user would.
 enum Programs {
@@ -35,6 +36,10 @@ enum Programs {
         let errorData = ErrorReader(err.fileHandleForReading)
         let output = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        // Whatever the input, a run must end with an exit status, never a crash.
+        if process.terminationReason == .uncaughtSignal {
+            Issue.record("\(program) \(arguments.joined(separator: " ")) died of signal \(process.terminationStatus)")
+        }
         return Run(
             status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
             error: String(decoding: errorData.wait(), as: UTF8.self))

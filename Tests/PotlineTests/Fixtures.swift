@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Potline
 
 /// Paths and scratch copies of the bundled networks for tests.
@@ -10,6 +11,8 @@ enum Fixtures {
 
     /// A scratch copy of `network` with some files replaced; the caller deletes it.
     static func copy(of network: URL = twoSmelters, replacing files: [String: String] = [:]) throws -> URL {
+        // A wrong fixture path would otherwise surface as a puzzling "file is missing" later.
+        #expect(FileManager.default.fileExists(atPath: network.appendingPathComponent("network.yaml").path), "no network at \(network.path)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: network, to: folder)
         for (name, text) in files {

@@ -19,13 +19,20 @@ public struct GLPKSolver: LinearSolver {
         if !(options.relativeMIPGap >= 0) { throw SolverError("MIP gap must be ≥ 0, got \(options.relativeMIPGap)") }
         let started = Date()
         let log = LogCapture()
-        return withProblem(model, log: log) { problem in
+        var result = withProblem(model, log: log) { problem in
             if model.isMixedInteger {
                 solveMixedInteger(problem, model: model, options: options, log: log, started: started)
             } else {
                 solveLinear(problem, model: model, options: options, log: log, started: started)
             }
         }
+        // Trust but verify: an answer that breaks a bound is a numerical failure, not an optimum.
+        if result.hasSolution, let broken = model.worstViolation(of: result.columnValues) {
+            result.status = .numericalFailure
+            result.hasSolution = false
+            result.log += "potline: the solver's point breaks '\(broken.name)' by \(broken.relative) (relative); not used\n"
+        }
+        return result
     }
 
     public func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws {

@@ -83,3 +83,29 @@ extension LinearModel {
         if lower > upper { report("\(what): lower bound \(lower) exceeds upper bound \(upper)") }
     }
 }
+
+extension LinearModel {
+    /// The worst bound a point breaks, relative to the size of what is compared (the bound, or the
+    /// largest term of the row), with the name of the row or column; nil if the point keeps every
+    /// bound within `tolerance`. Backends check their answer with it, so a numerically broken
+    /// solve is never reported as optimal.
+    public func worstViolation(of x: [Double], tolerance: Double = 1e-6) -> (name: String, relative: Double)? {
+        var worst: (name: String, relative: Double)?
+        func consider(_ name: String, _ value: Double, _ lower: Double, _ upper: Double, scale: Double) {
+            let below = lower.isFinite ? (lower - value) / max(scale, abs(lower)) : 0
+            let above = upper.isFinite ? (value - upper) / max(scale, abs(upper)) : 0
+            let relative = value.isFinite ? max(below, above) : .infinity
+            if relative > tolerance, relative > (worst?.relative ?? 0) { worst = (name, relative) }
+        }
+        for (j, column) in columns.enumerated() { consider(column.name, x[j], column.lower, column.upper, scale: 1) }
+        var activity = [Double](repeating: 0, count: rows.count)
+        var largestTerm = [Double](repeating: 1, count: rows.count)
+        for entry in coefficients {
+            let term = entry.value * x[entry.column]
+            activity[entry.row] += term
+            largestTerm[entry.row] = max(largestTerm[entry.row], abs(term))
+        }
+        for (i, row) in rows.enumerated() { consider(row.name, activity[i], row.lower, row.upper, scale: largestTerm[i]) }
+        return worst
+    }
+}

@@ -40,3 +40,30 @@ import Testing
         #expect(throws: LinearModelError.self) { try model.validate() }
     }
 }
+
+@Suite struct WorstViolationTests {
+    /// x ≤ 4, x + y ≥ 10, and 1e9·x = 1e9·z (a row of kWh-sized terms).
+    func model() -> LinearModel {
+        var model = LinearModel(name: "check")
+        let x = model.addColumn(name: "x", upper: 4)
+        let y = model.addColumn(name: "y")
+        let z = model.addColumn(name: "z")
+        model.addRow(name: "need", lower: 10, terms: [(x, 1), (y, 1)])
+        model.addRow(name: "balance", lower: 0, upper: 0, terms: [(x, 1e9), (z, -1e9)])
+        return model
+    }
+
+    @Test func aFeasiblePointPasses() {
+        // 1e-3 off in a row whose terms are 4e9: rounding, tolerated.
+        #expect(model().worstViolation(of: [4, 6, 4 + 1e-12]) == nil)
+    }
+
+    @Test func brokenBoundsAreNamedWithTheirRelativeSize() {
+        #expect(model().worstViolation(of: [5, 5, 5])?.name == "x")
+        let need = model().worstViolation(of: [4, 4, 4])
+        #expect(need?.name == "need")
+        #expect(abs((need?.relative ?? 0) - 0.2) < 1e-12)  // 8 against 10
+        #expect(model().worstViolation(of: [4, 6, 4.1])?.name == "balance")
+        #expect(model().worstViolation(of: [4, .nan, 4])?.relative == .infinity)
+    }
+}

@@ -71,6 +71,10 @@ extension Network {
             _ = known(process.output, in: index.commodities, what: "commodity", at: process.location, column: "output")
             for ingredient in process.inputs + process.byproducts {
                 _ = known(ingredient.commodity, in: index.commodities, what: "commodity", at: ingredient.location, column: "commodity")
+                // Far outside any real recipe, and far enough to wreck the solver's accuracy.
+                if !(1e-6...1e6).contains(ingredient.tonnesPerTonne) {
+                    report(ingredient.location, "t_per_t", "\(ingredient.tonnesPerTonne) t/t is outside the plausible 0.000001…1,000,000")
+                }
                 if ingredient.commodity == process.output {
                     report(ingredient.location, "commodity", "process '\(process.id)' lists its own output '\(process.output)' in its recipe")
                 }

@@ -51,6 +51,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let files = try readNetworkFiles(base)
+        try prepareOutputFolder(out)
         let cases = try scenarios.map(loadScenarioStack)
         let comparison: Comparison
         do {

@@ -35,6 +35,17 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
 }
 
+/// Makes `--out DIR` ready before any solving, so an unwritable folder fails at once.
+func prepareOutputFolder(_ out: String?) throws {
+    guard let out else { return }
+    do {
+        try CSVReport.prepareFolder(URL(fileURLWithPath: out))
+    } catch {
+        printError("error: cannot write tables into \(out): \(error.localizedDescription)")
+        throw ExitCode(ExitStatus.badInput)
+    }
+}
+
 /// Loads a network, with scenario files applied in order, or exits with the list of problems.
 func loadNetwork(_ path: String?, scenarios scenarioFiles: [String] = []) throws -> Network {
     let folder: String

@@ -54,6 +54,7 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let loaded = try loadNetwork(network, scenarios: scenarioFiles)
+        try prepareOutputFolder(out)
         let solution: Solution
         do {
             solution = try loaded.solve(

@@ -120,6 +120,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let files = try readNetworkFiles(network)
+        try prepareOutputFolder(out)
         let stack = try scenarioFiles.flatMap(loadScenarioStack)
         let swept: SweepParameter
         do {

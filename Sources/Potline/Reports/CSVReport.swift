@@ -165,7 +165,7 @@ public enum CSVReport {
 
     /// Creates `folder` and removes the tables an earlier run wrote there, so that a table this
     /// run does not write (a plan, captive power) cannot be mistaken for this run's. Other files stay.
-    static func prepareFolder(_ folder: URL) throws {
+    public static func prepareFolder(_ folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for file in outputFiles {
             let url = folder.appendingPathComponent(file)

@@ -7,9 +7,11 @@ extension Formulation {
     mutating func addSitingDecisions() {
         var policies: [String: CapacityPolicy] = [:]
         for policy in network.capacityPolicies { for process in policy.processes where policies[process] == nil { policies[process] = policy } }
+        var candidateKWh: [Int: Double] = [:]
+        for operation in operations { if case .candidate(let j) = operation.source { candidateKWh[j] = operation.electricityKWhPerTonne } }
         for (j, candidate) in network.candidates.enumerated() {
             let region = index.regions[candidate.region]!
-            let kWh = candidate.electricityKWhPerTonne ?? network.processes[index.processes[candidate.process]!].electricityKWhPerTonne
+            let kWh = candidateKWh[j]!
             var barred = candidate.decision == .mustNotBuild
             if let limit = policies[candidate.process]?.newPlantMaxKWhPerTonne, kWh > limit {
                 barred = true

@@ -70,6 +70,18 @@ extension NetworkIndex {
             groups[operation.group].operations.append(operations.count)
             operations.append(operation)
         }
+        /// A plant's or candidate's technology: its process run with its own figures.
+        func technology(
+            _ source: Operation.Source, id: String, group: Int, region: String, process: Process, owner: String,
+            kWhPerTonne: Double, otherCostYuanPerTonne: Double, ownPrice: Double?, renewableShare: Double?
+        ) -> Operation {
+            Operation(
+                source: source, id: id, group: group, region: regions[region]!, process: processes[process.id]!, owner: owner,
+                electricityKWhPerTonne: kWhPerTonne, otherCostYuanPerTonne: otherCostYuanPerTonne, isTolling: false,
+                ownPriceYuanPerKWh: ownPrice,
+                surchargeYuanPerKWh: surchargeYuanPerKWh(process: process.id, kWhPerTonne: kWhPerTonne, renewableShare: renewableShare),
+                processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne, renewableShare: renewableShare ?? 0)
+        }
 
         for (p, plant) in network.plants.enumerated() {
             let process = self.process(of: plant)
@@ -80,28 +92,23 @@ extension NetworkIndex {
                     capacityTonnesPerYear: plant.capacityTonnesPerYear, captive: captiveByPlant[plant.id]))
             let kWh = electricityKWhPerTonne(plant)
             add(
-                Operation(
-                    source: .plant(p), id: plant.id, group: group, region: regions[plant.region]!,
-                    process: processes[plant.process]!, owner: plant.owner, electricityKWhPerTonne: kWh,
-                    otherCostYuanPerTonne: otherCostYuanPerTonne(plant), isTolling: false,
-                    ownPriceYuanPerKWh: plant.electricityPriceYuanPerKWh,
-                    surchargeYuanPerKWh: surchargeYuanPerKWh(process: plant.process, kWhPerTonne: kWh, renewableShare: plant.renewableShare),
-                    processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne, renewableShare: plant.renewableShare ?? 0))
+                technology(
+                    .plant(p), id: plant.id, group: group, region: plant.region, process: process, owner: plant.owner,
+                    kWhPerTonne: kWh, otherCostYuanPerTonne: otherCostYuanPerTonne(plant),
+                    ownPrice: plant.electricityPriceYuanPerKWh, renewableShare: plant.renewableShare))
             for k in retrofitsByPlant[plant.id] ?? [] {
                 let retrofit = network.retrofits[k]
+                // A retrofit to another process takes that process's figures unless it gives its own.
                 let newProcess = network.processes[processes[retrofit.process ?? plant.process]!]
-                let newKWh = retrofit.electricityKWhPerTonne ?? (retrofit.process == nil ? kWh : newProcess.electricityKWhPerTonne)
+                let sameProcess = retrofit.process == nil
                 add(
-                    Operation(
-                        source: .retrofit(k), id: "\(plant.id)@\(retrofit.id)", group: group, region: regions[plant.region]!,
-                        process: processes[newProcess.id]!, owner: plant.owner, electricityKWhPerTonne: newKWh,
+                    technology(
+                        .retrofit(k), id: "\(plant.id)@\(retrofit.id)", group: group, region: plant.region, process: newProcess,
+                        owner: plant.owner,
+                        kWhPerTonne: retrofit.electricityKWhPerTonne ?? (sameProcess ? kWh : newProcess.electricityKWhPerTonne),
                         otherCostYuanPerTonne: retrofit.otherCostYuanPerTonne
-                            ?? (retrofit.process == nil ? otherCostYuanPerTonne(plant) : newProcess.otherCostYuanPerTonne),
-                        isTolling: false, ownPriceYuanPerKWh: plant.electricityPriceYuanPerKWh,
-                        surchargeYuanPerKWh: surchargeYuanPerKWh(
-                            process: newProcess.id, kWhPerTonne: newKWh, renewableShare: plant.renewableShare),
-                        processEmissionTonnesPerTonne: newProcess.processEmissionTonnesPerTonne,
-                        renewableShare: plant.renewableShare ?? 0))
+                            ?? (sameProcess ? otherCostYuanPerTonne(plant) : newProcess.otherCostYuanPerTonne),
+                        ownPrice: plant.electricityPriceYuanPerKWh, renewableShare: plant.renewableShare))
             }
         }
         for (j, candidate) in network.candidates.enumerated() {
@@ -111,17 +118,12 @@ extension NetworkIndex {
                 CapacityGroup(
                     source: .candidate(j), id: candidate.id, region: regions[candidate.region]!,
                     process: processes[candidate.process]!, capacityTonnesPerYear: nil, captive: nil))
-            let kWh = candidate.electricityKWhPerTonne ?? process.electricityKWhPerTonne
             add(
-                Operation(
-                    source: .candidate(j), id: candidate.id, group: group, region: regions[candidate.region]!,
-                    process: processes[candidate.process]!, owner: candidate.owner, electricityKWhPerTonne: kWh,
-                    otherCostYuanPerTonne: candidate.otherCostYuanPerTonne ?? process.otherCostYuanPerTonne, isTolling: false,
-                    ownPriceYuanPerKWh: candidate.electricityPriceYuanPerKWh,
-                    surchargeYuanPerKWh: surchargeYuanPerKWh(
-                        process: candidate.process, kWhPerTonne: kWh, renewableShare: candidate.renewableShare),
-                    processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne,
-                    renewableShare: candidate.renewableShare ?? 0))
+                technology(
+                    .candidate(j), id: candidate.id, group: group, region: candidate.region, process: process,
+                    owner: candidate.owner, kWhPerTonne: candidate.electricityKWhPerTonne ?? process.electricityKWhPerTonne,
+                    otherCostYuanPerTonne: candidate.otherCostYuanPerTonne ?? process.otherCostYuanPerTonne,
+                    ownPrice: candidate.electricityPriceYuanPerKWh, renewableShare: candidate.renewableShare))
         }
         for (t, toller) in network.tolling.enumerated() {
             let process = network.processes[processes[toller.process]!]

@@ -87,14 +87,18 @@ public enum TextReport {
         out.append("")
         out.append("Plants:")
         var plants = TextTable([
-            ("plant", .left), ("region", .left), ("process", .left), ("capacity kt/y", .right), ("output kt/y", .right),
+            ("plant", .left), ("plan", .left), ("region", .left), ("process", .left), ("capacity kt/y", .right),
+            ("output kt/y", .right),
             ("utilisation", .right), ("kWh/t", .right), ("yuan/kWh", .right), ("surcharge yuan/kWh", .right),
             ("captive", .right), ("power GWh/y", .right), ("unit cost yuan/t", .right), ("tCO2/t", .right),
         ])
         for plant in solution.plants {
-            let name = plant.id + (plant.kind == .candidate ? " (new)" : plant.closed ? " (closed)" : plant.retrofit.map { " (→\($0))" } ?? "")
+            // What the plan does to it: built, closed, retrofitted, or a toller's contract.
+            let plan =
+                plant.kind == .candidate ? "built" : plant.kind == .tolling ? "tolled" : plant.closed ? "closed"
+                : plant.retrofit.map { "retrofit \($0)" } ?? ""
             plants.add([
-                name, plant.region, plant.process, plant.capacityTPerY.map(Format.kilotonnes) ?? "unlimited",
+                plant.id, plan, plant.region, plant.process, plant.capacityTPerY.map(Format.kilotonnes) ?? "unlimited",
                 Format.kilotonnes(plant.productionTPerY), plant.utilisation.map(Format.percent) ?? "–", Format.number(plant.electricityKwhPerT),
                 Format.number(plant.electricityPriceYuanPerKwh, decimals: 3), Format.number(plant.surchargeYuanPerKwh, decimals: 3),
                 plant.captiveShare.map(Format.percent) ?? "–", Format.number(plant.electricityKwh / 1e6, decimals: 1),

@@ -32,6 +32,9 @@ public struct Network: Sendable, Equatable {
     public var selfSupplyTargets: [SelfSupplyTarget] = []
     public var carbon = CarbonPolicy()
 
+    /// Plausible lows and highs of figures, from `ranges.csv` (EstimateRange.swift).
+    public var ranges: [EstimateRange] = []
+
     public init(
         name: String, description: String = "", baseYear: Int, modes: [TransportMode] = TransportMode.builtIn,
         regions: [Region] = [], commodities: [Commodity] = [], processes: [Process] = [], plants: [Plant] = [],

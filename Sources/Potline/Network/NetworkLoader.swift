@@ -38,6 +38,12 @@ public enum NetworkLoader {
             // Cross-references are only meaningful once every row parsed.
             for problem in network.problems() { log.add(problem) }
         }
+        if log.problems.isEmpty {
+            // A blank cell's default needs the validated network.
+            network.ranges = RangeReader.read(files, network: network, log)
+        } else {
+            log.tablesRead.insert(RangeReader.file)
+        }
         for (file, table) in files.tables.sorted(by: { $0.key < $1.key }) where !log.tablesRead.contains(file) {
             // Only a table a scenario created: a folder may hold other CSV files (notes, seeds).
             guard let origin = table.createdBy else { continue }

@@ -94,6 +94,32 @@ import Testing
         #expect(rejected?.candidate == "west_new")
         #expect(close(rejected?.breakEvenReductionYuanPerY, 7_320_000))
         #expect(close(rejected?.breakEvenReductionShare, 0.0732))
+        // As a power price: 7.32 M ÷ (13,500 kWh/t × 100,000 t) = 0.0054222 yuan/kWh.
+        #expect(close(rejected?.breakEvenPowerPriceYuanPerKWh, 7_320_000 / 1_350_000_000))
+    }
+
+    /// Exactly 100 kt/y of new capacity, west (13,500 kWh/t at 0.30) or east (13,000 at the 0.50
+    /// grid price), each 50 M yuan/y. West: 1,588.32 + 50 = 1,638.32 M. East forced in: it
+    /// displaces the 13,500 kWh/t east smelter, 100,000 × (17,010 − 500 × 0.5) + 50 M = 1,726 M.
+    /// East's break-even is 87.68 M = 87.68 M ÷ 1.3 TWh = 0.067446 yuan/kWh of its price; west's
+    /// margin is the same 87.68 M, 87.68 M ÷ 1.35 TWh = 0.064948 yuan/kWh of its price.
+    @Test func breakEvensAsPowerPrices() throws {
+        var network = try Self.network(candidateCapex: 50_000_000)
+        network.candidates.append(
+            Candidate(
+                id: "east_new", region: "east", process: "smelting", sizing: .modules(sizeTonnesPerYear: 100_000, maximum: 1),
+                siteCapexYuan: 50_000_000, lifetimeYears: 1, discountRate: 0, electricityKWhPerTonne: 13_000))
+        var policy = CapacityPolicy(process: "smelting")
+        policy.newCapacityMinimumTonnesPerYear = 100_000
+        policy.newCapacityMaximumTonnesPerYear = 100_000
+        network.capacityPolicies = [policy]
+        let plan = try #require(try network.solve().plan)
+        #expect(plan.builds.map(\.candidate) == ["west_new"])
+        #expect(close(plan.builds[0].marginYuanPerY, 87_680_000))
+        #expect(close(plan.builds[0].marginPowerPriceYuanPerKWh, 87_680_000 / 1_350_000_000))
+        #expect(plan.rejected.map(\.candidate) == ["east_new"])
+        #expect(close(plan.rejected[0].breakEvenReductionYuanPerY, 87_680_000))
+        #expect(close(plan.rejected[0].breakEvenPowerPriceYuanPerKWh, 87_680_000 / 1_300_000_000))
     }
 
     /// A continuous candidate under a 130 kt/y ceiling with east (100 kt/y) kept: 30 kt/y fits.

@@ -122,12 +122,13 @@ public enum CSVReport {
             folder, "plan_builds.csv",
             [
                 "candidate", "region", "process", "capacity_t_per_y", "production_t_per_y", "capex_yuan", "annual_capital_yuan",
-                "year_one_cost_yuan",
+                "year_one_cost_yuan", "margin_yuan_per_y", "margin_power_price_yuan_per_kwh",
             ],
             plan.builds.map {
                 [
                     $0.candidate, $0.region, $0.process, number($0.capacityTPerY), number($0.productionTPerY), number($0.capexYuan),
-                    number($0.annualCapitalYuan), number($0.yearOneCostYuan),
+                    number($0.annualCapitalYuan), number($0.yearOneCostYuan), number($0.marginYuanPerY),
+                    number($0.marginPowerPriceYuanPerKWh),
                 ]
             })
         try write(
@@ -149,9 +150,15 @@ public enum CSVReport {
             plan.transfers.map { [$0.fromPlant, $0.fromRegion, $0.toCandidate, $0.toRegion, number($0.tonnesPerY)] })
         try write(
             folder, "plan_rejected.csv",
-            ["candidate", "region", "reason", "break_even_reduction_yuan_per_y", "break_even_reduction_share"],
+            [
+                "candidate", "region", "reason", "break_even_reduction_yuan_per_y", "break_even_reduction_share",
+                "break_even_power_price_yuan_per_kwh",
+            ],
             plan.rejected.map {
-                [$0.candidate, $0.region, $0.reason, number($0.breakEvenReductionYuanPerY), number($0.breakEvenReductionShare)]
+                [
+                    $0.candidate, $0.region, $0.reason, number($0.breakEvenReductionYuanPerY), number($0.breakEvenReductionShare),
+                    number($0.breakEvenPowerPriceYuanPerKWh),
+                ]
             })
     }
 

@@ -187,12 +187,15 @@ enum PlanReport {
             var table = TextTable([
                 ("build", .left), ("region", .left), ("process", .left), ("capacity kt/y", .right), ("output kt/y", .right),
                 ("capex M yuan", .right), ("capital M yuan/y", .right), ("year-one cost M yuan/y", .right),
+                ("margin M yuan/y", .right), ("power price rise yuan/kWh", .right),
             ])
             for build in plan.builds {
                 table.add([
                     build.candidate, build.region, build.process, Format.kilotonnes(build.capacityTPerY),
                     Format.kilotonnes(build.productionTPerY), Format.millionYuan(build.capexYuan),
                     Format.millionYuan(build.annualCapitalYuan), Format.millionYuan(build.yearOneCostYuan),
+                    build.marginYuanPerY.map(Format.millionYuan) ?? "–",
+                    build.marginPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
             }
             out.append(table.render())
@@ -233,15 +236,21 @@ enum PlanReport {
         }
         if !plan.rejected.isEmpty {
             out.append("  Candidates not built (break-even: how much its yearly charges must fall for it to enter):")
-            var table = TextTable([("candidate", .left), ("region", .left), ("reason", .left), ("break-even M yuan/y", .right), ("of its charges", .right)])
+            var table = TextTable([
+                ("candidate", .left), ("region", .left), ("reason", .left), ("break-even M yuan/y", .right), ("of its charges", .right),
+                ("power price fall yuan/kWh", .right),
+            ])
             for rejection in plan.rejected {
                 table.add([
                     rejection.candidate, rejection.region, rejection.reason,
                     rejection.breakEvenReductionYuanPerY.map(Format.millionYuan) ?? "–",
                     rejection.breakEvenReductionShare.map(Format.percent) ?? "–",
+                    rejection.breakEvenPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
             }
             out.append(table.render())
+            out.append(
+                "  (yuan/kWh: the break-even or margin ÷ the candidate's kWh/t × its output; the power-price move at which the answer changes, other costs held)")
         }
         if let baseline = plan.baselineTotalCostYuan {
             out.append("  Against the no-build baseline (\(Format.millionYuan(baseline)) M yuan/y):")

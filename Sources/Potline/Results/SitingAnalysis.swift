@@ -42,6 +42,14 @@ enum SitingAnalysis {
                     changeYuanPerT: zip2(after.marginalCostYuanPerT, before.marginalCostYuanPerT).map { tidy($0 - $1) })
             }
         }
+        let index = NetworkIndex(network)
+        /// yuan/y per yuan/kWh of a candidate's power price at `output` t/y.
+        func kWhPerYear(_ candidate: String, output: Double) -> Double? {
+            guard let c = network.candidates.first(where: { $0.id == candidate }), let p = index.processes[c.process]
+            else { return nil }
+            let kWh = (c.electricityKWhPerTonne ?? network.processes[p].electricityKWhPerTonne) * output
+            return kWh > 0 ? kWh : nil
+        }
         for (r, result) in zip(rejected, results.dropFirst()) {
             let forced = try result.get()
             guard forced.provenOptimal, let cost = forced.totalCostYuan else {
@@ -51,7 +59,21 @@ enum SitingAnalysis {
             let increase = max(0, cost - planCost)
             plan.rejected[r].breakEvenReductionYuanPerY = tidy(increase)
             let candidate = plan.rejected[r].candidate
-            if let build = forced.plan?.builds.first(where: { $0.candidate == candidate }), build.annualCapitalYuan > 0 {
+            let forcedBuilds = forced.plan?.builds ?? []
+            if let build = forcedBuilds.first(where: { $0.candidate == candidate }),
+                let kWh = kWhPerYear(candidate, output: build.productionTPerY)
+            {
+                plan.rejected[r].breakEvenPowerPriceYuanPerKWh = tidy(increase / kWh)
+            }
+            // A build this forced plan leaves out is no more than `increase` from losing its place.
+            for b in plan.builds.indices where !forcedBuilds.contains(where: { $0.candidate == plan.builds[b].candidate }) {
+                let margin = min(plan.builds[b].marginYuanPerY ?? .infinity, increase)
+                plan.builds[b].marginYuanPerY = tidy(margin)
+                if let kWh = kWhPerYear(plan.builds[b].candidate, output: plan.builds[b].productionTPerY) {
+                    plan.builds[b].marginPowerPriceYuanPerKWh = tidy(margin / kWh)
+                }
+            }
+            if let build = forcedBuilds.first(where: { $0.candidate == candidate }), build.annualCapitalYuan > 0 {
                 plan.rejected[r].breakEvenReductionShare = tidy(increase / build.annualCapitalYuan)
                 if increase >= build.annualCapitalYuan {
                     plan.rejected[r].reason = "not economic even at no capital cost"

@@ -13,6 +13,11 @@ public struct SitingPlan: Sendable, Codable {
         /// Annual capital + this year's variable costs of its output (yuan/y).
         public var yearOneCostYuan: Double
         public var productionTPerY: Double
+        /// How much its yearly charges may rise before another plan is as cheap: the smallest
+        /// break-even among the forced solves that leave it out (yuan/y).
+        public var marginYuanPerY: Double?
+        /// The margin as a power-price rise: margin ÷ (its kWh/t × its output), yuan/kWh.
+        public var marginPowerPriceYuanPerKWh: Double?
     }
 
     public struct Closure: Sendable, Codable {
@@ -50,6 +55,9 @@ public struct SitingPlan: Sendable, Codable {
         public var breakEvenReductionYuanPerY: Double?
         /// The same as a share of its annual capital and fixed cost at the size it would be built.
         public var breakEvenReductionShare: Double?
+        /// The break-even as a power-price fall: break-even ÷ (its kWh/t × its output when forced
+        /// in), yuan/kWh. A first-order figure: it holds the rest of the plan at the forced optimum.
+        public var breakEvenPowerPriceYuanPerKWh: Double?
     }
 
     public struct DeliveredCostChange: Sendable, Codable {

@@ -66,6 +66,7 @@ import Testing
         let folder = try Fixtures.copy(replacing: [
             "ranges.csv": Self.header
                 + "plants,west_smelter,electricity_price_yuan_per_kwh,0.25,0.35,estimate: captive cost ±0.05\n"
+                + "plants,east_smelter,electricity_price_yuan_per_kwh,0.45,0.55,estimate: the east grid price (blank cell)\n"
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = try Scenario.parse(
@@ -75,9 +76,13 @@ import Testing
                   - table: plants
                     where: {id: west_smelter}
                     set: {electricity_price_yuan_per_kwh: 0.60}
+                  - table: regions
+                    where: {id: east}
+                    set: {grid_price_yuan_per_kwh: 0.70}
                 """, file: "dear_power.yaml")
         let changed = try ScenarioCase(base: NetworkFiles.read(from: folder), scenarios: [scenario]).network()
-        #expect(changed.ranges.map(\.value) == [0.60])
-        #expect(changed.ranges.map(\.valueChangedByScenario) == [true])
+        // The east smelter's blank price follows the region's, which the scenario moved.
+        #expect(changed.ranges.map(\.value) == [0.60, 0.70])
+        #expect(changed.ranges.map(\.valueChangedByScenario) == [true, true])
     }
 }

@@ -145,7 +145,10 @@ enum RangeReader {
             return (value, changed)
         }
         if let value = DefaultFigure.value(table: String(name), column: column, row: row.fields, index) {
-            return (value, changed)
+            // A default read from another row (the region's price, the process's kWh/t) moved if a
+            // scenario edited any row.
+            let edited = files.tables.contains { file, table in table.rows.contains { $0.location.file != file } }
+            return (value, changed || (edited && !DefaultFigure.isConstant(table: String(name), column: column)))
         }
         if !data.header.contains(column) && !DefaultFigure.hasDefault(table: String(name), column: column) {
             return problem("column", "'\(column)' is not a column of \(fileName)" + Suggestion.didYouMean(column, among: data.header))
@@ -207,6 +210,8 @@ enum DefaultFigure {
         "links": ["distance_km", "rate_yuan_per_tkm", "handling_yuan_per_t"],
         "period_conditions": ["grid_price_yuan_per_kwh"],
     ]
+
+    static func isConstant(table: String, column: String) -> Bool { constants[table]?[column] != nil }
 
     static func hasDefault(table: String, column: String) -> Bool {
         constants[table]?[column] != nil || derived[table]?.contains(column) == true

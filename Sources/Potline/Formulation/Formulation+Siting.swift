@@ -130,7 +130,16 @@ extension Formulation {
                     guard case .plant(let p) = operation.source, operation.electricityKWhPerTonne > limit else { continue }
                     operationsBarredByStandard.append(o)
                     for column in makeColumns[o] { model.setBounds(column: column, lower: 0, upper: 0) }
+                    // One choice row per plant (at its own technology), and none while one of its
+                    // alternatives (alternatives.csv) is within the limit and may run instead.
                     let plant = network.plants[p]
+                    let technologies = groups[operation.group].operations.filter {
+                        if case .plant = operations[$0].source { return true }
+                        return false
+                    }
+                    guard operation.id == plant.id,
+                        technologies.allSatisfy({ operations[$0].electricityKWhPerTonne > limit })
+                    else { continue }
                     let retrofits = groups[operation.group].operations.compactMap { o -> Int? in
                         if case .retrofit(let k) = operations[o].source { return retrofitColumns[k] }
                         return nil

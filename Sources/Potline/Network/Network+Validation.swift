@@ -136,6 +136,7 @@ extension Network {
                 }
             }
         }
+        checkAlternatives(log, index: index)
         for limit in capacityLimits {
             log.known(limit.region, in: index.regions, what: "region", at: limit.location, column: "region")
             log.known(limit.process, in: index.processes, what: "process", at: limit.location, column: "process")

@@ -33,6 +33,7 @@ public enum NetworkLoader {
         network.links = links(files, log)
         readSiting(files, into: &network, log)
         readPower(files, into: &network, log)
+        readAlternatives(files, into: &network, log)
         manifest.policy.apply(to: &network)
         if log.problems.isEmpty {
             // Cross-references are only meaningful once every row parsed.

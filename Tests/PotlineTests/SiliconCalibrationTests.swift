@@ -171,9 +171,7 @@ import Testing
         }
         for c in network.captivePower.indices where hoshine.contains(network.captivePower[c].plant) {
             network.captivePower[c].generationCostYuanPerKWh = year.captivePrice
-            // Captive power is the cheaper source every year, so the cap is the ratio reached. (Fixing it
-            // with min = max as well lets GLPK return a grid column at -1.5e-6 kWh, which Potline's
-            // answer check rejects as a numerical failure: reported to the engine's owners.)
+            network.captivePower[c].minimumShare = year.share
             network.captivePower[c].maximumShare = year.share
         }
         let solution = try network.solve(options: SolveOptions(analysePlan: false))

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func everyScenarioIsOptimal() throws {
-        #expect(comparison.scenarios.count == 5)
+        #expect(comparison.scenarios.count == 6)
         for result in [comparison.base] + comparison.scenarios {
             #expect(result.status == .optimal, "\(result.name): \(result.status.words)")
         }
@@ -108,6 +108,18 @@ import Testing
             #expect(site.change == .built)
             #expect((site.region ?? "").hasPrefix("xinjiang_") && site.process == "si553_allcoal_carbon", "\(site.site)")
         }
+        #expect(try #require(result.totalCostChangeYuan) < 0)
+    }
+
+    /// "Xinjiang's 553# furnaces switch to it and the total cost falls."
+    @Test func allCoalSwitch() throws {
+        let result = try scenario("all_coal_switch")
+        let solution = try solution(result)
+        let xinjiang = solution.plants.filter {
+            $0.region.hasPrefix("xinjiang_") && $0.output == "silicon_553" && $0.productionTPerY > 0
+        }
+        #expect(xinjiang.count >= 3)
+        for plant in xinjiang { #expect(plant.process == "si553_allcoal_carbon", "\(plant.id) runs \(plant.process)") }
         #expect(try #require(result.totalCostChangeYuan) < 0)
     }
 }

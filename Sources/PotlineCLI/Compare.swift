@@ -103,11 +103,12 @@ func loadScenarioStack(_ argument: String) throws -> [Scenario] {
 func report<T: Encodable>(
     _ result: T, json: Bool, text: (T) -> String, out: String? = nil, csv: ((T, URL) throws -> Void)? = nil
 ) throws {
+    let document = try encodeResult(result)
     if json {
-        FileHandle.standardOutput.write(try JSONReport.encode(result))
-        print("")
+        StandardStreams.writeOutput(document)
+        StandardStreams.writeOutput("\n")
     } else {
-        print(text(result), terminator: "")
+        StandardStreams.writeOutput(text(result))
     }
     guard let out, let csv else { return }
     do {

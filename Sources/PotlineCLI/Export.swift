@@ -29,7 +29,7 @@ struct Export: ParsableCommand {
             guard let path else { continue }
             do {
                 try loaded.writeModel(format: format, to: path)
-                print("wrote \(path)")
+                StandardStreams.writeOutput("wrote \(path)\n")
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(ExitStatus.badInput)

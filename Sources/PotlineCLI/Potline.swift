@@ -16,7 +16,8 @@ struct PotlineCommand: ParsableCommand {
             other plant costs, tolling fees, annualised capital, freight, carbon) and solves it with GLPK.
 
             Exit codes: 0 solved to optimality; 2 bad input; 3 infeasible or unbounded; \
-            4 time limit reached; 5 solver failure; 64 bad command line.
+            4 time limit reached; 5 solver failure or a result that overflows; 64 bad command line; \
+            74 a write to standard output, standard error or --out failed.
             """,
         subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, Validate.self, Export.self, Import.self],
         defaultSubcommand: Solve.self)
@@ -28,11 +29,12 @@ enum ExitStatus {
     static let infeasible: Int32 = 3
     static let timeLimit: Int32 = 4
     static let solverFailure: Int32 = 5
+    static let writeFailure = StandardStreams.writeFailure
 }
 
 /// Prints `message` to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    StandardStreams.writeError(message.hasSuffix("\n") ? message : message + "\n")
 }
 
 /// Makes `--out DIR` ready before any solving, so an unwritable folder fails at once.

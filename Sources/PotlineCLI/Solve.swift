@@ -64,11 +64,12 @@ struct Solve: ParsableCommand {
             throw ExitCode(ExitStatus.solverFailure)
         }
         if solverLog { printError(solution.solverLog) }
+        let document = try encodeResult(solution)
         if json {
-            FileHandle.standardOutput.write(try JSONReport.encode(solution))
-            print("")
+            StandardStreams.writeOutput(document)
+            StandardStreams.writeOutput("\n")
         } else {
-            print(TextReport.render(solution, network: loaded), terminator: "")
+            StandardStreams.writeOutput(TextReport.render(solution, network: loaded))
         }
         if let out {
             do {

@@ -147,9 +147,9 @@ import Testing
         ])
         #expect(
             problems.map(\.description) == [
-                "network.yaml, row 6, column colour: unknown key",
-                "network.yaml, row 2, column base_year: 'twenty' is not a year",
-                "network.yaml, row 5, column modes.rail.circuit: unknown key (did you mean 'circuity'?)",
+                "network.yaml, line 6, key colour: unknown key",
+                "network.yaml, line 2, key base_year: 'twenty' is not a year",
+                "network.yaml, line 5, key modes.rail.circuit: unknown key (did you mean 'circuity'?)",
             ])
     }
 
@@ -166,17 +166,17 @@ import Testing
         let problems = try Fixtures.problems(replacing: ["network.yaml": manifest])
         #expect(
             problems.map(\.description) == [
-                "network.yaml, row 7, column policy.capacity[0].processes: must be a list, e.g. [smelting, smelting_gc]",
-                "network.yaml, row 4, column policy.surcharge.processes: must be a list, e.g. [smelting]",
+                "network.yaml, line 7, key policy.capacity[0].processes: must be a list, e.g. [smelting, smelting_gc]",
+                "network.yaml, line 4, key policy.surcharge.processes: must be a list, e.g. [smelting]",
             ])
         let ranges = try Fixtures.problems(replacing: [
             "network.yaml": manifest.replacingOccurrences(of: "processes: smelting,", with: "processes: [smelting],")
         ])
         #expect(
             ranges.map(\.description) == [
-                "network.yaml, column policy.surcharge.yuan_per_kwh_per_step: -0.01 is outside ≥ 0",
-                "network.yaml, column policy.carbon.price_yuan_per_t: -80.0 is negative",
-                "network.yaml, column policy.capacity.ceiling_t_per_y: -5.0 is negative",
+                "network.yaml, line 4, key policy.surcharge.yuan_per_kwh_per_step: -0.01 is outside ≥ 0",
+                "network.yaml, line 5, key policy.carbon.price_yuan_per_t: -80.0 is negative",
+                "network.yaml, line 6, key policy.capacity.ceiling_t_per_y: -5.0 is negative",
             ])
     }
 

@@ -124,11 +124,14 @@ extension Network {
         }
         for retrofit in retrofits {
             let plantKnown = log.known(retrofit.plant, in: plantIDs, what: "plant", at: retrofit.location, column: "plant")
+            // The plant's own process may be unknown too (reported at its row): compare only known ones.
             if let process = retrofit.process,
-                log.known(process, in: index.processes, what: "process", at: retrofit.location, column: "process"), plantKnown
+                log.known(process, in: index.processes, what: "process", at: retrofit.location, column: "process"), plantKnown,
+                let plant = plantIDs[retrofit.plant], let own = index.processes[plants[plant].process],
+                let new = index.processes[process]
             {
-                let before = processes[index.processes[plants[plantIDs[retrofit.plant]!].process]!].output
-                let after = processes[index.processes[process]!].output
+                let before = processes[own].output
+                let after = processes[new].output
                 if before != after {
                     log.report(
                         retrofit.location, "process",
@@ -234,9 +237,8 @@ extension Network {
     ) {
         let regionKnown = log.known(region, in: index.regions, what: "region", at: location, column: "region")
         let processKnown = log.known(process, in: index.processes, what: "process", at: location, column: "process")
-        guard regionKnown, processKnown, ownPrice == nil,
-            (kWhPerTonne ?? processes[index.processes[process]!].electricityKWhPerTonne) > 0,
-            regions[index.regions[region]!].gridPriceYuanPerKWh == nil
+        guard regionKnown, processKnown, ownPrice == nil, let p = index.processes[process], let r = index.regions[region],
+            (kWhPerTonne ?? processes[p].electricityKWhPerTonne) > 0, regions[r].gridPriceYuanPerKWh == nil
         else { return }
         log.report(
             location, "electricity_price_yuan_per_kwh",

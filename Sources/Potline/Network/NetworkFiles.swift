@@ -193,7 +193,7 @@ struct CSVRecord {
             problem(column, "'\(raw)' is not a number")
             return nil
         }
-        if let message = range.violation(value) {
+        if let message = range.violation(value) ?? Plausibility.violation(column: column, value: value) {
             problem(column, "'\(raw)' \(message)")
             return nil
         }

@@ -36,7 +36,7 @@ public enum NetworkLoader {
         manifest.policy.apply(to: &network)
         if log.problems.isEmpty {
             // Cross-references are only meaningful once every row parsed.
-            for problem in network.problems() { log.add(problem) }
+            for problem in network.problems() { log.add(locatedInManifest(problem, files.manifest)) }
         }
         for (file, table) in files.tables.sorted(by: { $0.key < $1.key }) where !log.tablesRead.contains(file) {
             // Only a table a scenario created: a folder may hold other CSV files (notes, seeds).
@@ -48,6 +48,24 @@ public enum NetworkLoader {
         }
         if !log.problems.isEmpty { throw NetworkError(log.problems) }
         return network
+    }
+
+    /// A network.yaml setting's problem with the line of its key (or of the nearest enclosing
+    /// key the file has), as validation of parsed values no longer knows lines.
+    static func locatedInManifest(_ problem: NetworkProblem, _ manifest: Node?) -> NetworkProblem {
+        guard problem.file == manifestFile, problem.row == nil, let key = problem.column, let manifest else { return problem }
+        var node = manifest
+        var line: Int?
+        for segment in key.split(separator: ".") {
+            // `capacity[0]`: the list's own line is as near as a key without its item gets.
+            let name = segment.split(separator: "[").first.map(String.init) ?? ""
+            guard let (keyNode, value) = node.mapping?.first(where: { $0.key.string == name }) else { break }
+            line = keyNode.mark?.line ?? line
+            node = value
+        }
+        var located = problem
+        located.row = line
+        return located
     }
 
     static func regions(_ files: NetworkFiles, _ log: ProblemLog) -> [Region] {

@@ -111,12 +111,7 @@ func report<T: Encodable>(
         StandardStreams.writeOutput(text(result))
     }
     guard let out, let csv else { return }
-    do {
-        try csv(result, URL(fileURLWithPath: out))
-    } catch {
-        printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
-        throw ExitCode(ExitStatus.badInput)
-    }
+    try writeTables(out) { try csv(result, $0) }
 }
 
 /// The exit for an error of a comparison or sweep: bad input (2) or solver failure (5).

@@ -71,14 +71,7 @@ struct Solve: ParsableCommand {
         } else {
             StandardStreams.writeOutput(TextReport.render(solution, network: loaded))
         }
-        if let out {
-            do {
-                try CSVReport.write(solution, to: URL(fileURLWithPath: out))
-            } catch {
-                printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.badInput)
-            }
-        }
+        if let out { try writeTables(out) { try CSVReport.write(solution, to: $0) } }
         try throwExitStatus(for: solution.status)
     }
 }

@@ -34,9 +34,25 @@ public enum NetworkLoader {
         readSiting(files, into: &network, log)
         readPower(files, into: &network, log)
         manifest.policy.apply(to: &network)
-        if log.problems.isEmpty {
-            // Cross-references are only meaningful once every row parsed.
-            for problem in network.problems() { log.add(locatedInManifest(problem, files.manifest)) }
+        // Cross-references are checked even when some rows failed to parse, so that one run
+        // reports every problem; rows already reported are not reported again.
+        // A CSV row is reported as a whole (it was dropped); a manifest setting by its key.
+        func place(_ problem: NetworkProblem) -> String {
+            problem.file == manifestFile ? "\(manifestFile) \(problem.column ?? "")" : "\(problem.file ?? "") \(problem.row ?? -1)"
+        }
+        let reported = Set(log.problems.filter { $0.row != nil || $0.file == manifestFile }.map(place))
+        let dropped: Set<String>? =
+            log.problems.isEmpty
+            ? nil
+            : Set(files.tables.values.flatMap { table in
+                table.rows.filter { reported.contains("\(table.file) \($0.location.row)") }.compactMap { $0.fields["id"] }
+            })
+        // Without a whole table (missing, unreadable, not UTF-8) every reference to it would
+        // be reported: those wait until the table reads.
+        let tableLost = !files.unreadable.isEmpty || log.problems.contains { $0.message.hasPrefix("file is missing") }
+        for problem in tableLost ? [] : network.problems(afterRowsDropped: dropped).map({ locatedInManifest($0, files.manifest) })
+        where !reported.contains(place(problem)) {
+            log.add(problem)
         }
         for (file, table) in files.tables.sorted(by: { $0.key < $1.key }) where !log.tablesRead.contains(file) {
             // Only a table a scenario created: a folder may hold other CSV files (notes, seeds).

@@ -48,14 +48,19 @@ public struct NetworkError: Error, Sendable, CustomStringConvertible {
 enum Suggestion {
     /// " (did you mean 'shandong'?)" when a known name is close to `name`, else "".
     static func didYouMean(_ name: String, among known: some Sequence<String>) -> String {
+        closest(name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// The known name close enough to `name` to suggest, if any.
+    static func closest(_ name: String, among known: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in known {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best, best.distance <= max(2, lowered.count / 3) else { return "" }
-        return " (did you mean '\(best.name)'?)"
+        guard let best, best.distance <= max(2, lowered.count / 3) else { return nil }
+        return best.name
     }
 
     /// Levenshtein distance.

@@ -162,7 +162,7 @@ extension Scenario {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw NetworkError([NetworkProblem(file: file, message: "is not valid YAML: \(error)")])
+            throw NetworkError([yamlSyntaxProblem(error, file: file)])
         }
         var reader = ScenarioReader(file: file)
         let scenario = reader.scenario(root)

@@ -50,7 +50,7 @@ import Testing
         let started = Date()
         #expect(try Programs.run("potline", arguments(0, out)).status == 0)
         let duration = Date().timeIntervalSince(started)
-        var random = SplitMix(seed: 42)
+        var random = SeededLCG(seed: 42)
         var complete = 0, killedWhileRunning = 0
         for attempt in 0..<24 {
             let process = try start(arguments(attempt % 2, out))
@@ -113,15 +113,12 @@ import Testing
     }
 }
 
-/// A seeded generator for reproducible kill times.
-struct SplitMix: RandomNumberGenerator {
+/// Knuth's MMIX linear congruential generator: reproducible kill times and fuzz choices.
+struct SeededLCG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state >> 11
     }
 }

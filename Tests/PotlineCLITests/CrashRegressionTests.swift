@@ -125,6 +125,8 @@ import Testing
             let run = try Programs.run("/bin/sh", ["-c", "exec '\(binary)' solve \(example) \(redirect)"])
             #expect(run.status == Int32(status), "\(redirect): \(run.error)")
         }
+        // A model file to a full disk (GLPK itself does not notice).
+        #expect(try potline("export", example, "--lp", "/dev/full").status == 74)
         // An error message to a closed standard error: the bad-input exit stays.
         let bad = try Programs.run("/bin/sh", ["-c", "exec '\(binary)' solve /no/such/network 2>&-"])
         #expect(bad.status == 2)

@@ -2,8 +2,14 @@ extension Network {
     /// Every problem that would make the network meaningless or unsolvable: duplicate ids,
     /// unknown names (with the closest known one), impossible values, plants without a power
     /// price, and demands that no supply can reach. Empty for a valid network.
-    public func problems() -> [NetworkProblem] {
+    public func problems() -> [NetworkProblem] { problems(afterRowsDropped: nil) }
+
+    /// The problems, for a network read with some rows dropped (their own problems already
+    /// reported): references to the dropped rows' ids are not "unknown", and reachability,
+    /// meaningless on a partial network, waits for a sound one.
+    func problems(afterRowsDropped dropped: Set<String>?) -> [NetworkProblem] {
         let log = ProblemLog()
+        log.droppedIDs = dropped ?? []
 
         if !(1900...2200).contains(baseYear) {
             log.setting("base_year", "\(baseYear) is not a plausible year")
@@ -100,7 +106,7 @@ extension Network {
         validateSitingAndPower(index, log)
 
         // Reachability needs every reference resolved; report it only on an otherwise sound network.
-        if log.problems.isEmpty {
+        if log.problems.isEmpty && dropped == nil {
             let reachable = ReachabilityAnalysis(index)
             for demand in demands where demand.tonnesPerYear > 0 && !reachable.canDeliver(demand.commodity, to: demand.region) {
                 log.report(
@@ -124,11 +130,14 @@ extension Network {
         }
         for retrofit in retrofits {
             let plantKnown = log.known(retrofit.plant, in: plantIDs, what: "plant", at: retrofit.location, column: "plant")
+            // The plant's own process may be unknown too (reported at its row): compare only known ones.
             if let process = retrofit.process,
-                log.known(process, in: index.processes, what: "process", at: retrofit.location, column: "process"), plantKnown
+                log.known(process, in: index.processes, what: "process", at: retrofit.location, column: "process"), plantKnown,
+                let plant = plantIDs[retrofit.plant], let own = index.processes[plants[plant].process],
+                let new = index.processes[process]
             {
-                let before = processes[index.processes[plants[plantIDs[retrofit.plant]!].process]!].output
-                let after = processes[index.processes[process]!].output
+                let before = processes[own].output
+                let after = processes[new].output
                 if before != after {
                     log.report(
                         retrofit.location, "process",
@@ -235,9 +244,8 @@ extension Network {
     ) {
         let regionKnown = log.known(region, in: index.regions, what: "region", at: location, column: "region")
         let processKnown = log.known(process, in: index.processes, what: "process", at: location, column: "process")
-        guard regionKnown, processKnown, ownPrice == nil,
-            (kWhPerTonne ?? processes[index.processes[process]!].electricityKWhPerTonne) > 0,
-            regions[index.regions[region]!].gridPriceYuanPerKWh == nil
+        guard regionKnown, processKnown, ownPrice == nil, let p = index.processes[process], let r = index.regions[region],
+            (kWhPerTonne ?? processes[p].electricityKWhPerTonne) > 0, regions[r].gridPriceYuanPerKWh == nil
         else { return }
         log.report(
             location, "electricity_price_yuan_per_kwh",
@@ -266,6 +274,7 @@ extension ProblemLog {
     @discardableResult
     func known(_ id: String, in map: [String: Int], what: String, at location: SourceLocation?, column: String) -> Bool {
         if map[id] != nil { return true }
+        if droppedIDs.contains(id) { return false }  // its row's own problem is the cause
         report(location, column, "unknown \(what) '\(id)'" + Suggestion.didYouMean(id, among: map.keys))
         return false
     }

@@ -120,7 +120,6 @@ extension LinearModel {
             let relative = value.isFinite ? max(below, above) : .infinity
             if relative > tolerance, relative > (worst?.relative ?? 0) { worst = (name, relative) }
         }
-        for (j, column) in columns.enumerated() { consider(column.name, x[j], column.lower, column.upper, scale: 1) }
         var activity = [Double](repeating: 0, count: rows.count)
         var largestTerm = [Double](repeating: 1, count: rows.count)
         for entry in coefficients {
@@ -129,6 +128,15 @@ extension LinearModel {
             largestTerm[entry.row] = max(largestTerm[entry.row], abs(term))
         }
         for (i, row) in rows.enumerated() { consider(row.name, activity[i], row.lower, row.upper, scale: largestTerm[i]) }
+        // A column's bound is judged at the size it has in its rows: -6e-6 kWh on a grid column whose
+        // row balances 10⁹ kWh is the solver's tolerance, not a broken point (GLPK works on scaled columns).
+        var columnScale = [Double](repeating: 1, count: columns.count)
+        for entry in coefficients where entry.value != 0 {
+            columnScale[entry.column] = max(columnScale[entry.column], largestTerm[entry.row] / abs(entry.value))
+        }
+        for (j, column) in columns.enumerated() {
+            consider(column.name, x[j], column.lower, column.upper, scale: columnScale[j])
+        }
         return worst
     }
 }

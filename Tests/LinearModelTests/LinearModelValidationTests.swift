@@ -67,6 +67,20 @@ import Testing
         #expect(model().worstViolation(of: [4, .nan, 4])?.relative == .infinity)
     }
 
+    /// A column's bound is judged at its size in its rows: −6e-6 kWh on a grid column in a row that
+    /// balances 1.2·10⁹ kWh is the solver's tolerance; −6e-6 on a column whose rows are of order 1 is not.
+    @Test func columnBoundsAreJudgedAtTheirSizeInTheirRows() {
+        var model = LinearModel(name: "scale")
+        let made = model.addColumn(name: "made")
+        let grid = model.addColumn(name: "grid")
+        let captive = model.addColumn(name: "captive")
+        let small = model.addColumn(name: "small")
+        model.addRow(name: "power", lower: 0, upper: 0, terms: [(made, 12_000), (grid, -1), (captive, -1)])
+        model.addRow(name: "few", upper: 10, terms: [(small, 1)])
+        #expect(model.worstViolation(of: [100_000, -6e-6, 1.2e9 + 6e-6, 0]) == nil)
+        #expect(model.worstViolation(of: [100_000, 0, 1.2e9, -6e-6])?.name == "small")
+    }
+
     /// Magnitudes GLPK cannot scale (a 1e-320 coefficient aborted the process; 1e-30 gave a wrong
     /// answer on the China model) are rejected before any C call.
     @Test func magnitudesOutsideTheScalableRangeAreReported() {

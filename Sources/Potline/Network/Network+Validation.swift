@@ -145,6 +145,7 @@ extension Network {
                 }
             }
         }
+        checkAlternatives(log, index: index)
         for limit in capacityLimits {
             log.known(limit.region, in: index.regions, what: "region", at: limit.location, column: "region")
             log.known(limit.process, in: index.processes, what: "process", at: limit.location, column: "process")
@@ -287,6 +288,39 @@ extension ProblemLog {
                 report(item.location, column, "duplicate \(what) '\(item.id)'\(previous)")
             } else {
                 first[item.id] = item.location
+            }
+        }
+    }
+}
+
+extension Network {
+    /// An alternative names a known plant and process, makes the plant's output, is not the
+    /// plant's own process, appears once per (plant, process), and is not offered beside retrofits
+    /// (a retrofit replaces the plant's technology; which alternatives would survive it is not defined).
+    func checkAlternatives(_ log: ProblemLog, index: NetworkIndex) {
+        log.checkUnique(
+            alternatives.map { ("\($0.plant) \($0.process)", $0.location) }, what: "alternative (plant, process)",
+            column: "process")
+        let plantIndex = Dictionary(plants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let retrofitted = Set(retrofits.map(\.plant))
+        for alternative in alternatives {
+            let plantKnown = log.known(
+                alternative.plant, in: plantIndex, what: "plant", at: alternative.location, column: "plant")
+            guard log.known(alternative.process, in: index.processes, what: "process", at: alternative.location, column: "process"),
+                plantKnown, let plant = plantIndex[alternative.plant].map({ plants[$0] }), let own = index.processes[plant.process]
+            else { continue }
+            let output = processes[index.processes[alternative.process]!].output
+            if alternative.process == plant.process {
+                log.report(alternative.location, "process", "'\(plant.process)' is the plant's own process already")
+            } else if output != processes[own].output {
+                log.report(
+                    alternative.location, "process",
+                    "an alternative must make the plant's output: '\(alternative.process)' makes \(output), the plant makes \(processes[own].output)")
+            }
+            if retrofitted.contains(plant.id) {
+                log.report(
+                    alternative.location, "plant",
+                    "'\(plant.id)' has retrofits (retrofits.csv); a plant takes alternatives or retrofits, not both")
             }
         }
     }

@@ -33,6 +33,7 @@ public enum NetworkLoader {
         network.links = links(files, log)
         readSiting(files, into: &network, log)
         readPower(files, into: &network, log)
+        readAlternatives(files, into: &network, log)
         manifest.policy.apply(to: &network)
         // Cross-references are checked even when some rows failed to parse, so that one run
         // reports every problem; rows already reported are not reported again.

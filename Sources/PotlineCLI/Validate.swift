@@ -5,7 +5,8 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a network's files and print every problem found.",
         discussion: """
-            Checks headers, every field (numbers, units, ids), duplicate ids, unknown region, \
+            Checks headers, every field (numbers within the plausible range of their unit, ids), \
+            duplicate ids, unknown region, \
             commodity, process and mode names (suggesting the closest known name), plants without a \
             power price, and demands that no supply can reach. Prints every problem with its file, row \
             and column; exits with status 2 if there is any.

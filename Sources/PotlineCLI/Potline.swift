@@ -13,7 +13,7 @@ struct PotlineCommand: ParsableCommand {
             the policy (capacity ceiling and transfer, energy standards, tiered power surcharge, carbon); \
             see Networks/README.md. Potline turns it into a linear or mixed-integer program that \
             minimises total delivered cost (materials, grid and captive power with fees and surcharge, \
-            other plant costs, tolling fees, annualised capital, freight, carbon) and solves it with GLPK.
+            other plant costs, tolling fees, annualised capital, freight, carbon) and solves it with GLPK, or with COIN-OR CBC/Clp (--solver cbc).
 
             Exit codes: 0 solved to optimality; 2 bad input; 3 infeasible or unbounded; \
             4 time limit reached; 5 solver failure or a result that overflows; 64 bad command line; \

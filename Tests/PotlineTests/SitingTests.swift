@@ -26,9 +26,9 @@ import Testing
         #expect(abs(CapitalCost(capexYuan: 1_000, lifetimeYears: 10, discountRate: 0.1).annualisedYuanPerYear - 162.7453949) < 1e-6)
     }
 
-    /// With no policy, a 50 M yuan/y site saves 100,000 × 1,126.8 − 50 M = 62.68 M yuan/y.
-    @Test func buildWhenItPays() throws {
-        let solution = try Self.network(candidateCapex: 50_000_000).solve()
+    /// With no policy, with every backend, a 50 M yuan/y site saves 100,000 × 1,126.8 − 50 M = 62.68 M yuan/y.
+    @Test(arguments: SolverBackend.allCases) func buildWhenItPays(backend: SolverBackend) throws {
+        let solution = try Self.network(candidateCapex: 50_000_000).solve(options: SolveOptions(solver: backend.solver))
         #expect(solution.status == .optimal)
         #expect(solution.provenOptimal)
         #expect(solution.mipGap == 0)

@@ -72,7 +72,7 @@ import Testing
 
     /// The energy standard bars each technology above it: at 150 kWh/t p2 (200) may not run, so the
     /// plant makes everything on p1 (16,000 yuan/y); at 80 kWh/t p1 (100) is barred but p2 run at its
-    /// own 50 kWh/t is not, so the plant need not close: 100 t × (40 + 25 + 5) = 7,000 yuan/y with r2
+    /// own 50 kWh/t is not, so the plant runs on p2: 100 t × (40 + 25 + 5) = 7,000 yuan/y with r2
     /// unlimited.
     @Test func theEnergyStandardBarsEachTechnology() throws {
         func manifest(_ limit: Int) -> String {

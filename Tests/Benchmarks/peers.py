@@ -48,8 +48,9 @@ def objective(peer, output):
     if peer.startswith("potline"):
         return json.loads(output)["total_cost_yuan"]
     patterns = {
-        "glpsol": r"(?:obj|total_cost) = +([-+0-9.eE]+)",
-        "cbc": r"Objective value:\s+([-+0-9.eE]+)",
+        # glpsol's last simplex ("obj =") or branch-and-bound ("mip =") line holds the optimum.
+        "glpsol": r"(?:obj|mip) = +([-+0-9.eE]+)",
+        "cbc": r"[Oo]bjective value:?\s+([-+0-9.eE]+)",
         "pulp-cbc": r"objective ([-+0-9.eE]+)",
     }
     found = re.findall(patterns[peer], output)

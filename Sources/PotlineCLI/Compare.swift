@@ -107,19 +107,15 @@ func loadScenarioStack(_ argument: String) throws -> [Scenario] {
 func report<T: Encodable>(
     _ result: T, json: Bool, text: (T) -> String, out: String? = nil, csv: ((T, URL) throws -> Void)? = nil
 ) throws {
+    let document = try encodeResult(result)
     if json {
-        FileHandle.standardOutput.write(try JSONReport.encode(result))
-        print("")
+        StandardStreams.writeOutput(document)
+        StandardStreams.writeOutput("\n")
     } else {
-        print(text(result), terminator: "")
+        StandardStreams.writeOutput(text(result))
     }
     guard let out, let csv else { return }
-    do {
-        try csv(result, URL(fileURLWithPath: out))
-    } catch {
-        printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
-        throw ExitCode(ExitStatus.badInput)
-    }
+    try writeTables(out) { try csv(result, $0) }
 }
 
 /// The exit for an error of a comparison or sweep: bad input (2) or solver failure (5).

@@ -68,20 +68,14 @@ struct Solve: ParsableCommand {
             throw ExitCode(ExitStatus.solverFailure)
         }
         if solverLog { printError(solution.solverLog) }
+        let document = try encodeResult(solution)
         if json {
-            FileHandle.standardOutput.write(try JSONReport.encode(solution))
-            print("")
+            StandardStreams.writeOutput(document)
+            StandardStreams.writeOutput("\n")
         } else {
-            print(TextReport.render(solution, network: loaded), terminator: "")
+            StandardStreams.writeOutput(TextReport.render(solution, network: loaded))
         }
-        if let out {
-            do {
-                try CSVReport.write(solution, to: URL(fileURLWithPath: out))
-            } catch {
-                printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.badInput)
-            }
-        }
+        if let out { try writeTables(out) { try CSVReport.write(solution, to: $0) } }
         try throwExitStatus(for: solution.status)
     }
 }

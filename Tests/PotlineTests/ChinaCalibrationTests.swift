@@ -146,4 +146,19 @@ import Testing
                 "processes": 5, "demands": 5, "links": 6, "network.yaml": 6,
             ])
     }
+
+    /// CBC finds the same siting optimum and, the demands' marginal costs being unique, the same
+    /// delivered costs (China's LP has alternative optima: flows may differ, these may not).
+    @Test func cbcAgreesWithGLPK() throws {
+        let cbc = try network.solve(options: SolveOptions(analysePlan: false, solver: SolverBackend.cbc.solver))
+        #expect(cbc.status == .optimal)
+        let total = try #require(solution.totalCostYuan)
+        #expect(abs((cbc.totalCostYuan ?? .nan) - total) <= 1e-7 * total)
+        #expect(cbc.deliveredCosts.count == solution.deliveredCosts.count)
+        for (a, b) in zip(solution.deliveredCosts, cbc.deliveredCosts) {
+            #expect(a.region == b.region && a.commodity == b.commodity)
+            let glpk = try #require(a.marginalCostYuanPerT)
+            #expect(abs((b.marginalCostYuanPerT ?? .nan) - glpk) <= 1e-6 * max(1, abs(glpk)), "\(a.region) \(a.commodity)")
+        }
+    }
 }

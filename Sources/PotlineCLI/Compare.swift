@@ -42,6 +42,8 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "For siting: skip each case's no-build baseline and break-even solves.")
     var noPlanAnalysis = false
 
+    @OptionGroup var sitingOptions: SitingOptions
+
     func validate() throws {
         if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if scenarios.isEmpty { throw ValidationError("give at least one scenario file") }
@@ -53,6 +55,7 @@ struct CompareCommand: ParsableCommand {
         let files = try readNetworkFiles(base)
         try prepareOutputFolder(out)
         let cases = try scenarios.map(loadScenarioStack)
+        let siting = try sitingOptions.request()
         let comparison: Comparison
         do {
             comparison = try withProgress("compare") { progress in
@@ -60,7 +63,7 @@ struct CompareCommand: ParsableCommand {
                     base: files, cases: cases,
                     options: ComparisonOptions(
                         solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis),
-                        threads: threads, progress: progress))
+                        threads: threads, progress: progress, siting: siting))
             }
         } catch {
             throw failureExit(error)

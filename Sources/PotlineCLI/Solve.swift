@@ -47,6 +47,8 @@ struct Solve: ParsableCommand {
     @Flag(help: "Print GLPK's solver log to standard error.")
     var solverLog = false
 
+    @OptionGroup var sitingOptions: SitingOptions
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
@@ -57,8 +59,11 @@ struct Solve: ParsableCommand {
         try prepareOutputFolder(out)
         let solution: Solution
         do {
-            solution = try loaded.solve(
-                options: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis))
+            var options = SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis)
+            options.siting = try sitingMode(options)
+            solution = try loaded.solve(options: options)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printError("error: the solver failed: \(error)")
             throw ExitCode(ExitStatus.solverFailure)
@@ -79,6 +84,23 @@ struct Solve: ParsableCommand {
             }
         }
         try throwExitStatus(for: solution.status)
+    }
+}
+
+extension Solve {
+    /// `--siting fixed` without `--plan` holds the plan of the network without the scenarios.
+    func sitingMode(_ options: SolveOptions) throws -> SitingMode {
+        switch try sitingOptions.request() {
+        case .free: return .free
+        case .none: return .none
+        case .held(let decisions): return .fixed(decisions)
+        case .heldAtBase:
+            var baseOptions = options
+            baseOptions.analysePlan = false
+            let base = try loadNetwork(network).solve(options: baseOptions)
+            guard let plan = base.plan else { return .free }
+            return .fixed(SitingDecisions(plan, source: scenarioFiles.isEmpty ? "its own plan" : "the plan of the network without the scenarios"))
+        }
     }
 }
 

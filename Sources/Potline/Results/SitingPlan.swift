@@ -48,7 +48,8 @@ public struct SitingPlan: Sendable, Codable {
         public var region: String
         public var reason: String
         public var breakEvenReductionYuanPerY: Double?
-        /// The same as a share of its annual capital and fixed cost at the size it would be built.
+        /// The same as a share of all its yearly charges at the size it would be built: annual
+        /// capital, fixed cost and the variable cost of its output (``Build/yearOneCostYuan``).
         public var breakEvenReductionShare: Double?
     }
 

@@ -42,6 +42,22 @@ struct SitingOptions: ParsableArguments {
         }
     }
 
+    /// The mode of one solve: with `fixed` and no `--plan`, the plan `base` chooses freely
+    /// (described as `source`) is held.
+    func mode(_ options: SolveOptions, base: () throws -> Network, source: String) throws -> SitingMode {
+        switch try request() {
+        case .free: return .free
+        case .none: return .none
+        case .held(let decisions): return .fixed(decisions)
+        case .heldAtBase:
+            var baseOptions = options
+            baseOptions.analysePlan = false
+            baseOptions.siting = .free
+            guard let plan = try base().solve(options: baseOptions).plan else { return .free }
+            return .fixed(SitingDecisions(plan, source: source))
+        }
+    }
+
     /// What a comparison or sweep does with the siting decisions.
     func request() throws -> SitingRequest {
         switch siting {

@@ -88,17 +88,9 @@ struct Solve: ParsableCommand {
 extension Solve {
     /// `--siting fixed` without `--plan` holds the plan of the network without the scenarios.
     func sitingMode(_ options: SolveOptions) throws -> SitingMode {
-        switch try sitingOptions.request() {
-        case .free: return .free
-        case .none: return .none
-        case .held(let decisions): return .fixed(decisions)
-        case .heldAtBase:
-            var baseOptions = options
-            baseOptions.analysePlan = false
-            let base = try loadNetwork(network).solve(options: baseOptions)
-            guard let plan = base.plan else { return .free }
-            return .fixed(SitingDecisions(plan, source: scenarioFiles.isEmpty ? "its own plan" : "the plan of the network without the scenarios"))
-        }
+        try sitingOptions.mode(
+            options, base: { try loadNetwork(network) },
+            source: scenarioFiles.isEmpty ? "its own plan" : "the plan of the network without the scenarios")
     }
 }
 

@@ -112,18 +112,9 @@ struct SweepCommand: ParsableCommand {
     /// `--siting fixed` without `--plan` holds the plan of the swept network as given (its
     /// scenarios applied, the parameter at its own value).
     func sweepSiting(files: NetworkFiles, stack: [Scenario], options: SolveOptions) throws -> SitingMode {
-        switch try sitingOptions.request() {
-        case .free: return .free
-        case .none: return .none
-        case .held(let decisions): return .fixed(decisions)
-        case .heldAtBase:
-            var baseOptions = options
-            baseOptions.analysePlan = false
-            baseOptions.siting = .free
-            let base = try ScenarioCase(base: files, scenarios: stack).network().solve(options: baseOptions)
-            guard let plan = base.plan else { return .free }
-            return .fixed(SitingDecisions(plan, source: "the plan of the network as given"))
-        }
+        try sitingOptions.mode(
+            options, base: { try ScenarioCase(base: files, scenarios: stack).network() },
+            source: "the plan of the network as given")
     }
 
     func parsedValues() throws -> [Double] {

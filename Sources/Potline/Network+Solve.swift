@@ -14,6 +14,9 @@ public struct SolveOptions: Sendable {
     public var analysePlan: Bool
     /// The backend; GLPK unless a script supplies another.
     public var solver: any LinearSolver
+    /// Whether siting decisions are free, held at a plan, or absent (the no-build baseline).
+    /// Held or absent, the plan analysis (baseline, break-evens) is skipped: operations only.
+    public var siting: SitingMode = .free
 
     public init(
         timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil, analysePlan: Bool = true,
@@ -43,15 +46,19 @@ extension Network {
     /// Throws ``NetworkError`` for an invalid network and ``SolverError`` if the solver fails.
     public func solve(options: SolveOptions = SolveOptions()) throws -> Solution {
         try validate()
+        let network = options.siting == .none ? withoutSiting() : self
         let started = Date()
-        let formulation = Formulation(self)
+        let formulation = Formulation(network, siting: options.siting)
         let built = Date()
         var solution = try Self.solve(formulation, options: options)
         solution.buildSeconds = built.timeIntervalSince(started)
         if solution.status == .infeasible || solution.status == .infeasibleOrUnbounded {
-            (solution.unmetDemands, solution.infeasibleConstraints) = try InfeasibilityDiagnosis.diagnose(self, options: options)
+            (solution.unmetDemands, solution.infeasibleConstraints) = try InfeasibilityDiagnosis.diagnose(network, options: options)
         }
-        if options.analysePlan { try SitingAnalysis.complete(&solution, network: self, options: options) }
+        if hasSitingDecisions { solution.siting = SitingModeResult(options.siting, network: self, plan: &solution.plan) }
+        if options.analysePlan && options.siting == .free {
+            try SitingAnalysis.complete(&solution, network: self, options: options)
+        }
         return solution
     }
 

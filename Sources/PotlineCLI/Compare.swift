@@ -42,6 +42,8 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "For siting: skip each case's no-build baseline and break-even solves.")
     var noPlanAnalysis = false
 
+    @OptionGroup var sitingOptions: SitingOptions
+
     @OptionGroup var backend: SolverOption
 
     func validate() throws {
@@ -55,6 +57,7 @@ struct CompareCommand: ParsableCommand {
         let files = try readNetworkFiles(base)
         try prepareOutputFolder(out)
         let cases = try scenarios.map(loadScenarioStack)
+        let siting = try sitingOptions.request()
         let comparison: Comparison
         do {
             comparison = try withProgress("compare") { progress in
@@ -64,7 +67,7 @@ struct CompareCommand: ParsableCommand {
                         solve: SolveOptions(
                             timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis,
                             solver: backend.linearSolver),
-                        threads: threads, progress: progress))
+                        threads: threads, progress: progress, siting: siting))
             }
         } catch {
             throw failureExit(error)

@@ -14,6 +14,9 @@ struct Export: ParsableCommand {
     @Argument(help: "Network folder.")
     var network: String
 
+    @Option(name: .customLong("scenario"), help: ArgumentHelp("Apply this scenario file first (repeatable, stacked in order).", valueName: "file"))
+    var scenarioFiles: [String] = []
+
     @Option(help: ArgumentHelp("Write CPLEX LP format to this file.", valueName: "file"))
     var lp: String?
 
@@ -25,7 +28,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadNetwork(network)
+        let loaded = try loadNetwork(network, scenarios: scenarioFiles)
         for (format, path) in [(ModelFileFormat.cplexLP, lp), (.mps, mps)] {
             guard let path else { continue }
             // GLPK reports neither a full disk nor a failed close: it writes a scratch file, and

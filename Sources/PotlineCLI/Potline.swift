@@ -19,6 +19,7 @@ struct PotlineCommand: ParsableCommand {
             4 time limit reached; 5 solver failure or a result that overflows; 64 bad command line; \
             74 a write to standard output, standard error or --out failed.
             """,
+        version: potlineVersion,
         subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, Validate.self, Export.self, Import.self],
         defaultSubcommand: Solve.self)
 }

@@ -47,6 +47,8 @@ struct Solve: ParsableCommand {
     @Flag(help: "Print the solver's log to standard error.")
     var solverLog = false
 
+    @OptionGroup var sitingOptions: SitingOptions
+
     @OptionGroup var backend: SolverOption
 
     func validate() throws {
@@ -59,10 +61,13 @@ struct Solve: ParsableCommand {
         try prepareOutputFolder(out)
         let solution: Solution
         do {
-            solution = try loaded.solve(
-                options: SolveOptions(
-                    timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis,
-                    solver: backend.linearSolver))
+            var options = SolveOptions(
+                timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis,
+                solver: backend.linearSolver)
+            options.siting = try sitingMode(options)
+            solution = try loaded.solve(options: options)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printError("error: the solver failed: \(error)")
             throw ExitCode(ExitStatus.solverFailure)
@@ -77,6 +82,15 @@ struct Solve: ParsableCommand {
         }
         if let out { try writeTables(out) { try CSVReport.write(solution, to: $0) } }
         try throwExitStatus(for: solution.status)
+    }
+}
+
+extension Solve {
+    /// `--siting fixed` without `--plan` holds the plan of the network without the scenarios.
+    func sitingMode(_ options: SolveOptions) throws -> SitingMode {
+        try sitingOptions.mode(
+            options, base: { try loadNetwork(network) },
+            source: scenarioFiles.isEmpty ? "its own plan" : "the plan of the network without the scenarios")
     }
 }
 

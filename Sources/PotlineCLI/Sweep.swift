@@ -83,6 +83,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
     var mipGap: Double = 0
 
+    @OptionGroup var sitingOptions: SitingOptions
+
     @OptionGroup var backend: SolverOption
 
     func validate() throws {
@@ -105,6 +107,14 @@ struct SweepCommand: ParsableCommand {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if repeats < 1 { throw ValidationError("--repeats must be at least 1") }
+    }
+
+    /// `--siting fixed` without `--plan` holds the plan of the swept network as given (its
+    /// scenarios applied, the parameter at its own value).
+    func sweepSiting(files: NetworkFiles, stack: [Scenario], options: SolveOptions) throws -> SitingMode {
+        try sitingOptions.mode(
+            options, base: { try ScenarioCase(base: files, scenarios: stack).network() },
+            source: "the plan of the network as given")
     }
 
     func parsedValues() throws -> [Double] {
@@ -152,13 +162,21 @@ struct SweepCommand: ParsableCommand {
             return
         }
 
-        let sweep: Sweep
+        var sweep: Sweep
         do {
+            options.solve.siting = try sweepSiting(files: files, stack: stack, options: options.solve)
             sweep = try withProgress("sweep") { progress in
                 options.progress = progress
                 return try Sweep.run(
                     base: files, scenarios: stack, parameter: swept, mode: mode, values: values, options: options)
             }
+            let network = try ScenarioCase(base: files, scenarios: stack).network()
+            if network.hasSitingDecisions {
+                var plan: SitingPlan?
+                sweep.siting = SitingModeResult(options.solve.siting, network: network, plan: &plan)
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw failureExit(error)
         }

@@ -15,8 +15,11 @@ struct Validate: ParsableCommand {
     @Argument(help: "Network folder to check.")
     var network: String
 
+    @Option(name: .customLong("scenario"), help: ArgumentHelp("Apply this scenario file first and check the result (repeatable, stacked in order).", valueName: "file"))
+    var scenarioFiles: [String] = []
+
     func run() throws {
-        let loaded = try loadNetwork(network)
+        let loaded = try loadNetwork(network, scenarios: scenarioFiles)
         StandardStreams.writeOutput(
             "\(network): valid — \(loaded.regions.count) regions, \(loaded.commodities.count) commodities, "
                 + "\(loaded.processes.count) processes, \(loaded.plants.count) plants, \(loaded.supplies.count) supplies, "

@@ -140,12 +140,16 @@ import Testing
         let text = ComparisonReport.render(comparison)
         #expect(text.contains("total cost M yuan/y  1,633.4         1,588.3   -45.1"))
         #expect(text.contains("capacity_t_per_y  60000 → 120000"))
-        #expect(text.contains("-40.0 stopped"))
+        #expect(text.contains("-40.0  stopped"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-compare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try ComparisonReport.writeCSV(comparison, to: folder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["cases.csv", "delivered_costs.csv", "input_changes.csv", "plant_changes.csv", "production.csv"])
+        #expect(
+            files == [
+                "case_flows.csv", "case_plants.csv", "cases.csv", "delivered_costs.csv", "input_changes.csv", "plant_changes.csv",
+                "production.csv",
+            ])
         let cases = try String(contentsOf: folder.appendingPathComponent("cases.csv"), encoding: .utf8)
         #expect(cases.contains("north_site,"))
         #expect(cases.contains(",optimal,1570770000,-62622000,"))

@@ -89,11 +89,12 @@ import Testing
         #expect(solution.plants.first { $0.id == "east_smelter" }?.retrofit == "east_cells")
         #expect(close(solution.deliveredCosts[0].marginalCostYuanPerT, 16_760))
         // Forcing the site in: east idles, so the retrofit is dropped: 1,588.32 + 100 = 1,688.32 M,
-        // 7.32 M above the plan, which is 7.32% of the site's 100 M yuan/y.
+        // 7.32 M above the plan: of the site's yearly charges once built, 100 M capital + 100,000 t
+        // × (13,500 kWh × 0.30 + 2,000 other) = 705 M yuan/y, that is 1.038%.
         let rejected = solution.plan?.rejected.first
         #expect(rejected?.candidate == "west_new")
         #expect(close(rejected?.breakEvenReductionYuanPerY, 7_320_000))
-        #expect(close(rejected?.breakEvenReductionShare, 0.0732))
+        #expect(close(rejected?.breakEvenReductionShare, 7.32 / 705))
         // As a power price: 7.32 M ÷ (13,500 kWh/t × 100,000 t) = 0.0054222 yuan/kWh.
         #expect(close(rejected?.breakEvenPowerPriceYuanPerKWh, 7_320_000 / 1_350_000_000))
     }
@@ -174,7 +175,8 @@ import Testing
         #expect(close(optional.totalCostYuan, 1_701_000_000))
         #expect(optional.plan?.rejected.first?.reason == "not economic")
         #expect(close(optional.plan?.rejected.first?.breakEvenReductionYuanPerY, 87_320_000))
-        #expect(close(optional.plan?.rejected.first?.breakEvenReductionShare, 0.4366))
+        // Of its yearly charges: 200 M capital + 100,000 t × 6,050 yuan/t running = 805 M.
+        #expect(close(optional.plan?.rejected.first?.breakEvenReductionShare, 87.32 / 805))
 
         let forced = try Self.network(candidateCapex: 200_000_000, decision: .mustBuild).solve()
         #expect(close(forced.totalCostYuan, 1_788_320_000))

@@ -38,7 +38,7 @@ struct Manifest {
             log.add(NetworkProblem(file: NetworkLoader.manifestFile, column: "base_year", message: "is required"))
         }
         if let modes = top["modes"] { manifest.modes = parseModes(modes, reader) }
-        if let policy = top["policy"] { manifest.policy = parsePolicy(policy, reader) }
+        if let policy = top["policy"] { manifest.policy = parsePolicy(policy, reader, baseYear: manifest.baseYear) }
         return manifest
     }
 
@@ -73,7 +73,7 @@ struct Manifest {
         return modes
     }
 
-    private static func parsePolicy(_ node: Node, _ reader: YAMLReader) -> Policy {
+    private static func parsePolicy(_ node: Node, _ reader: YAMLReader, baseYear: Int?) -> Policy {
         var policy = Policy()
         guard let keys = reader.mapping(node, path: "policy", keys: ["capacity", "max_new_sites", "surcharge", "carbon"])
         else { return policy }
@@ -141,6 +141,10 @@ struct Manifest {
                         reader.problem(yearNode, "\(path).threshold_year", "give threshold_year or threshold_kwh_per_t, not both")
                     }
                     threshold = TieredSurcharge.threshold(forYear: year)
+                } else if threshold == nil, let baseYear {
+                    // Neither given: the threshold in force in the base year, so that one
+                    // base_year sets every year-dependent rule (the energy standard's deadline too).
+                    threshold = TieredSurcharge.threshold(forYear: baseYear)
                 }
                 if let threshold {
                     var processes = ["smelting"]
@@ -156,7 +160,7 @@ struct Manifest {
                         renewableShareFree: number("renewable_share_free") ?? 0.15,
                         creditPerPercentagePoint: number("credit_per_percentage_point") ?? 0.01)
                 } else {
-                    reader.problem(surcharge, "\(path).threshold_kwh_per_t", "give threshold_year or threshold_kwh_per_t")
+                    reader.problem(surcharge, "\(path).threshold_kwh_per_t", "give threshold_year or threshold_kwh_per_t, or base_year")
                 }
             }
         }

@@ -168,6 +168,7 @@ public enum CSVReport {
         "self_supply.csv", "plan_builds.csv", "plan_closures.csv", "plan_retrofits.csv", "plan_transfers.csv",
         "plan_rejected.csv", "unmet_demands.csv", "infeasible_constraints.csv", "cases.csv", "production.csv",
         "plant_changes.csv", "input_changes.csv", "site_changes.csv", "points.csv", "plans.csv", "breakpoints.csv",
+        "case_plants.csv", "case_flows.csv",
     ]
 
     /// Creates `folder` and removes the tables an earlier run wrote there, so that a table this

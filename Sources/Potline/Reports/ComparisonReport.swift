@@ -11,6 +11,8 @@ public enum ComparisonReport {
                 + (count == 1 ? "scenario" : "scenarios") + ", solved in \(Format.seconds(comparison.wallSeconds)) on "
                 + "\(comparison.threads) \(comparison.threads == 1 ? "thread" : "threads")")
 
+        if let siting = comparison.sitingWords { out.append(siting) }
+
         out.append("")
         out.append("Cases:")
         var cases = TextTable([("case", .left), ("status", .left), ("scenario files", .left), ("description", .left)])
@@ -73,7 +75,7 @@ public enum ComparisonReport {
 
         out.append("")
         out.append("Plants whose output changes, kt/y:")
-        let plants = unionOfKeys(comparison.scenarios.map { $0.plantChanges.map { [$0.id, $0.region, $0.process] } })
+        let plants = unionOfKeys(comparison.compared.map { $0.plantChanges.map { [$0.id, $0.region, $0.process] } })
         if plants.isEmpty {
             out.append("  (none)")
         } else {
@@ -85,7 +87,7 @@ public enum ComparisonReport {
                         return Row(
                             leading: key,
                             cells: [Cell(value: base.map { $0.productionTPerY / 1e3 }, change: nil)]
-                                + comparison.scenarios.map { item in
+                                + comparison.compared.map { item in
                                     if let change = item.plantChanges.first(where: { $0.id == key[0] }) {
                                         return Cell(
                                             value: change.productionTPerY.map { $0 / 1e3 }, change: change.changeTPerY / 1e3,
@@ -94,10 +96,12 @@ public enum ComparisonReport {
                                     let same = item.solution?.plants.first { $0.id == key[0] }
                                     return Cell(value: same.map { $0.productionTPerY / 1e3 }, change: same == nil ? nil : 0)
                                 })
-                    }, decimals: 1))
+                    }, decimals: 1, notes: true))
         }
 
-        let sites = comparison.scenarios.flatMap { item in item.siteChanges.map { (item.name, $0) } }
+        out += effects(comparison)
+
+        let sites = comparison.compared.flatMap { item in item.siteChanges.map { (item.name, $0) } }
         if !sites.isEmpty {
             out.append("")
             out.append("Siting decisions that differ from the base:")
@@ -132,6 +136,90 @@ public enum ComparisonReport {
             out.append(table.render())
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Per plant and per region: unit cost and surcharge paid, where a case moves them.
+    private static func effects(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
+        let plants = unionOfKeys(comparison.compared.map { $0.plantEffects.map { [$0.id, $0.region, $0.process] } })
+        if !plants.isEmpty {
+            out.append("")
+            out.append("Unit cost of plants whose costs change, yuan/t:")
+            out.append(
+                sideBySide(
+                    comparison, leading: [("plant", .left), ("region", .left), ("process", .left)],
+                    rows: plants.map { key in
+                        let base = comparison.base.solution?.plants.first { $0.id == key[0] }
+                        return Row(
+                            leading: key,
+                            cells: [Cell(value: base?.unitCostYuanPerT, change: nil)]
+                                + comparison.compared.map { item in
+                                    if let effect = item.plantEffects.first(where: { $0.id == key[0] }) {
+                                        return Cell(value: effect.unitCostYuanPerT, change: effect.unitCostChangeYuanPerT)
+                                    }
+                                    let same = item.solution?.plants.first { $0.id == key[0] }
+                                    return Cell(value: same?.unitCostYuanPerT, change: same?.unitCostYuanPerT == nil ? nil : 0)
+                                })
+                    }, decimals: 1))
+        }
+        let paying = plants.filter { key in
+            comparison.cases.contains { item in (item.solution?.plants.first { $0.id == key[0] }?.costYuan.surcharge ?? 0) != 0 }
+        }
+        if !paying.isEmpty {
+            out.append("")
+            out.append("Surcharge paid by plant, M yuan/y (rate yuan/kWh in the base):")
+            out.append(
+                sideBySide(
+                    comparison, leading: [("plant", .left), ("region", .left), ("rate", .right)],
+                    rows: paying.map { key in
+                        let base = comparison.base.solution?.plants.first { $0.id == key[0] }
+                        let million = { (value: Double?) in value.map { $0 / 1e6 } }
+                        return Row(
+                            leading: [key[0], key[1], base.map { Format.number($0.surchargeYuanPerKwh, decimals: 3) } ?? "–"],
+                            cells: [Cell(value: million(base?.costYuan.surcharge), change: nil)]
+                                + comparison.compared.map { item in
+                                    let now = item.solution?.plants.first { $0.id == key[0] }
+                                    return Cell(
+                                        value: million(now?.costYuan.surcharge),
+                                        change: million(difference(base?.costYuan.surcharge, now?.costYuan.surcharge)))
+                                })
+                    }, decimals: 1))
+        }
+        let regions = unionOfKeys(comparison.compared.map { $0.regionEffects.map { [$0.region, $0.process] } })
+        if !regions.isEmpty {
+            out.append("")
+            out.append("By region and process: unit cost yuan/t (output-weighted) and surcharge M yuan/y:")
+            var columns: [(title: String, alignment: TextTable.Alignment)] = [
+                ("region", .left), ("process", .left), ("base yuan/t", .right), ("base M yuan/y", .right),
+            ]
+            for item in comparison.compared {
+                columns += [("\(item.name) yuan/t", .right), ("Δ", .right), ("M yuan/y", .right), ("Δ", .right)]
+            }
+            var table = TextTable(columns)
+            for key in regions {
+                let base = comparison.compared.lazy.compactMap { $0.regionEffects.first { [$0.region, $0.process] == key } }.first
+                var cells = key + [
+                    Format.optional(base?.baseUnitCostYuanPerT, decimals: 1),
+                    Format.optional(base.map { $0.baseSurchargeYuan / 1e6 }, decimals: 1),
+                ]
+                for item in comparison.compared {
+                    if let effect = item.regionEffects.first(where: { [$0.region, $0.process] == key }) {
+                        cells += [
+                            Format.optional(effect.unitCostYuanPerT, decimals: 1),
+                            effect.unitCostChangeYuanPerT.map { Format.signed($0, decimals: 1) } ?? "",
+                            Format.number(effect.surchargeYuan / 1e6, decimals: 1),
+                            Format.signed(effect.surchargeChangeYuan / 1e6, decimals: 1),
+                        ]
+                    } else {
+                        cells += ["=", "", "=", ""]
+                    }
+                }
+                table.add(cells)
+            }
+            out.append(table.render())
+            out.append("  (= as in the base)")
+        }
+        return out
     }
 
     /// The one-number results: total cost, the cost components that are not zero in every case,
@@ -196,14 +284,17 @@ public enum ComparisonReport {
 
     /// A table with the leading columns, then the base's value, then for each scenario its value
     /// and its change against the base.
+    /// With `notes`, each change is followed by a column of words (`started`, `stopped`), so
+    /// that the numbers align.
     private static func sideBySide(
-        _ comparison: Comparison, leading: [(String, TextTable.Alignment)], rows: [Row], decimals: Int
+        _ comparison: Comparison, leading: [(String, TextTable.Alignment)], rows: [Row], decimals: Int, notes: Bool = false
     ) -> String {
         var columns = leading.map { (title: $0.0, alignment: $0.1) }
         columns.append(("base", .right))
-        for item in comparison.scenarios {
+        for item in comparison.compared {
             columns.append((item.name, .right))
             columns.append(("Δ", .right))
+            if notes { columns.append(("", .left)) }
         }
         var table = TextTable(columns)
         for row in rows {
@@ -211,8 +302,8 @@ public enum ComparisonReport {
             for (i, cell) in row.cells.enumerated() {
                 cells.append(Format.optional(cell.value, decimals: decimals))
                 if i > 0 {
-                    let change = cell.change.map { Format.signed($0, decimals: decimals) } ?? ""
-                    cells.append(cell.note.isEmpty ? change : "\(change) \(cell.note)")
+                    cells.append(cell.change.map { Format.signed($0, decimals: decimals) } ?? "")
+                    if notes { cells.append(cell.note) }
                 }
             }
             table.add(cells)
@@ -300,7 +391,7 @@ public enum ComparisonReport {
                     ]
                 }
             })
-        let sites = comparison.scenarios.flatMap { item in
+        let sites = comparison.compared.flatMap { item in
             item.siteChanges.map {
                 [item.name, $0.site, $0.region ?? "", $0.process ?? "", $0.change.rawValue, n($0.capacityTPerY)]
             }
@@ -308,6 +399,7 @@ public enum ComparisonReport {
         if !sites.isEmpty {
             try CSVReport.write(folder, "site_changes.csv", ["case", "site", "region", "process", "change", "capacity_t_per_y"], sites)
         }
+        try writeCasePlantsAndFlows(comparison, to: folder)
         let unmet = comparison.cases.flatMap { item in
             item.unmetDemands.map { [item.name, $0.region, $0.commodity, n($0.demandTPerY), n($0.unmetTPerY)] }
         }
@@ -315,5 +407,37 @@ public enum ComparisonReport {
             try CSVReport.write(
                 folder, "unmet_demands.csv", ["case", "region", "commodity", "demand_t_per_y", "unmet_t_per_y"], unmet)
         }
+    }
+
+    /// `case_plants.csv` and `case_flows.csv`: every case's plants and flows in full, the case first.
+    static func writeCasePlantsAndFlows(_ comparison: Comparison, to folder: URL) throws {
+        let n = CSVReport.number
+        try CSVReport.write(
+            folder, "case_plants.csv",
+            [
+                "case", "id", "kind", "region", "process", "capacity_t_per_y", "production_t_per_y", "closed",
+                "electricity_kwh_per_t", "electricity_price_yuan_per_kwh", "surcharge_yuan_per_kwh", "surcharge_cost_yuan",
+                "unit_cost_yuan_per_t",
+            ],
+            comparison.cases.flatMap { item in
+                (item.solution?.plants ?? []).map {
+                    [
+                        item.name, $0.id, $0.kind.rawValue, $0.region, $0.process, n($0.capacityTPerY), n($0.productionTPerY),
+                        $0.closed ? "true" : "false", n($0.electricityKwhPerT), n($0.electricityPriceYuanPerKwh),
+                        n($0.surchargeYuanPerKwh), n($0.costYuan.surcharge), n($0.unitCostYuanPerT),
+                    ]
+                }
+            })
+        try CSVReport.write(
+            folder, "case_flows.csv",
+            ["case", "link", "mode", "commodity", "from", "to", "tonnes_per_y", "freight_cost_yuan_per_t", "freight_cost_yuan"],
+            comparison.cases.flatMap { item in
+                (item.solution?.flows ?? []).map {
+                    [
+                        item.name, $0.link, $0.mode, $0.commodity, $0.from, $0.to, n($0.tonnesPerY), n($0.freightCostYuanPerT),
+                        n($0.freightCostYuan),
+                    ]
+                }
+            })
     }
 }

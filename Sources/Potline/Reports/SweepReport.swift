@@ -18,6 +18,7 @@ public enum SweepReport {
             "Sweep of \(sweep.parameter)\(unit) on \(sweep.network)"
                 + (sweep.scenarioFiles.isEmpty ? "" : " with \(sweep.scenarioFiles.joined(separator: " + "))")
                 + ": \(values.count) values from \(NumberText.format(values.first ?? 0)) to \(NumberText.format(values.last ?? 0))")
+        if let siting = sweep.siting { out.append(siting.words) }
         out.append(
             "\(statistics.gridSolves + statistics.refinementSolves) solves (\(statistics.gridSolves) values + "
                 + "\(statistics.refinementSolves) bisecting), \(Format.number(Double(statistics.simplexIterations))) simplex "

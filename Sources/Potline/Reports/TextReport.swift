@@ -4,6 +4,7 @@ public enum TextReport {
         var out: [String] = []
         let size = solution.model
         out.append("Network \(solution.network) (base year \(solution.baseYear)): \(solution.statusText)")
+        if let siting = solution.siting { out.append(siting.words) }
         var modelLine =
             "Model: \(Format.number(Double(size.rows))) rows, \(Format.number(Double(size.columns))) columns"
             + (size.integerColumns > 0 ? " (\(size.integerColumns) integer)" : "")

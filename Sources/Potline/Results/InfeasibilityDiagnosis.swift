@@ -30,7 +30,7 @@ enum InfeasibilityDiagnosis {
     /// constraint families whose relaxation alone makes the network feasible.
     static func diagnose(_ network: Network, options: SolveOptions) throws -> ([Solution.UnmetDemand], [String]) {
         let solverOptions = SolverOptions(timeLimitSeconds: options.timeLimitSeconds)
-        let elastic = Formulation(network, unmetDemandPenalty: unmetDemandPenaltyYuanPerTonne)
+        let elastic = Formulation(network, siting: options.siting, unmetDemandPenalty: unmetDemandPenaltyYuanPerTonne)
         let result = try options.solver.solve(elastic.model, options: solverOptions)
         var unmet: [Solution.UnmetDemand] = []
         if result.hasSolution {
@@ -41,7 +41,7 @@ enum InfeasibilityDiagnosis {
                     region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear, unmetTPerY: tidy(short))
             }
         }
-        let model = Formulation(network).model
+        let model = Formulation(network, siting: options.siting).model
         var culprits: [String] = []
         for family in families where model.rows.contains(where: { $0.name.hasPrefix(family.prefix) }) {
             var relaxed = model

@@ -9,15 +9,11 @@ enum SitingAnalysis {
         let options = coldOptions
 
         // No-build baseline: no candidates, no retrofits, no closures.
-        var baseline = network
-        for j in baseline.candidates.indices { baseline.candidates[j].decision = .mustNotBuild }
-        for k in baseline.retrofits.indices { baseline.retrofits[k].decision = .mustNotBuild }
-        for p in baseline.plants.indices { baseline.plants[p].closureCostYuanPerYear = nil }
-        for c in baseline.capacityPolicies.indices { baseline.capacityPolicies[c].newCapacityMinimumTonnesPerYear = nil }
+        let baseline = network.withoutSiting()
 
         // Break-even: force each economic rejection in; the cost it adds is how much its yearly
         // charges must fall for the optimiser to choose it.
-        let rejected = plan.rejected.indices.filter { plan.rejected[$0].reason == "not economic" }
+        let rejected = plan.rejected.indices.filter { plan.rejected[$0].reason == SitingPlanReader.notEconomic }
         var cases = [baseline]
         for r in rejected {
             var forced = network
@@ -73,8 +69,10 @@ enum SitingAnalysis {
                     plan.builds[b].marginPowerPriceYuanPerKWh = tidy(margin / kWh)
                 }
             }
-            if let build = forcedBuilds.first(where: { $0.candidate == candidate }), build.annualCapitalYuan > 0 {
-                plan.rejected[r].breakEvenReductionShare = tidy(increase / build.annualCapitalYuan)
+            // The share is of all its yearly charges once built (capital, fixed cost and the
+            // variable cost of its output), as the report's label says.
+            if let build = forcedBuilds.first(where: { $0.candidate == candidate }), build.yearOneCostYuan > 0 {
+                plan.rejected[r].breakEvenReductionShare = tidy(increase / build.yearOneCostYuan)
                 if increase >= build.annualCapitalYuan {
                     plan.rejected[r].reason = "not economic even at no capital cost"
                 }

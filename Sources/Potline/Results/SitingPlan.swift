@@ -53,7 +53,8 @@ public struct SitingPlan: Sendable, Codable {
         public var region: String
         public var reason: String
         public var breakEvenReductionYuanPerY: Double?
-        /// The same as a share of its annual capital and fixed cost at the size it would be built.
+        /// The same as a share of all its yearly charges at the size it would be built: annual
+        /// capital, fixed cost and the variable cost of its output (``Build/yearOneCostYuan``).
         public var breakEvenReductionShare: Double?
         /// The break-even as a power-price fall: break-even ÷ (its kWh/t × its output when forced
         /// in), yuan/kWh. A first-order figure: it holds the rest of the plan at the forced optimum.

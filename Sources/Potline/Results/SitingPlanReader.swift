@@ -1,5 +1,8 @@
 /// Reads the siting decisions of a solved formulation into a ``SitingPlan``.
 enum SitingPlanReader {
+    /// The reason of a candidate the optimiser was free to build but did not.
+    static let notEconomic = "not economic"
+
     static func plan(_ formulation: Formulation, x: [Double], plants: [Solution.PlantResult]) -> SitingPlan {
         let network = formulation.network
         var plan = SitingPlan()
@@ -25,7 +28,7 @@ enum SitingPlanReader {
                 } else if candidate.decision == .mustNotBuild {
                     reason = "must not build"
                 } else {
-                    reason = "not economic"
+                    reason = notEconomic
                 }
                 plan.rejected.append(.init(candidate: candidate.id, region: candidate.region, reason: reason))
             }

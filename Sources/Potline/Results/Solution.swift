@@ -159,14 +159,16 @@ public struct Solution: Sendable, Codable {
     public var plants: [PlantResult] = []
     public var supplies: [SupplyResult] = []
     public var flows: [FlowResult] = []
-    public var captivePower: [CaptivePowerResult] = []
-    public var selfSupply: [SelfSupplyResult] = []
+    @OmittedWhenEmpty public var captivePower: [CaptivePowerResult] = []
+    @OmittedWhenEmpty public var selfSupply: [SelfSupplyResult] = []
     /// Siting decisions, when the network has candidates, closures or retrofits.
     public var plan: SitingPlan?
-    public var unmetDemands: [UnmetDemand] = []
+    /// For a network with siting decisions: whether they were free, held at a plan, or absent.
+    public var siting: SitingModeResult?
+    @OmittedWhenEmpty public var unmetDemands: [UnmetDemand] = []
     /// For an infeasible network: the kinds of constraint whose relaxation alone makes it
     /// feasible, in words.
-    public var infeasibleConstraints: [String] = []
+    @OmittedWhenEmpty public var infeasibleConstraints: [String] = []
     /// GLPK's log for the solve (not part of the JSON).
     public var solverLog = ""
     /// The optimal simplex basis, to warm-start the next solve of a similar network (not part of the JSON).
@@ -177,6 +179,6 @@ public struct Solution: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,
             provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
-            selfSupply, plan, unmetDemands, infeasibleConstraints
+            selfSupply, plan, siting, unmetDemands, infeasibleConstraints
     }
 }

@@ -7,14 +7,21 @@ public struct ComparisonOptions: Sendable {
     public var threads: Int
     /// Called from the solving threads after each case is solved.
     public var progress: (@Sendable (RunProgress) -> Void)?
+    /// Free siting in every case, or held at the base's (or a given) plan, or none.
+    public var siting: SitingRequest
+    /// For a base with siting decisions: also solve it with none (the no-build baseline), shown
+    /// beside the base (not when every case is already solved without siting).
+    public var noBuildBaseline: Bool
 
     public init(
         solve: SolveOptions = SolveOptions(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-        progress: (@Sendable (RunProgress) -> Void)? = nil
+        progress: (@Sendable (RunProgress) -> Void)? = nil, siting: SitingRequest = .free, noBuildBaseline: Bool = true
     ) {
         self.solve = solve
         self.threads = threads
         self.progress = progress
+        self.siting = siting
+        self.noBuildBaseline = noBuildBaseline
     }
 }
 
@@ -44,9 +51,15 @@ public struct Comparison: Sendable, Codable {
         public var production: [Production]
         /// Plants whose output differs from the base (or that the case added or removed).
         public var plantChanges: [PlantChange]
+        /// Plants whose unit cost or surcharge differs from the base's (both solved).
+        @OmittedWhenEmpty public var plantEffects: [PlantEffect] = []
+        /// Per region and process: surcharge paid and unit cost, where either differs.
+        @OmittedWhenEmpty public var regionEffects: [RegionEffect] = []
         /// Siting decisions (sites built, plants closed, retrofits) that differ from the base's.
-        public var siteChanges: [SiteChange]
-        public var unmetDemands: [Solution.UnmetDemand]
+        @OmittedWhenEmpty public var siteChanges: [SiteChange] = []
+        @OmittedWhenEmpty public var unmetDemands: [Solution.UnmetDemand] = []
+        /// For a network with siting decisions: free, held at a plan, or none.
+        public var siting: SitingModeResult?
         /// What this case's scenarios changed in the inputs, net of stacking.
         public var inputChanges: [InputChange]
         public var solveSeconds: Double
@@ -56,8 +69,8 @@ public struct Comparison: Sendable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case name, description, scenarioFiles, status, totalCostYuan, totalCostChangeYuan, costBreakdownYuan,
-                costBreakdownChangeYuan, co2T, co2ChangeT, deliveredCosts, production, plantChanges, siteChanges,
-                unmetDemands, inputChanges, solveSeconds, simplexIterations
+                costBreakdownChangeYuan, co2T, co2ChangeT, deliveredCosts, production, plantChanges, plantEffects,
+                regionEffects, siteChanges, unmetDemands, siting, inputChanges, solveSeconds, simplexIterations
         }
     }
 
@@ -132,13 +145,19 @@ public struct Comparison: Sendable, Codable {
     public var network: String
     public var baseYear: Int
     public var base: Case
+    /// The base network with no sites, closures or retrofits, when it has siting decisions:
+    /// what the base's plan is worth, and the reference a siting scenario should be read against.
+    public var noBuild: Case?
     public var scenarios: [Case]
     /// Wall-clock time for all solves, and the threads they ran on.
     public var wallSeconds: Double
     public var threads: Int
 
-    /// Every case, the base first.
-    public var cases: [Case] { [base] + scenarios }
+    /// Every case, the base first, then the no-build baseline (if solved) and the scenarios.
+    public var cases: [Case] { [base] + compared }
+
+    /// The cases shown against the base: the no-build baseline (if solved), then the scenarios.
+    public var compared: [Case] { (noBuild.map { [$0] } ?? []) + scenarios }
 
     /// Solves the base and each case (a list of scenarios stacked on the base, in order) on
     /// `options.threads` threads and compares them.
@@ -170,19 +189,49 @@ public struct Comparison: Sendable, Codable {
                 throw ScenarioError(caseName: name, problems: error.problems)
             }
         }
+        let withBaseline = options.noBuildBaseline && options.siting != .none && prepared[0].1.hasSitingDecisions
         let started = ContinuousClock.now
-        let counter = ProgressCounter(total: prepared.count, handler: options.progress)
-        let solveOptions = options.solve
-        let solutions = ParallelSolves.map(prepared.map(\.1), threads: options.threads) { network in
-            defer { counter.finishOne() }
-            return Result { try network.solve(options: solveOptions) }
+        let counter = ProgressCounter(total: prepared.count + (withBaseline ? 1 : 0), handler: options.progress)
+        func solve(_ jobs: [(Network, SitingMode)]) throws -> [Solution] {
+            let solveOptions = options.solve
+            let results = ParallelSolves.map(jobs, threads: options.threads) { job in
+                defer { counter.finishOne() }
+                var caseOptions = solveOptions
+                caseOptions.siting = job.1
+                return Result { try job.0.solve(options: caseOptions) }
+            }
+            return try results.map { try $0.get() }
+        }
+        // Held at the base's plan, the base is solved first; otherwise every case at once.
+        var solved: [Solution]
+        var noBuild: Solution?
+        let baseline = withBaseline ? [(prepared[0].1, SitingMode.none)] : []
+        if options.siting.needsBaseFirst {
+            let base = try solve([(prepared[0].1, options.siting.baseMode)])[0]
+            let mode = options.siting.caseMode(base: base)
+            let rest = try solve(baseline + prepared.dropFirst().map { ($0.1, mode) })
+            noBuild = withBaseline ? rest[0] : nil
+            solved = [base] + rest.dropFirst(withBaseline ? 1 : 0)
+        } else {
+            let modes = [options.siting.baseMode] + prepared.dropFirst().map { _ in options.siting.caseMode(base: nil) }
+            let all = try solve(baseline + zip(prepared.map(\.1), modes).map { ($0, $1) })
+            noBuild = withBaseline ? all[0] : nil
+            solved = Array(all.dropFirst(withBaseline ? 1 : 0))
         }
         let wall = seconds(since: started)
-        var solved: [Solution] = []
-        for result in solutions { solved.append(try result.get()) }
         var comparison = Comparison(base: (prepared[0].0, solved[0]), scenarios: zip(prepared.dropFirst().map(\.0), solved.dropFirst()).map { ($0, $1) })
+        if let noBuild {
+            var description = "the base with no sites, closures or retrofits (siting none)"
+            if let cost = noBuild.totalCostYuan, let planCost = solved[0].totalCostYuan {
+                description += "; the base's plan saves \(Format.millionYuan(cost - planCost)) M yuan/y against it"
+            }
+            var baselineCase = prepared[0].0
+            baselineCase.name = "no build"
+            baselineCase.description = description
+            comparison.noBuild = Case(baselineCase, noBuild, against: solved[0])
+        }
         comparison.wallSeconds = wall
-        comparison.threads = max(1, min(options.threads, prepared.count))
+        comparison.threads = max(1, min(options.threads, prepared.count + (withBaseline ? 1 : 0)))
         return comparison
     }
 
@@ -259,6 +308,9 @@ extension Comparison.Case {
         }
         plantChanges = (solved && baseSolved) ? Self.plantChanges(from: base!, to: solution) : []
         siteChanges = (solved && baseSolved) ? Self.siteChanges(from: base!.plan, to: solution.plan) : []
+        plantEffects = (solved && baseSolved) ? Self.plantEffects(from: base!, to: solution) : []
+        regionEffects = (solved && baseSolved) ? Self.regionEffects(from: base!, to: solution) : []
+        siting = solution.siting
         unmetDemands = solution.unmetDemands
         inputChanges = scenarioCase.inputChanges
         solveSeconds = solution.solveSeconds

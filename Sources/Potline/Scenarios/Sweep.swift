@@ -108,6 +108,8 @@ public struct Sweep: Sendable, Codable {
     public var plans: [Plan]
     public var breakpoints: [Breakpoint]
     public var statistics: Statistics
+    /// For a network with siting decisions: free, held at a plan (operations only), or none.
+    public var siting: SitingModeResult?
 
     /// The evenly spaced values `from`, …, `to` in `steps` equal steps (`steps + 1` values).
     public static func values(from: Double, to: Double, steps: Int) -> [Double] {

@@ -1,0 +1,2 @@
+/// `potline --version`: bumped with each release.
+let potlineVersion = "0.9.0"

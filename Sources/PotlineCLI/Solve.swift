@@ -32,6 +32,12 @@ struct Solve: ParsableCommand {
     @Flag(help: "Write the result as one JSON document (schema potline.solution/2) to standard output.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (map, cost curve, prices explained) to this file.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Process of the cost curve in the HTML report.", valueName: "process"))
+    var costCurve: String = "smelting"
+
     @Option(help: ArgumentHelp("Also write the result tables as CSV files into this folder.", valueName: "dir"))
     var out: String?
 
@@ -58,7 +64,8 @@ struct Solve: ParsableCommand {
         let solution: Solution
         do {
             solution = try loaded.solve(
-                options: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis))
+                options: SolveOptions(
+                    timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis, explainPrices: json || html != nil))
         } catch {
             printError("error: the solver failed: \(error)")
             throw ExitCode(ExitStatus.solverFailure)
@@ -69,6 +76,15 @@ struct Solve: ParsableCommand {
             print("")
         } else {
             print(TextReport.render(solution, network: loaded), terminator: "")
+        }
+        if let html {
+            do {
+                try HTMLReport.solve(solution, network: loaded, shapes: try mapShapes(network), costCurveProcess: costCurve).write(
+                    to: URL(fileURLWithPath: html), atomically: true, encoding: .utf8)
+            } catch {
+                printError("error: cannot write the HTML report to \(html): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.badInput)
+            }
         }
         if let out {
             do {
@@ -90,4 +106,10 @@ func throwExitStatus(for status: TerminationStatus) throws {
     case .timeLimit, .iterationLimit: throw ExitCode(ExitStatus.timeLimit)
     case .numericalFailure: throw ExitCode(ExitStatus.solverFailure)
     }
+}
+
+/// The network folder's map shapes (the bundled China network's when no folder is given).
+func mapShapes(_ path: String?) throws -> MapShapes? {
+    guard let folder = path ?? BundledNetwork.locate("china") else { return nil }
+    return try MapShapes.load(folder: URL(fileURLWithPath: folder))
 }

@@ -164,6 +164,9 @@ public struct Solution: Sendable, Codable {
     /// Siting decisions, when the network has candidates, closures or retrofits.
     public var plan: SitingPlan?
     public var unmetDemands: [UnmetDemand] = []
+    /// Per demand (and period): the marginal chain that sets its delivered cost and the origins of its
+    /// tonnes (LP solves and re-solved plans; nil without duals).
+    public var priceExplanations: [PriceExplanation]?
     /// For an infeasible network: the kinds of constraint whose relaxation alone makes it
     /// feasible, in words.
     public var infeasibleConstraints: [String] = []
@@ -177,6 +180,6 @@ public struct Solution: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,
             provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
-            selfSupply, plan, unmetDemands, infeasibleConstraints
+            selfSupply, plan, unmetDemands, priceExplanations, infeasibleConstraints
     }
 }

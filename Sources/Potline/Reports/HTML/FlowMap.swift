@@ -69,7 +69,8 @@ struct FlowMap {
             let value = layer.regionValues[region.id]
             svg += "<circle class=\"region-point\" data-region=\"\(Markup.escape(region.id))\" cx=\"\(Markup.coordinate(p.x))\" cy=\"\(Markup.coordinate(p.y))\" r=\"5\" fill=\"\(fill(value))\"><title>\(Markup.escape(region.name))</title></circle>"
             if region.kind == .foreign || shapes == nil {
-                svg += "<text class=\"region-label\" x=\"\(Markup.coordinate(p.x + 7))\" y=\"\(Markup.coordinate(p.y + 4))\">\(Markup.escape(region.kind == .foreign && p.clamped ? region.name + " (off map)" : region.name))</text>"
+                let right = p.x > width / 2
+                svg += "<text class=\"region-label\" x=\"\(Markup.coordinate(right ? p.x - 7 : p.x + 7))\" y=\"\(Markup.coordinate(p.y + 4))\" text-anchor=\"\(right ? "end" : "start")\">\(Markup.escape(region.kind == .foreign && p.clamped ? region.name + " (off map)" : region.name))</text>"
             }
         }
         // Flows: one line per flow in use; width ∝ √tonnes, colour per commodity.
@@ -106,7 +107,7 @@ struct FlowMap {
         var legend = "<div class=\"legend\">"
         if !layer.regionValues.isEmpty {
             legend += "<div><b>\(Markup.escape(layer.valueLabel))</b><br>"
-            let steps = layer.diverging ? [-extent, -extent / 2, 0, extent / 2, extent] : (0...4).map { low + (high - low) * Double($0) / 4 }
+            let steps = high > low || layer.diverging ? (layer.diverging ? [-extent, -extent / 2, 0, extent / 2, extent] : (0...4).map { low + (high - low) * Double($0) / 4 }) : [low]
             legend += steps.map { "<span class=\"swatch\" style=\"background:\(fill($0))\"></span>\(layer.diverging ? Format.signed($0) : Format.number($0))" }.joined(separator: "<br>")
             legend += "</div>"
         }
@@ -120,7 +121,7 @@ struct FlowMap {
         let usedCommodities = Array(Set(commodities)).sorted()
         if !usedCommodities.isEmpty {
             legend += "<div><b>Flows (width ∝ √t)</b><br>" + usedCommodities.map {
-                "<span class=\"bar\" style=\"background:\(Palette.category($0, among: commodities))\"></span>\(Markup.escape($0))"
+                "<span class=\"flowkey\" style=\"background:\(Palette.category($0, among: commodities))\"></span>\(Markup.escape($0))"
             }.joined(separator: "<br>") + "</div>"
         }
         legend += "</div>"

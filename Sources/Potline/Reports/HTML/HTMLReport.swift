@@ -150,7 +150,7 @@ public enum HTMLReport {
         .legend{font-size:12px;line-height:1.7}.legend>div{margin-bottom:10px}
         .swatch{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-2px;border:1px solid #999}
         .dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px}.dot.ring{border:2px solid #000;width:8px;height:8px}
-        .bar{display:inline-block;width:18px;height:4px;margin-right:4px;vertical-align:3px}.cross{font-weight:700;color:#B00}
+        .flowkey{display:inline-block;width:18px;height:4px;margin-right:4px;vertical-align:3px}.cross{font-weight:700;color:#B00}
         .region-shape{stroke:#fff;stroke-width:.8}.background-shape{fill:#e4e4e4;stroke:#fff;stroke-width:.8}
         .region-point{stroke:#555;stroke-width:.8}.region-label{font-size:11px;fill:#333}
         .flow{stroke-opacity:.6;stroke-linecap:round}.plant{stroke:#fff;stroke-width:.7;fill-opacity:.92}

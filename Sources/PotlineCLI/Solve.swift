@@ -78,13 +78,7 @@ struct Solve: ParsableCommand {
             print(TextReport.render(solution, network: loaded), terminator: "")
         }
         if let html {
-            do {
-                try HTMLReport.solve(solution, network: loaded, shapes: try mapShapes(network), costCurveProcess: costCurve).write(
-                    to: URL(fileURLWithPath: html), atomically: true, encoding: .utf8)
-            } catch {
-                printError("error: cannot write the HTML report to \(html): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.badInput)
-            }
+            try writeHTML(HTMLReport.solve(solution, network: loaded, shapes: try mapShapes(network), costCurveProcess: costCurve), to: html)
         }
         if let out {
             do {

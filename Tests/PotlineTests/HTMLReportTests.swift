@@ -69,4 +69,35 @@ import Testing
         // Ports and overseas suppliers have no outline: points.
         #expect(Self.count("class=\"region-point\"", in: dom) == network.regions.count - provinces.count)
     }
+
+    @Test(.enabled(if: chromium != nil, "chromium is not installed: apt-get install chromium (CI installs it)"))
+    func comparisonReportShowsTheChanges() throws {
+        let scenarios = Fixtures.twoSmelters.appendingPathComponent("scenarios")
+        let comparison = try Comparison.run(
+            base: NetworkFiles.read(from: Fixtures.twoSmelters),
+            cases: [[Scenario.load(from: scenarios.appendingPathComponent("west_expansion.yaml"))]])
+        let network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        let (dom, console) = try Self.render(HTMLReport.compare(comparison, network: network, shapes: nil), name: "compare")
+        #expect(console.isEmpty, "console: \(console)")
+        // README of the scenarios: west at 120 kt/y saves 45.1 M yuan/y and 1,126.8 yuan/t in the east.
+        #expect(dom.contains("<td class=\"n\">-45.1</td>"))
+        #expect(dom.contains(">-1,126.8</text>"))
+        // West ships 60 kt/y more aluminium east, and more inputs west: three changed flows.
+        #expect(Self.count("<line class=\"flow\"", in: dom) == 3)
+    }
+
+    @Test(.enabled(if: chromium != nil, "chromium is not installed: apt-get install chromium (CI installs it)"))
+    func sweepReportMarksTheBreakpoint() throws {
+        let sweep = try Sweep.run(
+            base: NetworkFiles.read(from: Fixtures.twoSmelters), scenarios: [],
+            parameter: SweepParameter(parsing: "regions[id=east].grid_price_yuan_per_kwh"), mode: .set,
+            values: Sweep.values(from: 0.3, to: 0.7, steps: 4), options: SweepOptions())
+        let (dom, console) = try Self.render(HTMLReport.sweep(sweep), name: "sweep")
+        #expect(console.isEmpty, "console: \(console)")
+        #expect(sweep.breakpoints.count == 1)
+        // Two line charts, each with the breakpoint and the plan letters A and B.
+        #expect(Self.count("<line class=\"marker\"", in: dom) == 2 * sweep.breakpoints.count)
+        #expect(Self.count("class=\"plan-letter\">A<", in: dom) == 2 && Self.count("class=\"plan-letter\">B<", in: dom) == 2)
+        #expect(Self.count("<polyline class=\"series\"", in: dom) == 2)
+    }
 }

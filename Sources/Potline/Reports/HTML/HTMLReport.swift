@@ -144,7 +144,7 @@ public enum HTMLReport {
         h1{font-size:22px;margin:4px 0}h2{font-size:17px;margin:18px 0 6px;border-bottom:1px solid #ddd;padding-bottom:2px}
         .status{font-size:15px}.note{color:#555;font-size:12px}
         table{border-collapse:collapse;margin:6px 0 12px;font-size:12.5px}caption{text-align:left;font-weight:600;padding:2px 0}
-        th,td{padding:2px 8px;border-bottom:1px solid #eee;text-align:left;white-space:nowrap}th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
+        th,td{padding:2px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}th,td.n{white-space:nowrap}th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
         figure{margin:6px 0}figcaption{font-size:12px;color:#444}svg{width:100%;height:auto;display:block}
         .mapbox{display:grid;grid-template-columns:minmax(0,1fr) 190px;gap:10px;align-items:start}.mapbox figcaption{grid-column:1/3}
         .legend{font-size:12px;line-height:1.7}.legend>div{margin-bottom:10px}

@@ -12,6 +12,9 @@ public struct SolveOptions: Sendable {
     /// For a siting network: also solve the no-build baseline and each rejected candidate forced
     /// in, to report delivered-cost changes and break-even figures (one extra solve per candidate).
     public var analysePlan: Bool
+    /// Re-solve once per demand to find the chain whose next tonne serves it
+    /// (``Solution/priceExplanations``; one extra warm-started LP per demand).
+    public var explainPrices: Bool
     /// The backend; GLPK unless a script supplies another.
     public var solver: any LinearSolver
     /// Whether siting decisions are free, held at a plan, or absent (the no-build baseline).
@@ -20,9 +23,10 @@ public struct SolveOptions: Sendable {
 
     public init(
         timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil, analysePlan: Bool = true,
-        solver: any LinearSolver = GLPKSolver()
+        explainPrices: Bool = false, solver: any LinearSolver = GLPKSolver()
     ) {
         self.analysePlan = analysePlan
+        self.explainPrices = explainPrices
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeMIPGap = relativeMIPGap
         self.warmStart = warmStart
@@ -69,7 +73,12 @@ extension Network {
             warmStart: options.warmStart)
         let first = try options.solver.solve(formulation.model, options: solverOptions)
         guard formulation.model.isMixedInteger, first.hasSolution else {
-            return SolutionReader(formulation: formulation, result: first).solution
+            var solution = SolutionReader(formulation: formulation, result: first).solution
+            if options.explainPrices, first.status == .optimal {
+                solution.priceExplanations = try NextTonne.explain(
+                    formulation, model: formulation.model, result: first, solution: solution, solver: options.solver)
+            }
+            return solution
         }
         var fixed = formulation.model
         for (j, column) in fixed.columns.enumerated() where column.kind != .continuous {
@@ -79,7 +88,12 @@ extension Network {
         }
         let relaxed = try options.solver.solve(fixed, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
         guard relaxed.hasSolution else { return SolutionReader(formulation: formulation, result: first).solution }
-        return SolutionReader(formulation: formulation, result: relaxed, mip: first).solution
+        var solution = SolutionReader(formulation: formulation, result: relaxed, mip: first).solution
+        if options.explainPrices, relaxed.status == .optimal {
+            solution.priceExplanations = try NextTonne.explain(
+                formulation, model: fixed, result: relaxed, solution: solution, solver: options.solver)
+        }
+        return solution
     }
 }
 

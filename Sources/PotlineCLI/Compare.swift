@@ -27,6 +27,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Write the comparison as one JSON document (schema potline.compare/1) to standard output.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (Δ cost bars, Δ delivered cost, maps of changes) to this file.", valueName: "file"))
+    var html: String?
+
     @Option(help: ArgumentHelp("Also write the comparison tables as CSV files into this folder.", valueName: "dir"))
     var out: String?
 
@@ -73,6 +76,10 @@ struct CompareCommand: ParsableCommand {
             throw failureExit(error)
         }
         try report(comparison, json: json, text: ComparisonReport.render, out: out, csv: ComparisonReport.writeCSV)
+        if let html {
+            let network = try? NetworkLoader.load(from: base)
+            try writeHTML(HTMLReport.compare(comparison, network: network, shapes: try mapShapes(base)), to: html)
+        }
         try throwExitStatus(for: comparison.worstStatus)
     }
 }
@@ -133,5 +140,15 @@ func failureExit(_ error: any Error) -> ExitCode {
     default:
         printError("error: the solver failed: \(error)")
         return ExitCode(ExitStatus.solverFailure)
+    }
+}
+
+/// Writes an HTML report whole (a temporary file renamed into place), or exits 74 naming the file.
+func writeHTML(_ text: String, to path: String) throws {
+    do {
+        try text.write(to: URL(fileURLWithPath: path), atomically: true, encoding: .utf8)
+    } catch {
+        printError("error: cannot write the HTML report to \(path): \(error.localizedDescription)")
+        throw ExitCode(ExitStatus.writeFailure)
     }
 }

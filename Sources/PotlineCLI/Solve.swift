@@ -32,6 +32,12 @@ struct Solve: ParsableCommand {
     @Flag(help: "Write the result as one JSON document (schema potline.solution/2) to standard output.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (map, cost curve, prices explained) to this file.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Process of the cost curve in the HTML report.", valueName: "process"))
+    var costCurve: String = "smelting"
+
     @Option(help: ArgumentHelp("Also write the result tables as CSV files into this folder.", valueName: "dir"))
     var out: String?
 
@@ -63,7 +69,7 @@ struct Solve: ParsableCommand {
         do {
             var options = SolveOptions(
                 timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis,
-                solver: backend.linearSolver)
+                explainPrices: json || html != nil, solver: backend.linearSolver)
             options.siting = try sitingMode(options)
             solution = try loaded.solve(options: options)
         } catch let exit as ExitCode {
@@ -79,6 +85,9 @@ struct Solve: ParsableCommand {
             StandardStreams.writeOutput("\n")
         } else {
             StandardStreams.writeOutput(TextReport.render(solution, network: loaded))
+        }
+        if let html {
+            try writeHTML(HTMLReport.solve(solution, network: loaded, shapes: try mapShapes(network), costCurveProcess: costCurve), to: html)
         }
         if let out { try writeTables(out) { try CSVReport.write(solution, to: $0) } }
         try throwExitStatus(for: solution.status)
@@ -102,4 +111,10 @@ func throwExitStatus(for status: TerminationStatus) throws {
     case .timeLimit, .iterationLimit: throw ExitCode(ExitStatus.timeLimit)
     case .numericalFailure: throw ExitCode(ExitStatus.solverFailure)
     }
+}
+
+/// The network folder's map shapes (the bundled China network's when no folder is given).
+func mapShapes(_ path: String?) throws -> MapShapes? {
+    guard let folder = path ?? BundledNetwork.locate("china") else { return nil }
+    return try MapShapes.load(folder: URL(fileURLWithPath: folder))
 }

@@ -74,6 +74,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Write the sweep as one JSON document (schema potline.sweep/1) to standard output.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (total and marginal costs against the parameter) to this file.", valueName: "file"))
+    var html: String?
+
     @Option(help: ArgumentHelp("Also write the sweep tables as CSV files into this folder.", valueName: "dir"))
     var out: String?
 
@@ -181,6 +184,7 @@ struct SweepCommand: ParsableCommand {
             throw failureExit(error)
         }
         try report(sweep, json: json, text: SweepReport.render, out: out, csv: SweepReport.writeCSV)
+        if let html { try writeHTML(HTMLReport.sweep(sweep), to: html) }
         try throwExitStatus(for: worstStatus(sweep.points.map(\.status)))
     }
 }

@@ -166,6 +166,9 @@ public struct Solution: Sendable, Codable {
     /// For a network with siting decisions: whether they were free, held at a plan, or absent.
     public var siting: SitingModeResult?
     @OmittedWhenEmpty public var unmetDemands: [UnmetDemand] = []
+    /// Per demand (and period): the marginal chain that sets its delivered cost and the origins of its
+    /// tonnes (LP solves and re-solved plans; nil without duals).
+    public var priceExplanations: [PriceExplanation]?
     /// For an infeasible network: the kinds of constraint whose relaxation alone makes it
     /// feasible, in words.
     @OmittedWhenEmpty public var infeasibleConstraints: [String] = []
@@ -179,6 +182,6 @@ public struct Solution: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,
             provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
-            selfSupply, plan, siting, unmetDemands, infeasibleConstraints
+            selfSupply, plan, siting, unmetDemands, priceExplanations, infeasibleConstraints
     }
 }

@@ -18,7 +18,7 @@ struct PotlineCommand: ParsableCommand {
             Exit codes: 0 solved to optimality; 2 bad input; 3 infeasible or unbounded; \
             4 time limit reached; 5 solver failure; 64 bad command line.
             """,
-        subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, Validate.self, Export.self, Import.self],
+        subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, RobustCommand.self, Validate.self, Export.self, Import.self],
         defaultSubcommand: Solve.self)
 }
 

@@ -19,11 +19,14 @@ let package = Package(
         // GLPK from Debian's libglpk-dev, and the one module that talks to it.
         .systemLibrary(name: "CGLPK", path: "Solvers/CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"], path: "Solvers/GLPK"),
+        // COIN-OR CBC/Clp from Debian's coinor-libcbc-dev: the second backend (`--solver cbc`).
+        .systemLibrary(name: "CCbc", path: "Solvers/CCbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .target(name: "CBCSolver", dependencies: ["CCbc", "LinearModel"], path: "Solvers/CBC"),
         // Networks, formulation, results: what scripts import.
         .target(
             name: "Potline",
             dependencies: [
-                "LinearModel", "GLPKSolver",
+                "LinearModel", "GLPKSolver", "CBCSolver",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
@@ -34,6 +37,9 @@ let package = Package(
         .executableTarget(name: "CompareSiting", dependencies: ["Potline"]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
+        // The solver contract, run against every backend.
+        .testTarget(name: "LinearSolverTests", dependencies: ["GLPKSolver", "CBCSolver", "LinearModel"]),
+        .testTarget(name: "CBCSolverTests", dependencies: ["CBCSolver", "LinearModel"]),
         .testTarget(name: "PotlineTests", dependencies: ["Potline"]),
         .testTarget(name: "PotlineCLITests", dependencies: ["PotlineCLI", "CompareSiting"]),
     ]

@@ -8,6 +8,16 @@ extension LinearModel {
     /// Longest name GLPK and the LP/MPS writers accept.
     public static let maximumNameLength = 255
 
+    /// Magnitudes a backend is handed (README, "Numeric range"). A nonzero matrix coefficient
+    /// outside this range makes GLPK's scaling give wrong answers (measured: a coefficient of
+    /// 1e-30 or 1e200 in the China model turned it infeasible) or abort the process (1e-320).
+    /// The China model spans 0.006…1.5e6.
+    public static let coefficientRange: ClosedRange<Double> = 1e-12...1e12
+    /// Largest objective coefficient (China: 1e9 yuan/y for a site).
+    public static let largestCost = 1e13
+    /// Largest finite bound; GLPK's branch-and-bound asserts on bounds near ±DBL_MAX.
+    public static let largestBound = 1e15
+
     /// Checks everything a backend relies on, so that no C library ever sees a bad model
     /// (GLPK aborts the process on duplicate entries, out-of-range indices, lower > upper,
     /// or names over 255 bytes). Returns every problem found, not just the first.
@@ -29,7 +39,11 @@ extension LinearModel {
             let what = "column \(j) '\(column.name)'"
             checkName(column.name, what: what, report)
             checkBounds(column.lower, column.upper, what: what, report)
-            if !column.cost.isFinite { report("\(what): cost \(column.cost) is not finite") }
+            if !column.cost.isFinite {
+                report("\(what): cost \(column.cost) is not finite")
+            } else if abs(column.cost) > Self.largestCost {
+                report("\(what): cost \(column.cost) is beyond ±\(Self.largestCost)")
+            }
             if column.kind == .binary, column.lower < 0 || column.upper > 1 {
                 report("\(what): binary column must have bounds within [0, 1]")
             }
@@ -39,7 +53,9 @@ extension LinearModel {
             checkName(row.name, what: what, report)
             checkBounds(row.lower, row.upper, what: what, report)
         }
-        if !objectiveConstant.isFinite { report("objective constant is not finite") }
+        if !objectiveConstant.isFinite || abs(objectiveConstant) > Self.largestBound {
+            report("objective constant \(objectiveConstant) is not finite or beyond ±\(Self.largestBound)")
+        }
 
         var seen = Set<Int64>()
         seen.reserveCapacity(coefficients.count)
@@ -51,6 +67,10 @@ extension LinearModel {
             }
             if !entry.value.isFinite {
                 report("coefficient of '\(columns[entry.column].name)' in '\(rows[entry.row].name)' is not finite")
+            } else if entry.value != 0, !Self.coefficientRange.contains(abs(entry.value)) {
+                report(
+                    "coefficient \(entry.value) of '\(columns[entry.column].name)' in '\(rows[entry.row].name)' is outside "
+                        + "±\(Self.coefficientRange.lowerBound)…\(Self.coefficientRange.upperBound)")
             }
             if !seen.insert(Int64(entry.row) * columnCount + Int64(entry.column)).inserted {
                 report("'\(columns[entry.column].name)' appears twice in row '\(rows[entry.row].name)'")
@@ -81,6 +101,9 @@ extension LinearModel {
         if lower == .infinity { report("\(what): lower bound is +infinity") }
         if upper == -.infinity { report("\(what): upper bound is -infinity") }
         if lower > upper { report("\(what): lower bound \(lower) exceeds upper bound \(upper)") }
+        for bound in [lower, upper] where bound.isFinite && abs(bound) > Self.largestBound {
+            report("\(what): bound \(bound) is beyond ±\(Self.largestBound)")
+        }
     }
 }
 
@@ -97,7 +120,6 @@ extension LinearModel {
             let relative = value.isFinite ? max(below, above) : .infinity
             if relative > tolerance, relative > (worst?.relative ?? 0) { worst = (name, relative) }
         }
-        for (j, column) in columns.enumerated() { consider(column.name, x[j], column.lower, column.upper, scale: 1) }
         var activity = [Double](repeating: 0, count: rows.count)
         var largestTerm = [Double](repeating: 1, count: rows.count)
         for entry in coefficients {
@@ -106,6 +128,15 @@ extension LinearModel {
             largestTerm[entry.row] = max(largestTerm[entry.row], abs(term))
         }
         for (i, row) in rows.enumerated() { consider(row.name, activity[i], row.lower, row.upper, scale: largestTerm[i]) }
+        // A column's bound is judged at the size it has in its rows: -6e-6 kWh on a grid column whose
+        // row balances 10⁹ kWh is the solver's tolerance, not a broken point (GLPK works on scaled columns).
+        var columnScale = [Double](repeating: 1, count: columns.count)
+        for entry in coefficients where entry.value != 0 {
+            columnScale[entry.column] = max(columnScale[entry.column], largestTerm[entry.row] / abs(entry.value))
+        }
+        for (j, column) in columns.enumerated() {
+            consider(column.name, x[j], column.lower, column.upper, scale: columnScale[j])
+        }
         return worst
     }
 }

@@ -14,7 +14,7 @@ struct CompareCommand: ParsableCommand {
             plants whose output changes, emissions, and for siting networks the sites built, closed or
             retrofitted differently from the base, each scenario followed by its change (Δ) against the base.
 
-            Cases are solved in parallel, one GLPK problem per thread. Exit status is the worst over
+            Cases are solved in parallel, one solver problem per thread. Exit status is the worst over
             all cases: 3 if any case is infeasible, 4 on a time limit, 5 on a solver failure.
             """)
 
@@ -42,6 +42,8 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "For siting: skip each case's no-build baseline and break-even solves.")
     var noPlanAnalysis = false
 
+    @OptionGroup var backend: SolverOption
+
     func validate() throws {
         if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if scenarios.isEmpty { throw ValidationError("give at least one scenario file") }
@@ -59,7 +61,9 @@ struct CompareCommand: ParsableCommand {
                 try Comparison.run(
                     base: files, cases: cases,
                     options: ComparisonOptions(
-                        solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis),
+                        solve: SolveOptions(
+                            timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis,
+                            solver: backend.linearSolver),
                         threads: threads, progress: progress))
             }
         } catch {
@@ -103,19 +107,15 @@ func loadScenarioStack(_ argument: String) throws -> [Scenario] {
 func report<T: Encodable>(
     _ result: T, json: Bool, text: (T) -> String, out: String? = nil, csv: ((T, URL) throws -> Void)? = nil
 ) throws {
+    let document = try encodeResult(result)
     if json {
-        FileHandle.standardOutput.write(try JSONReport.encode(result))
-        print("")
+        StandardStreams.writeOutput(document)
+        StandardStreams.writeOutput("\n")
     } else {
-        print(text(result), terminator: "")
+        StandardStreams.writeOutput(text(result))
     }
     guard let out, let csv else { return }
-    do {
-        try csv(result, URL(fileURLWithPath: out))
-    } catch {
-        printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
-        throw ExitCode(ExitStatus.badInput)
-    }
+    try writeTables(out) { try csv(result, $0) }
 }
 
 /// The exit for an error of a comparison or sweep: bad input (2) or solver failure (5).

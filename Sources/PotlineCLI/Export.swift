@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Potline
 
 struct Export: ParsableCommand {
@@ -27,13 +28,23 @@ struct Export: ParsableCommand {
         let loaded = try loadNetwork(network)
         for (format, path) in [(ModelFileFormat.cplexLP, lp), (.mps, mps)] {
             guard let path else { continue }
+            // GLPK reports neither a full disk nor a failed close: it writes a scratch file, and
+            // Swift copies it to `path`, checking every write.
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("potline-export-\(getpid())-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: scratch) }
             do {
-                try loaded.writeModel(format: format, to: path)
-                print("wrote \(path)")
+                try loaded.writeModel(format: format, to: scratch.path)
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(ExitStatus.badInput)
             }
+            do {
+                try Data(contentsOf: scratch).write(to: URL(fileURLWithPath: path))
+            } catch {
+                printError("error: could not write \(path): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.writeFailure)
+            }
+            StandardStreams.writeOutput("wrote \(path)\n")
         }
     }
 }

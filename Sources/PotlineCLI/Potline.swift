@@ -13,10 +13,11 @@ struct PotlineCommand: ParsableCommand {
             the policy (capacity ceiling and transfer, energy standards, tiered power surcharge, carbon); \
             see Networks/README.md. Potline turns it into a linear or mixed-integer program that \
             minimises total delivered cost (materials, grid and captive power with fees and surcharge, \
-            other plant costs, tolling fees, annualised capital, freight, carbon) and solves it with GLPK.
+            other plant costs, tolling fees, annualised capital, freight, carbon) and solves it with GLPK, or with COIN-OR CBC/Clp (--solver cbc).
 
             Exit codes: 0 solved to optimality; 2 bad input; 3 infeasible or unbounded; \
-            4 time limit reached; 5 solver failure; 64 bad command line.
+            4 time limit reached; 5 solver failure or a result that overflows; 64 bad command line; \
+            74 a write to standard output, standard error or --out failed.
             """,
         subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, RobustCommand.self, Validate.self, Export.self, Import.self],
         defaultSubcommand: Solve.self)
@@ -28,21 +29,46 @@ enum ExitStatus {
     static let infeasible: Int32 = 3
     static let timeLimit: Int32 = 4
     static let solverFailure: Int32 = 5
+    static let writeFailure = StandardStreams.writeFailure
 }
 
 /// Prints `message` to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    StandardStreams.writeError(message.hasSuffix("\n") ? message : message + "\n")
 }
 
-/// Makes `--out DIR` ready before any solving, so an unwritable folder fails at once.
+/// Checks `--out DIR` before any solving, so a refused or unwritable folder fails at once.
 func prepareOutputFolder(_ out: String?) throws {
     guard let out else { return }
+    let folder: URL
     do {
-        try CSVReport.prepareFolder(URL(fileURLWithPath: out))
+        folder = try ResultFolder.check(out)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(ExitStatus.badInput)
+    }
+    let parent = folder.deletingLastPathComponent()
+    do {
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
         printError("error: cannot write tables into \(out): \(error.localizedDescription)")
         throw ExitCode(ExitStatus.badInput)
+    }
+    let writable = FileManager.default.fileExists(atPath: folder.path) ? folder : parent
+    guard access(writable.path, W_OK) == 0, access(parent.path, W_OK) == 0 else {
+        printError("error: cannot write tables into \(out): \(parent.path) is not writable")
+        throw ExitCode(ExitStatus.badInput)
+    }
+}
+
+/// Writes a result's CSV tables into `--out DIR` all at once (``ResultFolder``); a failed
+/// write leaves the old tables and exits 74.
+func writeTables(_ out: String, _ write: (URL) throws -> Void) throws {
+    do {
+        try ResultFolder.publish(to: ResultFolder.check(out), write)
+    } catch {
+        printError("error: cannot write CSV tables to \(out): \(error); the folder keeps its previous tables")
+        throw ExitCode(ExitStatus.writeFailure)
     }
 }
 

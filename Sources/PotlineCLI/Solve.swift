@@ -14,7 +14,7 @@ struct Solve: ParsableCommand {
             utilisation, power use, supplies bought and flows per link.
 
             A network with candidate sites, closures or retrofits (candidates.csv, retrofits.csv, \
-            closure_cost_yuan_per_y) is a mixed-integer program: GLPK's branch-and-bound picks the plan \
+            closure_cost_yuan_per_y) is a mixed-integer program: branch-and-bound picks the plan \
             under the capacity policy (ceiling, capacity transfer, energy standards), then the decisions \
             are fixed and the LP re-solved so delivered costs are reported for the plan. The plan report \
             lists sites built, closures, retrofits, which closures fund which builds, the change in \
@@ -44,8 +44,10 @@ struct Solve: ParsableCommand {
     @Flag(help: "For siting: skip the no-build baseline and the break-even solves for rejected candidates.")
     var noPlanAnalysis = false
 
-    @Flag(help: "Print GLPK's solver log to standard error.")
+    @Flag(help: "Print the solver's log to standard error.")
     var solverLog = false
+
+    @OptionGroup var backend: SolverOption
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -58,26 +60,22 @@ struct Solve: ParsableCommand {
         let solution: Solution
         do {
             solution = try loaded.solve(
-                options: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis))
+                options: SolveOptions(
+                    timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis,
+                    solver: backend.linearSolver))
         } catch {
             printError("error: the solver failed: \(error)")
             throw ExitCode(ExitStatus.solverFailure)
         }
         if solverLog { printError(solution.solverLog) }
+        let document = try encodeResult(solution)
         if json {
-            FileHandle.standardOutput.write(try JSONReport.encode(solution))
-            print("")
+            StandardStreams.writeOutput(document)
+            StandardStreams.writeOutput("\n")
         } else {
-            print(TextReport.render(solution, network: loaded), terminator: "")
+            StandardStreams.writeOutput(TextReport.render(solution, network: loaded))
         }
-        if let out {
-            do {
-                try CSVReport.write(solution, to: URL(fileURLWithPath: out))
-            } catch {
-                printError("error: cannot write CSV tables to \(out): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.badInput)
-            }
-        }
+        if let out { try writeTables(out) { try CSVReport.write(solution, to: $0) } }
         try throwExitStatus(for: solution.status)
     }
 }

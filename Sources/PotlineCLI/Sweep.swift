@@ -21,7 +21,7 @@ struct SweepCommand: ParsableCommand {
             plan changes, located by bisection between neighbouring values to --tolerance.
 
             Each solve starts from the previous value's optimal basis (warm start) unless --cold;
-            the values are split across --threads threads, one GLPK problem each. --benchmark times
+            the values are split across --threads threads, one solver problem each. --benchmark times
             cold/warm and serial/parallel runs of the same sweep instead. Progress is shown on
             standard error when it is a terminal.
             """)
@@ -83,6 +83,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
     var mipGap: Double = 0
 
+    @OptionGroup var backend: SolverOption
+
     func validate() throws {
         if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if scale && add { throw ValidationError("give --scale or --add, not both") }
@@ -132,7 +134,8 @@ struct SweepCommand: ParsableCommand {
         let mode: SweepMode = scale ? .scale : add ? .add : .set
         let values = try parsedValues()
         var options = SweepOptions(
-            solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false),
+            solve: SolveOptions(
+                timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false, solver: backend.linearSolver),
             warmStart: !cold, threads: threads,
             refineBreakpoints: !noRefine, tolerance: tolerance)
 

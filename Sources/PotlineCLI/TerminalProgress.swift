@@ -30,7 +30,7 @@ final class TerminalProgress: @unchecked Sendable {
             if let left = progress.estimatedRemainingSeconds, progress.done < progress.total {
                 line += ", about \(Format.seconds(left)) left"
             }
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+            StandardStreams.writeError("\r\u{1B}[K\(line)")
             drawn = true
         }
     }
@@ -38,7 +38,7 @@ final class TerminalProgress: @unchecked Sendable {
     /// Clears the line before the results are printed.
     func finish() {
         lock.withLock {
-            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if drawn { StandardStreams.writeError("\r\u{1B}[K") }
             drawn = false
         }
     }

@@ -16,9 +16,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let loaded = try loadNetwork(network)
-        print(
+        StandardStreams.writeOutput(
             "\(network): valid — \(loaded.regions.count) regions, \(loaded.commodities.count) commodities, "
                 + "\(loaded.processes.count) processes, \(loaded.plants.count) plants, \(loaded.supplies.count) supplies, "
-                + "\(loaded.demands.count) demands, \(loaded.links.count) links")
+                + "\(loaded.demands.count) demands, \(loaded.links.count) links\n")
     }
 }

@@ -66,4 +66,36 @@ import Testing
         #expect(model().worstViolation(of: [4, 6, 4.1])?.name == "balance")
         #expect(model().worstViolation(of: [4, .nan, 4])?.relative == .infinity)
     }
+
+    /// A column's bound is judged at its size in its rows: −6e-6 kWh on a grid column in a row that
+    /// balances 1.2·10⁹ kWh is the solver's tolerance; −6e-6 on a column whose rows are of order 1 is not.
+    @Test func columnBoundsAreJudgedAtTheirSizeInTheirRows() {
+        var model = LinearModel(name: "scale")
+        let made = model.addColumn(name: "made")
+        let grid = model.addColumn(name: "grid")
+        let captive = model.addColumn(name: "captive")
+        let small = model.addColumn(name: "small")
+        model.addRow(name: "power", lower: 0, upper: 0, terms: [(made, 12_000), (grid, -1), (captive, -1)])
+        model.addRow(name: "few", upper: 10, terms: [(small, 1)])
+        #expect(model.worstViolation(of: [100_000, -6e-6, 1.2e9 + 6e-6, 0]) == nil)
+        #expect(model.worstViolation(of: [100_000, 0, 1.2e9, -6e-6])?.name == "small")
+    }
+
+    /// Magnitudes GLPK cannot scale (a 1e-320 coefficient aborted the process; 1e-30 gave a wrong
+    /// answer on the China model) are rejected before any C call.
+    @Test func magnitudesOutsideTheScalableRangeAreReported() {
+        var model = LinearModel(name: "extreme")
+        let x = model.addColumn(name: "x", upper: .greatestFiniteMagnitude, cost: 1e14)
+        let y = model.addColumn(name: "y", upper: 1e15, cost: 1e13)
+        model.addRow(name: "tiny", lower: 1, terms: [(x, 1e-320), (y, 1e-12)])
+        model.addRow(name: "huge", upper: 1e16, terms: [(x, 2e12), (y, 1e12)])
+        #expect(
+            model.problems().map(\.message) == [
+                "column 0 'x': bound 1.7976931348623157e+308 is beyond ±1000000000000000.0",
+                "column 0 'x': cost 100000000000000.0 is beyond ±10000000000000.0",
+                "row 1 'huge': bound 1e+16 is beyond ±1000000000000000.0",
+                "coefficient 1e-320 of 'x' in 'tiny' is outside ±1e-12…1000000000000.0",
+                "coefficient 2000000000000.0 of 'x' in 'huge' is outside ±1e-12…1000000000000.0",
+            ])
+    }
 }

@@ -26,6 +26,27 @@ import Testing
         #expect(object?["total_cost_yuan"] as? Double == 1_633_392_000)
     }
 
+    /// CBC prints nothing of its own (stdout stays one JSON document) and agrees with GLPK on a
+    /// siting case: the same optimum and the same delivered costs.
+    @Test func solveWithCBCMatchesGLPK() throws {
+        let scenario = example + "/scenarios/north_site.yaml"
+        var totals: [Double] = []
+        var marginals: [[Double]] = []
+        for solver in ["glpk", "cbc"] {
+            let run = try potline("solve", example, "--scenario", scenario, "--solver", solver, "--json")
+            #expect(run.status == 0)
+            let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+            totals.append(object?["total_cost_yuan"] as? Double ?? .nan)
+            let delivered = object?["delivered_costs"] as? [[String: Any]] ?? []
+            marginals.append(delivered.compactMap { $0["marginal_cost_yuan_per_t"] as? Double })
+        }
+        #expect(abs(totals[0] - totals[1]) <= 1e-6 * abs(totals[0]))
+        #expect(marginals[0].count == marginals[1].count && !marginals[0].isEmpty)
+        for (a, b) in zip(marginals[0], marginals[1]) { #expect(abs(a - b) <= 1e-6 * max(1, abs(a))) }
+        let unknown = try potline("solve", example, "--solver", "cplex")
+        #expect(unknown.status == 64)
+    }
+
     @Test func validateReportsEveryProblemAndExitsTwo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-cli-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(example), to: folder)

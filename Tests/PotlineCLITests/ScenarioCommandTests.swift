@@ -89,8 +89,8 @@ import Testing
             to: file, atomically: true, encoding: .utf8)
         let run = try potline(["compare", example, file.path])
         #expect(run.status == 2)
-        #expect(run.error.contains("typo: 1 problem in the network"))
-        #expect(run.error.contains("\(file.path), row 2, column change 1 (regions.csv where id = eats): selects no row"))
+        #expect(run.error.contains("typo: 1 problem in the scenario"))
+        #expect(run.error.contains("\(file.path), line 2, key change 1 (regions.csv where id = eats): selects no row"))
         #expect(run.error.contains("(did you mean 'east'?)"))
         #expect(run.output.isEmpty)
 

@@ -11,7 +11,7 @@ import Testing
             .filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }
     }
 
-    @Test(arguments: ["china", "examples/two_smelters"])
+    @Test(arguments: ["china", "china_silicon", "examples/two_smelters"])
     func everyScenarioSolves(network: String) throws {
         let files = try Self.scenarioFiles(network)
         #expect(files.count >= 3)

@@ -72,9 +72,8 @@ import Testing
         ])
         #expect(
             problems.map(\.description) == [
-                "demands.csv, row 1, column demand_t_per_yr: unknown column (did you mean 'demand_t_per_y'?)",
-                "demands.csv, row 1, column demand_t_per_y: required column is missing",
-                "demands.csv, row 2, column demand_t_per_y: is required",
+                // One misspelt header, one problem: not also "missing" and "is required" on every row.
+                "demands.csv, row 1, column demand_t_per_yr: unknown column (did you mean 'demand_t_per_y'?); 'demand_t_per_y' is required"
             ])
     }
 
@@ -99,9 +98,12 @@ import Testing
             "links.csv": "id,from,to,mode,distance_km\ntrunk,east,west,train,3000\n",
             "recipes.csv": "process,commodity,t_per_t\nsmelting,aluminaa,1.92\nsmeltin,prebaked_anode,0.5\n",
         ])
+        // Every problem in one run: the bad row and the references elsewhere.
         #expect(
             problems.map(\.description) == [
-                "recipes.csv, row 3, column process: unknown process 'smeltin' (did you mean 'smelting'?)"
+                "recipes.csv, row 3, column process: unknown process 'smeltin' (did you mean 'smelting'?)",
+                "recipes.csv, row 2, column commodity: unknown commodity 'aluminaa' (did you mean 'alumina'?)",
+                "links.csv, row 2, column mode: unknown mode 'train' (did you mean 'rail'?)",
             ])
         let second = try Fixtures.problems(replacing: [
             "links.csv": "id,from,to,mode,distance_km\ntrunk,east,west,train,3000\n",
@@ -147,9 +149,9 @@ import Testing
         ])
         #expect(
             problems.map(\.description) == [
-                "network.yaml, row 6, column colour: unknown key",
-                "network.yaml, row 2, column base_year: 'twenty' is not a year",
-                "network.yaml, row 5, column modes.rail.circuit: unknown key (did you mean 'circuity'?)",
+                "network.yaml, line 6, key colour: unknown key",
+                "network.yaml, line 2, key base_year: 'twenty' is not a year",
+                "network.yaml, line 5, key modes.rail.circuit: unknown key (did you mean 'circuity'?)",
             ])
     }
 
@@ -166,17 +168,19 @@ import Testing
         let problems = try Fixtures.problems(replacing: ["network.yaml": manifest])
         #expect(
             problems.map(\.description) == [
-                "network.yaml, row 7, column policy.capacity[0].processes: must be a list, e.g. [smelting, smelting_gc]",
-                "network.yaml, row 4, column policy.surcharge.processes: must be a list, e.g. [smelting]",
+                "network.yaml, line 7, key policy.capacity[0].processes: must be a list, e.g. [smelting, smelting_gc]",
+                "network.yaml, line 4, key policy.surcharge.processes: must be a list, e.g. [smelting]",
+                "network.yaml, line 4, key policy.surcharge.yuan_per_kwh_per_step: -0.01 is outside ≥ 0",
+                "network.yaml, line 5, key policy.carbon.price_yuan_per_t: -80.0 is negative",
             ])
         let ranges = try Fixtures.problems(replacing: [
             "network.yaml": manifest.replacingOccurrences(of: "processes: smelting,", with: "processes: [smelting],")
         ])
         #expect(
             ranges.map(\.description) == [
-                "network.yaml, column policy.surcharge.yuan_per_kwh_per_step: -0.01 is outside ≥ 0",
-                "network.yaml, column policy.carbon.price_yuan_per_t: -80.0 is negative",
-                "network.yaml, column policy.capacity.ceiling_t_per_y: -5.0 is negative",
+                "network.yaml, line 4, key policy.surcharge.yuan_per_kwh_per_step: -0.01 is outside ≥ 0",
+                "network.yaml, line 5, key policy.carbon.price_yuan_per_t: -80.0 is negative",
+                "network.yaml, line 6, key policy.capacity.ceiling_t_per_y: -5.0 is negative",
             ])
     }
 
@@ -213,5 +217,28 @@ import Testing
         let before = try snapshot()
         _ = try NetworkLoader.load(from: folder).solve()
         #expect(try snapshot() == before)
+    }
+}
+
+/// Whole-file problems say what to do, and one cause gives one message.
+@Suite struct FileProblemTests {
+    /// GBK (what Excel on a Chinese Windows saves) is not UTF-8: the first bad byte's row is named.
+    @Test func notUTF8NamesTheRowAndSuggestsCSVUTF8() throws {
+        let folder = try Fixtures.copy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var gbk = Data("id,name,kind,latitude_deg,longitude_deg,grid_price_yuan_per_kwh\neast,East,province,31.23,121.47,0.50\nwest,".utf8)
+        gbk.append(contentsOf: [0xCE, 0xF7, 0xB2, 0xBF])  // 西部 in GBK
+        gbk.append(contentsOf: Array(",province,43.83,87.62,0.45\n".utf8))
+        try gbk.write(to: folder.appendingPathComponent("regions.csv"))
+        do {
+            _ = try NetworkLoader.load(from: folder)
+            Issue.record("expected problems")
+        } catch {
+            let descriptions = error.problems.map(\.description)
+            #expect(descriptions.first == "regions.csv, row 3: is not UTF-8 text (first bad byte 0xCE); save it as \"CSV UTF-8\" (Excel on a Chinese Windows saves GBK by default)")
+            // Not also "file is missing", nor unknown regions for rows that could not be read.
+            #expect(!descriptions.contains { $0.contains("missing") })
+            #expect(!descriptions.contains { $0.contains("unknown region") })
+        }
     }
 }

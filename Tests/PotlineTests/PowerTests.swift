@@ -214,4 +214,17 @@ import Testing
         let capped = try network.solve()
         #expect(close(capped.plants.first { $0.id == "west_smelter" }?.productionTPerY, 25_000 / 6.75))
     }
+
+    /// Extreme but finite figures never trap in a Double → Int conversion.
+    @Test func surchargeStepsOfExtremeFiguresDoNotTrap() {
+        let surcharge = TieredSurcharge(thresholdKWhPerTonne: 13_000, stepKWhPerTonne: 1e-300)
+        #expect(surcharge.steps(kWhPerTonne: 13_001) == Int(Int32.max))
+        #expect(TieredSurcharge(thresholdKWhPerTonne: 13_000).steps(kWhPerTonne: 1e308) == Int(Int32.max))
+        #expect(TieredSurcharge(thresholdKWhPerTonne: 13_000).steps(kWhPerTonne: 13_041) == 3)
+        #expect(Int(checked: 9.3e18) == nil)
+        #expect(Int(checked: -.infinity) == nil)
+        #expect(Int(checked: 2.5, rounding: .up) == 3)
+        #expect(Int.clamped(.nan, to: 0...5) == 0)
+        #expect(Int.clamped(1e300, to: 0...5) == 5)
+    }
 }

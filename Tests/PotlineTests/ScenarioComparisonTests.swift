@@ -116,7 +116,7 @@ import Testing
             Issue.record("expected an error")
         } catch let error as ScenarioError {
             #expect(error.caseName == "broken")
-            #expect(error.description.hasPrefix("broken: 1 problem in the network:"))
+            #expect(error.description.hasPrefix("broken: 1 problem in the scenario:"))
             #expect(error.problems[0].file == "broken.yaml")
         }
     }

@@ -217,7 +217,7 @@ import Testing
         let found = problems("changes:\n  - table: regions\n    where: {id: eats}\n    scale: {grid_price_yuan_per_kwh: 1.2}\n")
         #expect(
             found == [
-                "s1.yaml, row 2, column change 1 (regions.csv where id = eats): selects no row; "
+                "s1.yaml, line 2, key change 1 (regions.csv where id = eats): selects no row; "
                     + "id in regions.csv: east, west (did you mean 'east'?)"
             ])
         let twoColumns = problems(
@@ -228,14 +228,14 @@ import Testing
     @Test func wrongTargetsAreErrorsNamingTheChange() {
         #expect(
             problems("changes:\n  - table: regions\n    where: {idd: east}\n    set: {name: East}\n")
-                == ["s1.yaml, row 2, column change 1 (regions.csv where idd = east): 'idd' is not a column of regions.csv (did you mean 'id'?)"])
+                == ["s1.yaml, line 2, key change 1 (regions.csv where idd = east): 'idd' is not a column of regions.csv (did you mean 'id'?)"])
         #expect(
             problems("changes:\n  - table: plant\n    where: {id: west_smelter}\n    set: {owner: x}\n")
-                == ["s1.yaml, row 2, column change 1 (plant.csv where id = west_smelter): the network has no table plant.csv (did you mean 'plants.csv'?)"])
+                == ["s1.yaml, line 2, key change 1 (plant.csv where id = west_smelter): the network has no table plant.csv (did you mean 'plants.csv'?)"])
         // Scaling a column the table lacks.
         #expect(
             problems("changes:\n  - table: plants\n    where: '*'\n    scale: {capacity: 2}\n")
-                == ["s1.yaml, row 4, column change 1 (plants.csv, every row): 'capacity' is not a column of plants.csv"])
+                == ["s1.yaml, line 4, key change 1 (plants.csv, every row): 'capacity' is not a column of plants.csv"])
     }
 
     @Test func scaleAndAddNeedNumbers() {
@@ -243,21 +243,21 @@ import Testing
         #expect(
             problems("changes:\n  - table: plants\n    where: '*'\n    scale: {electricity_price_yuan_per_kwh: 1.1}\n")
                 == [
-                    "s1.yaml, row 4, column change 1 (plants.csv, every row): plants.csv row 3 (id=east_smelter) is blank "
+                    "s1.yaml, line 4, key change 1 (plants.csv, every row): plants.csv row 3 (id=east_smelter) is blank "
                         + "(it takes a default), so there is no number to scale; use set"
                 ])
         #expect(
             problems("changes:\n  - table: plants\n    where: {id: west_smelter}\n    add: {owner: 1}\n")
                 == [
-                    "s1.yaml, row 4, column change 1 (plants.csv where id = west_smelter): plants.csv row 2 (id=west_smelter) "
+                    "s1.yaml, line 4, key change 1 (plants.csv where id = west_smelter): plants.csv row 2 (id=west_smelter) "
                         + "is 'captive_group', not a number to add to"
                 ])
         #expect(
             problems("changes:\n  - manifest:\n      scale: {name: 2}\n")
-                == ["s1.yaml, row 3, column change 1 (network.yaml): network.yaml key 'name' is 'two_smelters', not a number to scale"])
+                == ["s1.yaml, line 3, key change 1 (network.yaml): network.yaml key 'name' is 'two_smelters', not a number to scale"])
         #expect(
             problems("changes:\n  - manifest:\n      add: {modes.rail.circuity: 0.1}\n")
-                == ["s1.yaml, row 3, column change 1 (network.yaml): network.yaml has no key 'modes.rail.circuity' to add to"])
+                == ["s1.yaml, line 3, key change 1 (network.yaml): network.yaml has no key 'modes.rail.circuity' to add to"])
     }
 
     @Test func problemsInChangedRowsNameTheScenario() {
@@ -300,11 +300,11 @@ import Testing
         } catch {
             #expect(
                 error.problems.map(\.description) == [
-                    "test.yaml, row 1, column nam: unknown key (did you mean 'name'?)",
-                    "test.yaml, row 3, column changes[1].where: is required: which rows to change (where: \"*\" for every row)",
-                    "test.yaml, row 7, column changes[2].scale.grid_price_yuan_per_kwh: 'lots' is not a number to scale by",
-                    "test.yaml, row 9, column changes[3].where: belongs inside 'manifest:' (or use 'table:')",
-                    "test.yaml, row 12, column changes[4].remove_rows: stands alone: no set, scale or add beside it",
+                    "test.yaml, line 1, key nam: unknown key (did you mean 'name'?)",
+                    "test.yaml, line 3, key changes[1].where: is required: which rows to change (where: \"*\" for every row)",
+                    "test.yaml, line 7, key changes[2].scale.grid_price_yuan_per_kwh: 'lots' is not a number to scale by",
+                    "test.yaml, line 9, key changes[3].where: belongs inside 'manifest:' (or use 'table:')",
+                    "test.yaml, line 12, key changes[4].remove_rows: stands alone: no set, scale or add beside it",
                 ])
         }
         #expect(throws: NetworkError.self) { try Scenario.load(from: "/nonexistent/scenario.yaml") }

@@ -26,9 +26,9 @@ import Testing
         #expect(abs(CapitalCost(capexYuan: 1_000, lifetimeYears: 10, discountRate: 0.1).annualisedYuanPerYear - 162.7453949) < 1e-6)
     }
 
-    /// With no policy, a 50 M yuan/y site saves 100,000 × 1,126.8 − 50 M = 62.68 M yuan/y.
-    @Test func buildWhenItPays() throws {
-        let solution = try Self.network(candidateCapex: 50_000_000).solve()
+    /// With no policy, with every backend, a 50 M yuan/y site saves 100,000 × 1,126.8 − 50 M = 62.68 M yuan/y.
+    @Test(arguments: SolverBackend.allCases) func buildWhenItPays(backend: SolverBackend) throws {
+        let solution = try Self.network(candidateCapex: 50_000_000).solve(options: SolveOptions(solver: backend.solver))
         #expect(solution.status == .optimal)
         #expect(solution.provenOptimal)
         #expect(solution.mipGap == 0)
@@ -190,5 +190,130 @@ import Testing
         network.maximumNewSites = nil
         network.capacityLimits = [CapacityLimit(region: "west", process: "smelting", maximumTonnesPerYear: 50_000)]
         #expect(try network.solve().plan?.builds.isEmpty == true)  // one 100 kt module does not fit
+    }
+}
+
+/// The existing-plant energy standard, read one monotone way (README, "Siting"): on two_smelters
+/// with a 13,400 kWh/t limit, the west smelter (13,500) is above it and the east smelter, set to
+/// 13,000 kWh/t, below it. East then delivers at 17,010 − 500 × 0.50 = 16,760 yuan/t; west, idle
+/// unless retrofitted, would deliver at 15,883.2 yuan/t less 0.30 yuan per kWh saved.
+@Suite struct EnergyStandardTests {
+    static func network(retrofitKWh: Double? = nil, retrofitCost: Double = 10_000_000, closureCost: Double? = nil) throws -> Network {
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        network.plants[1].electricityKWhPerTonne = 13_000
+        network.plants[0].closureCostYuanPerYear = closureCost
+        network.capacityPolicies = [CapacityPolicy(process: "smelting", existingPlantMaxKWhPerTonne: 13_400)]
+        if let retrofitKWh {
+            network.retrofits = [
+                Retrofit(
+                    id: "upgrade_west", plant: "west_smelter", electricityKWhPerTonne: retrofitKWh,
+                    capital: CapitalCost(capexYuan: retrofitCost, lifetimeYears: 1, discountRate: 0))
+            ]
+        }
+        return network
+    }
+
+    /// No option: west idles, east makes all 100,000 t: 100,000 × 16,760.
+    static let idleWest = 1_676_000_000.0
+
+    @Test func aPlantAboveTheLimitIdles() throws {
+        let solution = try Self.network().solve()
+        #expect(close(solution.totalCostYuan, Self.idleWest))
+        #expect(solution.plants.first { $0.id == "west_smelter" }?.productionTPerY == 0)
+    }
+
+    /// A retrofit to 13,350 (below the limit) for 10 M yuan/y: west makes 60,000 t at
+    /// 15,883.2 − 150 × 0.30 = 15,838.2: 60,000 × 15,838.2 + 40,000 × 16,760 + 10 M.
+    @Test func aRetrofitBelowTheLimitLetsThePlantRun() throws {
+        let solution = try Self.network(retrofitKWh: 13_350).solve()
+        #expect(close(solution.totalCostYuan, 1_630_692_000))
+        #expect(solution.plan?.retrofits.map(\.retrofit) == ["upgrade_west"])
+        #expect(close(solution.plants.first { $0.id == "west_smelter" }?.productionTPerY, 60_000))
+    }
+
+    /// The same retrofit at 100 M yuan/y saves 60,000 × (16,760 − 15,838.2) = 55.3 M: not worth
+    /// it, and nothing forces it (the old reading forced it: 1,720.7 M yuan/y).
+    @Test func anExpensiveRetrofitIsNotForced() throws {
+        let solution = try Self.network(retrofitKWh: 13_350, retrofitCost: 100_000_000).solve()
+        #expect(close(solution.totalCostYuan, Self.idleWest))
+        #expect(solution.plan?.retrofits.isEmpty ?? true)
+    }
+
+    /// A retrofit to 13,450 stays above the limit: it is not compliance, so west still idles.
+    @Test func aRetrofitStillAboveTheLimitDoesNotComply() throws {
+        let solution = try Self.network(retrofitKWh: 13_450, retrofitCost: 1).solve()
+        #expect(close(solution.totalCostYuan, Self.idleWest))
+        #expect(solution.plants.first { $0.id == "west_smelter" }?.productionTPerY == 0)
+    }
+
+    /// An optional closure (5 M yuan/y) is not forced on an idle plant.
+    @Test func anOptionalClosureIsNotForced() throws {
+        let solution = try Self.network(closureCost: 5_000_000).solve()
+        #expect(close(solution.totalCostYuan, Self.idleWest))
+        #expect(solution.plan?.closures.isEmpty ?? true)
+    }
+
+    /// Idling keeps the quota, closing frees it: under a 160,000 t/y ceiling (both plants) a new
+    /// west smelter (60,000 t/y at 13,000 kWh/t, 10 M yuan/y) fits only if the old one closes
+    /// (1 M yuan/y): 60,000 × (15,883.2 − 150) + 40,000 × 16,760 + 11 M.
+    @Test func closingFreesTheQuotaIdlingKeeps() throws {
+        var network = try Self.network(closureCost: 1_000_000)
+        network.capacityPolicies[0].ceilingTonnesPerYear = 160_000
+        network.candidates = [
+            Candidate(
+                id: "west_new", region: "west", process: "smelting", sizing: .modules(sizeTonnesPerYear: 60_000, maximum: 1),
+                siteCapexYuan: 10_000_000, lifetimeYears: 1, discountRate: 0, electricityKWhPerTonne: 13_000,
+                electricityPriceYuanPerKWh: 0.30)
+        ]
+        let solution = try network.solve()
+        #expect(close(solution.totalCostYuan, 1_625_392_000))
+        #expect(solution.plan?.closures.map(\.plant) == ["west_smelter"])
+        #expect(solution.plan?.builds.map(\.candidate) == ["west_new"])
+        network.plants[0].closureCostYuanPerYear = nil
+        #expect(close(try network.solve().totalCostYuan, Self.idleWest))
+    }
+
+    /// On generated small networks (seeded), adding an optional retrofit or closure never raises
+    /// the optimum.
+    @Test func anOptionalDecisionNeverRaisesTheOptimum() throws {
+        var random = SeededGenerator(seed: 10)
+        for _ in 0..<24 {
+            var base = try NetworkLoader.load(from: Fixtures.twoSmelters)
+            base.plants[0].electricityKWhPerTonne = Double.random(in: 12_800...13_800, using: &random).rounded()
+            base.plants[1].electricityKWhPerTonne = Double.random(in: 12_800...13_800, using: &random).rounded()
+            base.plants[1].capacityTonnesPerYear = Double.random(in: 100_000...140_000, using: &random).rounded()
+            base.capacityPolicies = [
+                CapacityPolicy(process: "smelting", existingPlantMaxKWhPerTonne: Double.random(in: 13_000...13_600, using: &random).rounded())
+            ]
+            let without = try base.solve()
+            var withOption = base
+            if Bool.random(using: &random) {
+                withOption.retrofits = [
+                    Retrofit(
+                        id: "r", plant: base.plants.randomElement(using: &random)!.id,
+                        electricityKWhPerTonne: Double.random(in: 12_800...13_800, using: &random).rounded(),
+                        capital: CapitalCost(capexYuan: Double.random(in: 0...200_000_000, using: &random).rounded(), lifetimeYears: 1, discountRate: 0))
+                ]
+            } else {
+                withOption.plants[Int.random(in: 0...1, using: &random)].closureCostYuanPerYear = Double.random(in: 0...50_000_000, using: &random).rounded()
+            }
+            let with = try withOption.solve()
+            guard without.status == .optimal else { continue }
+            #expect(with.status == .optimal)
+            #expect(with.totalCostYuan! <= without.totalCostYuan! * (1 + 1e-9), "\(withOption.retrofits) \(withOption.plants.map(\.closureCostYuanPerYear))")
+        }
+    }
+}
+
+/// SplitMix64: a small seeded generator, so generated cases repeat exactly.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -2,15 +2,21 @@ import Foundation
 import Testing
 @testable import Potline
 
-/// The hand-derived optimum of Networks/examples/two_smelters (see its README.md).
+/// The hand-derived optimum of Networks/examples/two_smelters (see its README.md), with every
+/// backend: the optimum and its duals are unique, so both give the same delivered costs.
 @Suite struct TwoSmeltersTests {
     let solution: Solution
 
     init() throws {
-        solution = try NetworkLoader.load(from: Fixtures.twoSmelters).solve()
+        solution = try Self.solve(with: .glpk)
     }
 
-    @Test func optimumMatchesTheHandDerivation() {
+    static func solve(with backend: SolverBackend) throws -> Solution {
+        try NetworkLoader.load(from: Fixtures.twoSmelters).solve(options: SolveOptions(solver: backend.solver))
+    }
+
+    @Test(arguments: SolverBackend.allCases) func optimumMatchesTheHandDerivation(backend: SolverBackend) throws {
+        let solution = try Self.solve(with: backend)
         #expect(solution.status == .optimal)
         #expect(close(solution.totalCostYuan, 1_633_392_000))
         #expect(close(solution.costBreakdownYuan?.gridElectricity, 513_000_000))
@@ -19,7 +25,8 @@ import Testing
         #expect(close(solution.costBreakdownYuan?.other, 200_000_000))
     }
 
-    @Test func cheapPowerSmelterRunsFull() {
+    @Test(arguments: SolverBackend.allCases) func cheapPowerSmelterRunsFull(backend: SolverBackend) throws {
+        let solution = try Self.solve(with: backend)
         let west = solution.plants.first { $0.id == "west_smelter" }!
         let east = solution.plants.first { $0.id == "east_smelter" }!
         #expect(close(west.productionTPerY, 60_000))
@@ -29,7 +36,10 @@ import Testing
         #expect(close(west.unitCostYuanPerT, 15_423.2))  // before the 460 yuan/t haul to market
     }
 
-    @Test func deliveredCostIsTheEastSmeltersMarginalCost() {
+    @Test(arguments: SolverBackend.allCases) func deliveredCostIsTheEastSmeltersMarginalCost(backend: SolverBackend)
+        throws
+    {
+        let solution = try Self.solve(with: backend)
         let delivered = solution.deliveredCosts[0]
         #expect(delivered.region == "east" && delivered.commodity == "aluminium")
         #expect(close(delivered.marginalCostYuanPerT, 17_010))
@@ -39,7 +49,8 @@ import Testing
         #expect(close(delivered.averageCostBreakdownYuanPerT?.materials, 8_260))
     }
 
-    @Test func flowsOnTheTrunkLine() {
+    @Test(arguments: SolverBackend.allCases) func flowsOnTheTrunkLine(backend: SolverBackend) throws {
+        let solution = try Self.solve(with: backend)
         func flow(_ commodity: String) -> Solution.FlowResult? { solution.flows.first { $0.commodity == commodity } }
         #expect(close(flow("alumina")?.tonnesPerY, 115_200))
         #expect(flow("alumina")?.from == "east")
@@ -50,10 +61,10 @@ import Testing
         #expect(solution.flows.count == 3)
     }
 
-    @Test func westCapacityIsWorthTheCostGap() throws {
+    @Test(arguments: SolverBackend.allCases) func westCapacityIsWorthTheCostGap(backend: SolverBackend) throws {
         let network = try NetworkLoader.load(from: Fixtures.twoSmelters)
         let formulation = Formulation(network)
-        let result = try SolveOptions().solver.solve(formulation.model, options: SolverOptions())
+        let result = try backend.solver.solve(formulation.model, options: SolverOptions())
         #expect(close(result.reducedCosts?[formulation.makeColumns[0][0]], -1_126.8))
     }
 

@@ -125,20 +125,18 @@ extension Formulation {
             if let limit = policy.existingPlantMaxKWhPerTonne,
                 policy.existingPlantDeadlineYear.map({ network.baseYear >= $0 }) ?? true
             {
-                // Technologies above the limit may not run: the plant must retrofit or close.
+                // An existing plant's technology above the limit may not run, before or after a
+                // retrofit: a plant above it produces only once retrofitted below it. Nothing is
+                // forced: it may also idle (keeping its quota) or close (freeing it), so offering a
+                // retrofit or a closure can only lower the optimum.
                 for (o, operation) in operations.enumerated() where family.contains(network.processes[operation.process].id) {
-                    guard case .plant(let p) = operation.source, operation.electricityKWhPerTonne > limit else { continue }
+                    switch operation.source {
+                    case .plant, .retrofit: break
+                    case .candidate, .tolling: continue
+                    }
+                    guard operation.electricityKWhPerTonne > limit else { continue }
                     operationsBarredByStandard.append(o)
                     for column in makeColumns[o] { model.setBounds(column: column, lower: 0, upper: 0) }
-                    let plant = network.plants[p]
-                    let retrofits = groups[operation.group].operations.compactMap { o -> Int? in
-                        if case .retrofit(let k) = operations[o].source { return retrofitColumns[k] }
-                        return nil
-                    }
-                    let choices = retrofits + [closeColumns[p]].compactMap { $0 }
-                    if !choices.isEmpty {
-                        model.addRow(name: "standard.\(plant.id)", lower: 1, terms: choices.map { ($0, 1.0) })
-                    }
                 }
             }
         }

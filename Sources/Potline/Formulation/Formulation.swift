@@ -81,7 +81,7 @@ public struct Formulation: Sendable {
     public internal(set) var transferColumns: [(plant: Int, candidate: Int, column: Int)] = []
     /// Candidates the energy standard keeps out (their kWh/t is above the new-plant limit).
     public internal(set) var candidatesBarredByStandard: [Int] = []
-    /// Plant technologies the energy standard retires (above the existing-plant limit).
+    /// Plant and retrofit technologies the energy standard keeps from running (above the existing-plant limit).
     public internal(set) var operationsBarredByStandard: [Int] = []
 
     // Power and self-supply bounds (Formulation+Power.swift).

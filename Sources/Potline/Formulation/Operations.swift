@@ -63,6 +63,8 @@ extension NetworkIndex {
         var groups: [CapacityGroup] = []
         var retrofitsByPlant: [String: [Int]] = [:]
         for (k, retrofit) in network.retrofits.enumerated() { retrofitsByPlant[retrofit.plant, default: []].append(k) }
+        var alternativesByPlant: [String: [Alternative]] = [:]
+        for alternative in network.alternatives { alternativesByPlant[alternative.plant, default: []].append(alternative) }
         var captiveByPlant: [String: Int] = [:]
         for (c, captive) in network.captivePower.enumerated() { captiveByPlant[captive.plant] = c }
 
@@ -96,6 +98,16 @@ extension NetworkIndex {
                     .plant(p), id: plant.id, group: group, region: plant.region, process: process, owner: plant.owner,
                     kWhPerTonne: kWh, otherCostYuanPerTonne: otherCostYuanPerTonne(plant),
                     ownPrice: plant.electricityPriceYuanPerKWh, renewableShare: plant.renewableShare))
+            // Its alternatives: more technologies of the same plant, in any mix within its capacity.
+            for alternative in alternativesByPlant[plant.id] ?? [] {
+                let other = network.processes[processes[alternative.process]!]
+                add(
+                    technology(
+                        .plant(p), id: "\(plant.id)~\(other.id)", group: group, region: plant.region, process: other,
+                        owner: plant.owner, kWhPerTonne: alternative.electricityKWhPerTonne ?? other.electricityKWhPerTonne,
+                        otherCostYuanPerTonne: alternative.otherCostYuanPerTonne ?? other.otherCostYuanPerTonne,
+                        ownPrice: plant.electricityPriceYuanPerKWh, renewableShare: plant.renewableShare))
+            }
             for k in retrofitsByPlant[plant.id] ?? [] {
                 let retrofit = network.retrofits[k]
                 // A retrofit to another process takes that process's figures unless it gives its own.

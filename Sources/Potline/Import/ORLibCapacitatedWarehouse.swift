@@ -48,13 +48,26 @@ public struct CapacitatedWarehouseInstance: Sendable, Equatable {
         let n = try count("the number of customers n")
         var sites: [Site] = []
         for i in 1...m {
-            sites.append(Site(capacity: try next("capacity of site \(i)"), fixedCost: try next("fixed cost of site \(i)")))
+            let capacity = try next("capacity of site \(i)")
+            guard capacity > 0 else {
+                throw ImportError(file: file, line: tokens[position - 1].line, message: "site \(i) has capacity 0: a site must hold something")
+            }
+            sites.append(Site(capacity: capacity, fixedCost: try next("fixed cost of site \(i)")))
         }
         var customers: [Customer] = []
         for j in 1...n {
             let demand = try next("demand of customer \(j)")
             var costs: [Double] = []
-            for i in 1...m { costs.append(try next("cost of serving customer \(j) from site \(i)")) }
+            for i in 1...m {
+                let cost = try next("cost of serving customer \(j) from site \(i)")
+                // The network charges cost / demand per tonne: it must be a plausible yuan/t.
+                if demand > 0, let problem = Plausibility.violation(column: "handling_yuan_per_t", value: cost / demand) {
+                    throw ImportError(
+                        file: file, line: tokens[position - 1].line,
+                        message: "serving customer \(j) from site \(i) costs \(cost / demand) per tonne of its demand \(demand), which \(problem)")
+                }
+                costs.append(cost)
+            }
             customers.append(Customer(demand: demand, costs: costs))
         }
         if position < tokens.count {

@@ -204,6 +204,11 @@ struct YAMLReader {
 
     func number(_ node: Node, path: String) -> Double? {
         if let value = node.string.flatMap({ Double($0.replacingOccurrences(of: "_", with: "")) }), value.isFinite {
+            let key = path.split(separator: ".").last.map(String.init) ?? path
+            if let message = Plausibility.violation(column: key, value: value) {
+                problem(node, path, "'\(node.string ?? "")' \(message)")
+                return nil
+            }
             return value
         }
         problem(node, path, "'\(node.string ?? "")' is not a number")

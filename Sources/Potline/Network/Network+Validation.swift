@@ -2,8 +2,14 @@ extension Network {
     /// Every problem that would make the network meaningless or unsolvable: duplicate ids,
     /// unknown names (with the closest known one), impossible values, plants without a power
     /// price, and demands that no supply can reach. Empty for a valid network.
-    public func problems() -> [NetworkProblem] {
+    public func problems() -> [NetworkProblem] { problems(afterRowsDropped: nil) }
+
+    /// The problems, for a network read with some rows dropped (their own problems already
+    /// reported): references to the dropped rows' ids are not "unknown", and reachability,
+    /// meaningless on a partial network, waits for a sound one.
+    func problems(afterRowsDropped dropped: Set<String>?) -> [NetworkProblem] {
         let log = ProblemLog()
+        log.droppedIDs = dropped ?? []
 
         if !(1900...2200).contains(baseYear) {
             log.setting("base_year", "\(baseYear) is not a plausible year")
@@ -100,7 +106,7 @@ extension Network {
         validateSitingAndPower(index, log)
 
         // Reachability needs every reference resolved; report it only on an otherwise sound network.
-        if log.problems.isEmpty {
+        if log.problems.isEmpty && dropped == nil {
             let reachable = ReachabilityAnalysis(index)
             for demand in demands where demand.tonnesPerYear > 0 && !reachable.canDeliver(demand.commodity, to: demand.region) {
                 log.report(
@@ -124,11 +130,14 @@ extension Network {
         }
         for retrofit in retrofits {
             let plantKnown = log.known(retrofit.plant, in: plantIDs, what: "plant", at: retrofit.location, column: "plant")
+            // The plant's own process may be unknown too (reported at its row): compare only known ones.
             if let process = retrofit.process,
-                log.known(process, in: index.processes, what: "process", at: retrofit.location, column: "process"), plantKnown
+                log.known(process, in: index.processes, what: "process", at: retrofit.location, column: "process"), plantKnown,
+                let plant = plantIDs[retrofit.plant], let own = index.processes[plants[plant].process],
+                let new = index.processes[process]
             {
-                let before = processes[index.processes[plants[plantIDs[retrofit.plant]!].process]!].output
-                let after = processes[index.processes[process]!].output
+                let before = processes[own].output
+                let after = processes[new].output
                 if before != after {
                     log.report(
                         retrofit.location, "process",
@@ -136,6 +145,7 @@ extension Network {
                 }
             }
         }
+        checkAlternatives(log, index: index)
         for limit in capacityLimits {
             log.known(limit.region, in: index.regions, what: "region", at: limit.location, column: "region")
             log.known(limit.process, in: index.processes, what: "process", at: limit.location, column: "process")
@@ -234,9 +244,8 @@ extension Network {
     ) {
         let regionKnown = log.known(region, in: index.regions, what: "region", at: location, column: "region")
         let processKnown = log.known(process, in: index.processes, what: "process", at: location, column: "process")
-        guard regionKnown, processKnown, ownPrice == nil,
-            (kWhPerTonne ?? processes[index.processes[process]!].electricityKWhPerTonne) > 0,
-            regions[index.regions[region]!].gridPriceYuanPerKWh == nil
+        guard regionKnown, processKnown, ownPrice == nil, let p = index.processes[process], let r = index.regions[region],
+            (kWhPerTonne ?? processes[p].electricityKWhPerTonne) > 0, regions[r].gridPriceYuanPerKWh == nil
         else { return }
         log.report(
             location, "electricity_price_yuan_per_kwh",
@@ -265,6 +274,7 @@ extension ProblemLog {
     @discardableResult
     func known(_ id: String, in map: [String: Int], what: String, at location: SourceLocation?, column: String) -> Bool {
         if map[id] != nil { return true }
+        if droppedIDs.contains(id) { return false }  // its row's own problem is the cause
         report(location, column, "unknown \(what) '\(id)'" + Suggestion.didYouMean(id, among: map.keys))
         return false
     }
@@ -278,6 +288,39 @@ extension ProblemLog {
                 report(item.location, column, "duplicate \(what) '\(item.id)'\(previous)")
             } else {
                 first[item.id] = item.location
+            }
+        }
+    }
+}
+
+extension Network {
+    /// An alternative names a known plant and process, makes the plant's output, is not the
+    /// plant's own process, appears once per (plant, process), and is not offered beside retrofits
+    /// (a retrofit replaces the plant's technology; which alternatives would survive it is not defined).
+    func checkAlternatives(_ log: ProblemLog, index: NetworkIndex) {
+        log.checkUnique(
+            alternatives.map { ("\($0.plant) \($0.process)", $0.location) }, what: "alternative (plant, process)",
+            column: "process")
+        let plantIndex = Dictionary(plants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let retrofitted = Set(retrofits.map(\.plant))
+        for alternative in alternatives {
+            let plantKnown = log.known(
+                alternative.plant, in: plantIndex, what: "plant", at: alternative.location, column: "plant")
+            guard log.known(alternative.process, in: index.processes, what: "process", at: alternative.location, column: "process"),
+                plantKnown, let plant = plantIndex[alternative.plant].map({ plants[$0] }), let own = index.processes[plant.process]
+            else { continue }
+            let output = processes[index.processes[alternative.process]!].output
+            if alternative.process == plant.process {
+                log.report(alternative.location, "process", "'\(plant.process)' is the plant's own process already")
+            } else if output != processes[own].output {
+                log.report(
+                    alternative.location, "process",
+                    "an alternative must make the plant's output: '\(alternative.process)' makes \(output), the plant makes \(processes[own].output)")
+            }
+            if retrofitted.contains(plant.id) {
+                log.report(
+                    alternative.location, "plant",
+                    "'\(plant.id)' has retrofits (retrofits.csv); a plant takes alternatives or retrofits, not both")
             }
         }
     }

@@ -19,6 +19,8 @@ public struct Network: Sendable, Equatable {
     public var retrofits: [Retrofit] = []
     public var capacityLimits: [CapacityLimit] = []
     public var capacityPolicies: [CapacityPolicy] = []
+    /// Other processes existing plants may run within their capacity (Alternative.swift).
+    public var alternatives: [Alternative] = []
     /// At most this many candidate sites may be built.
     public var maximumNewSites: Int?
 

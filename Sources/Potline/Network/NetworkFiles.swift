@@ -2,11 +2,20 @@ import CSV
 import Foundation
 import Yams
 
+/// A YAML syntax error at its line: Yams describes it as `LINE:COLUMN: error: …`.
+func yamlSyntaxProblem(_ error: any Error, file: String) -> NetworkProblem {
+    let text = "\(error)"
+    let line = text.split(separator: ":", maxSplits: 1).first.flatMap { Int($0) }
+    return NetworkProblem(file: file, row: line, message: "is not valid YAML: \(text)")
+}
+
 /// Collects problems while a network is read, so that one pass reports all of them.
 final class ProblemLog {
     private(set) var problems: [NetworkProblem] = []
     /// Tables the parser asked for, so that a table no parser reads can be reported.
     var tablesRead: Set<String> = []
+    /// Ids of rows dropped for a bad field: a reference to one is not also "unknown".
+    var droppedIDs: Set<String> = []
     func add(_ problem: NetworkProblem) { problems.append(problem) }
 }
 
@@ -37,6 +46,8 @@ public struct NetworkFiles {
     public var tables: [String: Table]
     /// Problems found while reading (unreadable files, malformed CSV rows).
     public var readProblems: [NetworkProblem]
+    /// Files present but unreadable (already in ``readProblems``): not also "missing".
+    public var unreadable: Set<String> = []
 
     /// Reads every `*.csv` and `network.yaml` in `folder`; never writes to it.
     public static func read(from folder: URL) throws(NetworkError) -> NetworkFiles {
@@ -49,7 +60,7 @@ public struct NetworkFiles {
         files.manifest = readManifest(folder, log: log)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names.sorted() where name.hasSuffix(".csv") {
-            if let table = readTable(name, in: folder, log: log) { files.tables[name] = table }
+            if let table = readTable(name, in: folder, log: log) { files.tables[name] = table } else { files.unreadable.insert(name) }
         }
         files.readProblems = log.problems
         return files
@@ -58,15 +69,36 @@ public struct NetworkFiles {
     private static func text(of file: String, in folder: URL, log: ProblemLog) -> String? {
         let path = folder.appendingPathComponent(file).path
         guard let data = FileManager.default.contents(atPath: path) else {
-            log.add(NetworkProblem(file: file, message: "cannot be read"))
+            log.add(NetworkProblem(file: file, message: "cannot be read (check that it is a readable file, not a folder, and its permissions)"))
             return nil
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            log.add(NetworkProblem(file: file, message: "is not UTF-8 text"))
+            let (row, byte) = firstInvalidUTF8(data)
+            log.add(
+                NetworkProblem(
+                    file: file, row: row,
+                    message: String(format: "is not UTF-8 text (first bad byte 0x%02X)", byte)
+                        + "; save it as \"CSV UTF-8\" (Excel on a Chinese Windows saves GBK by default)"))
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // spreadsheet byte-order mark
         return text
+    }
+
+    /// The line (1-based) and value of the first byte that is not valid UTF-8.
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, byte: UInt8) {
+        let bytes = [UInt8](data)
+        var line = 1, i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, i + length <= bytes.count,
+                String(bytes: bytes[i..<(i + length)], encoding: .utf8) != nil
+            else { return (line, lead) }
+            if lead == 0x0A { line += 1 }
+            i += length
+        }
+        return (line, 0)
     }
 
     private static func readManifest(_ folder: URL, log: ProblemLog) -> Node? {
@@ -79,7 +111,7 @@ public struct NetworkFiles {
         do {
             return try Yams.compose(yaml: text)
         } catch {
-            log.add(NetworkProblem(file: file, message: "is not valid YAML: \(error)"))
+            log.add(yamlSyntaxProblem(error, file: file))
             return nil
         }
     }
@@ -122,7 +154,7 @@ public struct NetworkFiles {
     ) -> [CSVRecord]? {
         log.tablesRead.insert(file)
         guard let table = tables[file] else {
-            if optionalFile { return [] }
+            if optionalFile || unreadable.contains(file) { return optionalFile ? [] : nil }
             log.add(NetworkProblem(file: file, message: "file is missing (expected at \(folder.appendingPathComponent(file).path))"))
             return nil
         }
@@ -131,20 +163,32 @@ public struct NetworkFiles {
         func header(_ name: String) -> SourceLocation {
             table.columnLocations[name] ?? table.createdBy ?? SourceLocation(file: file, row: 1)
         }
-        for name in table.header {
+        let missing = Set(required.filter { !table.header.contains($0) })
+        var explained = Set<String>()
+        for (position, name) in table.header.enumerated() {
+            if name.isEmpty {
+                log.add(NetworkProblem(at: header(name), column: "#\(position + 1)", message: "the header cell is blank"))
+                continue
+            }
             if !allowed.contains(name) {
+                // A misspelt required column is one problem, not "unknown" plus "missing" plus a blank per row.
+                let suggestion = Suggestion.closest(name, among: columns)
+                let required = suggestion.map { missing.contains($0) } ?? false
+                if let suggestion, required { explained.insert(suggestion) }
                 log.add(
                     NetworkProblem(
-                        at: header(name), column: name, message: "unknown column" + Suggestion.didYouMean(name, among: columns)))
+                        at: header(name), column: name,
+                        message: "unknown column" + Suggestion.didYouMean(name, among: columns)
+                            + (required ? "; '\(suggestion!)' is required" : "")))
             }
             if !seen.insert(name).inserted {
                 log.add(NetworkProblem(at: header(name), column: name, message: "column appears twice"))
             }
         }
-        for name in required where !seen.contains(name) {
+        for name in required where !seen.contains(name) && !explained.contains(name) {
             log.add(NetworkProblem(at: header(name), column: name, message: "required column is missing"))
         }
-        return table.rows.map { CSVRecord(location: $0.location, values: $0.fields, log: log) }
+        return table.rows.map { CSVRecord(location: $0.location, values: $0.fields, log: log, missingColumns: missing) }
     }
 }
 
@@ -153,8 +197,11 @@ struct CSVRecord {
     let location: SourceLocation
     let values: [String: String]
     let log: ProblemLog
+    /// Required columns the header lacks: reported once at the header, not again on every row.
+    var missingColumns: Set<String> = []
 
     private func problem(_ column: String, _ message: String) {
+        if missingColumns.contains(column) { return }
         log.add(NetworkProblem(at: location, column: column, message: message))
     }
 
@@ -193,7 +240,7 @@ struct CSVRecord {
             problem(column, "'\(raw)' is not a number")
             return nil
         }
-        if let message = range.violation(value) {
+        if let message = range.violation(value) ?? Plausibility.violation(column: column, value: value) {
             problem(column, "'\(raw)' \(message)")
             return nil
         }

@@ -1,4 +1,7 @@
 extension NetworkLoader {
+    /// Most modules a candidate may list: more potlines than any site holds.
+    static let maximumModules = 1_000
+
     /// `candidates.csv`, `retrofits.csv`, `capacity_limits.csv`: all optional.
     static func readSiting(_ files: NetworkFiles, into network: inout Network, _ log: ProblemLog) {
         let candidates = files.records(
@@ -32,8 +35,9 @@ extension NetworkLoader {
             let sizing: Candidate.Sizing
             switch (module, maximum) {
             case let (size?, nil):
-                guard maxModules >= 1 else {
-                    log.add(NetworkProblem(at: r.location, column: "max_modules", message: "must be at least 1"))
+                guard (1...Self.maximumModules).contains(maxModules) else {
+                    log.add(
+                        NetworkProblem(at: r.location, column: "max_modules", message: "must be from 1 to \(Self.maximumModules)"))
                     return nil
                 }
                 sizing = .modules(sizeTonnesPerYear: size, maximum: maxModules)
@@ -47,10 +51,13 @@ extension NetworkLoader {
                 }
                 sizing = .continuous(minimumTonnesPerYear: minimum ?? 0, maximumTonnesPerYear: maximum)
             default:
-                log.add(
-                    NetworkProblem(
-                        at: r.location, column: "module_t_per_y",
-                        message: "give either module_t_per_y (discrete sizes) or max_capacity_t_per_y (continuous size)"))
+                // A bad value in either column is already reported; only the sizing itself is wrong here.
+                if r.isBlank("module_t_per_y") == r.isBlank("max_capacity_t_per_y") {
+                    log.add(
+                        NetworkProblem(
+                            at: r.location, column: "module_t_per_y",
+                            message: "give either module_t_per_y (discrete sizes) or max_capacity_t_per_y (continuous size)"))
+                }
                 return nil
             }
             return Candidate(

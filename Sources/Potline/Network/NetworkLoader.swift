@@ -33,10 +33,27 @@ public enum NetworkLoader {
         network.links = links(files, log)
         readSiting(files, into: &network, log)
         readPower(files, into: &network, log)
+        readAlternatives(files, into: &network, log)
         manifest.policy.apply(to: &network)
-        if log.problems.isEmpty {
-            // Cross-references are only meaningful once every row parsed.
-            for problem in network.problems() { log.add(problem) }
+        // Cross-references are checked even when some rows failed to parse, so that one run
+        // reports every problem; rows already reported are not reported again.
+        // A CSV row is reported as a whole (it was dropped); a manifest setting by its key.
+        func place(_ problem: NetworkProblem) -> String {
+            problem.file == manifestFile ? "\(manifestFile) \(problem.column ?? "")" : "\(problem.file ?? "") \(problem.row ?? -1)"
+        }
+        let reported = Set(log.problems.filter { $0.row != nil || $0.file == manifestFile }.map(place))
+        let dropped: Set<String>? =
+            log.problems.isEmpty
+            ? nil
+            : Set(files.tables.values.flatMap { table in
+                table.rows.filter { reported.contains("\(table.file) \($0.location.row)") }.compactMap { $0.fields["id"] }
+            })
+        // Without a whole table (missing, unreadable, not UTF-8) every reference to it would
+        // be reported: those wait until the table reads.
+        let tableLost = !files.unreadable.isEmpty || log.problems.contains { $0.message.hasPrefix("file is missing") }
+        for problem in tableLost ? [] : network.problems(afterRowsDropped: dropped).map({ locatedInManifest($0, files.manifest) })
+        where !reported.contains(place(problem)) {
+            log.add(problem)
         }
         for (file, table) in files.tables.sorted(by: { $0.key < $1.key }) where !log.tablesRead.contains(file) {
             // Only a table a scenario created: a folder may hold other CSV files (notes, seeds).
@@ -48,6 +65,24 @@ public enum NetworkLoader {
         }
         if !log.problems.isEmpty { throw NetworkError(log.problems) }
         return network
+    }
+
+    /// A network.yaml setting's problem with the line of its key (or of the nearest enclosing
+    /// key the file has), as validation of parsed values no longer knows lines.
+    static func locatedInManifest(_ problem: NetworkProblem, _ manifest: Node?) -> NetworkProblem {
+        guard problem.file == manifestFile, problem.row == nil, let key = problem.column, let manifest else { return problem }
+        var node = manifest
+        var line: Int?
+        for segment in key.split(separator: ".") {
+            // `capacity[0]`: the list's own line is as near as a key without its item gets.
+            let name = segment.split(separator: "[").first.map(String.init) ?? ""
+            guard let (keyNode, value) = node.mapping?.first(where: { $0.key.string == name }) else { break }
+            line = keyNode.mark?.line ?? line
+            node = value
+        }
+        var located = problem
+        located.row = line
+        return located
     }
 
     static func regions(_ files: NetworkFiles, _ log: ProblemLog) -> [Region] {

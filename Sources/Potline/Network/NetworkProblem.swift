@@ -1,5 +1,5 @@
 /// One thing wrong with a network's input, located as precisely as the input allows:
-/// file, spreadsheet row (the header is row 1) and column.
+/// file, spreadsheet row (the header is row 1) and column; for a YAML file, line and key.
 public struct NetworkProblem: Sendable, Equatable, Codable, CustomStringConvertible {
     public var file: String?
     public var row: Int?
@@ -21,8 +21,10 @@ public struct NetworkProblem: Sendable, Equatable, Codable, CustomStringConverti
     public var description: String {
         var place: [String] = []
         if let file { place.append(file) }
-        if let row { place.append("row \(row)") }
-        if let column { place.append("column \(column)") }
+        // YAML files have lines and keys; CSV files spreadsheet rows and columns.
+        let yaml = file.map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? false
+        if let row { place.append(yaml ? "line \(row)" : "row \(row)") }
+        if let column { place.append(yaml ? "key \(column)" : "column \(column)") }
         return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
     }
 }
@@ -33,7 +35,12 @@ public struct NetworkError: Error, Sendable, CustomStringConvertible {
     public init(_ problems: [NetworkProblem]) { self.problems = problems }
     public var description: String {
         let noun = problems.count == 1 ? "problem" : "problems"
-        return "\(problems.count) \(noun) in the network:\n"
+        // Problems all in scenario files (YAML other than the manifest) are the scenario's, not the network's.
+        let inScenario = !problems.isEmpty && problems.allSatisfy { problem in
+            guard let file = problem.file else { return false }
+            return (file.hasSuffix(".yaml") || file.hasSuffix(".yml")) && !file.hasSuffix("network.yaml")
+        }
+        return "\(problems.count) \(noun) in the \(inScenario ? "scenario" : "network"):\n"
             + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
 }
@@ -41,14 +48,19 @@ public struct NetworkError: Error, Sendable, CustomStringConvertible {
 enum Suggestion {
     /// " (did you mean 'shandong'?)" when a known name is close to `name`, else "".
     static func didYouMean(_ name: String, among known: some Sequence<String>) -> String {
+        closest(name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// The known name close enough to `name` to suggest, if any.
+    static func closest(_ name: String, among known: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in known {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best, best.distance <= max(2, lowered.count / 3) else { return "" }
-        return " (did you mean '\(best.name)'?)"
+        guard let best, best.distance <= max(2, lowered.count / 3) else { return nil }
+        return best.name
     }
 
     /// Levenshtein distance.

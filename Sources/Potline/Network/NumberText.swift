@@ -13,6 +13,8 @@ enum NumberText {
 
     /// The shortest text that reads back as exactly `value` (`100000`, `0.38346666666666673`).
     static func exact(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        // Whole numbers below 1e15 print without ".0"; larger ones keep the exponent form.
+        if value == value.rounded(), abs(value) < 1e15, let whole = Int(checked: value) { return String(whole) }
+        return String(value)
     }
 }

@@ -36,7 +36,8 @@ public struct TieredSurcharge: Sendable, Equatable {
     public func steps(kWhPerTonne: Double) -> Int {
         let excess = kWhPerTonne - thresholdKWhPerTonne
         guard excess > 1e-9 else { return 0 }
-        return Int((excess / stepKWhPerTonne - 1e-9).rounded(.up))
+        // Validation keeps kWh/t and the step within plausible ranges (at most 100,000 steps).
+        return Int.clamped(excess / stepKWhPerTonne - 1e-9, to: 0...Int(Int32.max), rounding: .up)
     }
 
     /// Surcharge on every kWh the plant uses, after the renewable credit.

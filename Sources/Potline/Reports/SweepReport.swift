@@ -93,7 +93,7 @@ public enum SweepReport {
     /// Enough decimals to show a value to the tolerance (0.0000002 → 7), at most 12.
     static func decimals(for tolerance: Double) -> Int {
         guard tolerance > 0, tolerance < 1 else { return 0 }
-        return min(12, Int((-log10(tolerance)).rounded(.up)))
+        return Int.clamped(-log10(tolerance), to: 0...12, rounding: .up)
     }
 
     private struct DemandKey: Hashable {

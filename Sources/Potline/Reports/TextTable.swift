@@ -42,7 +42,7 @@ public enum Format {
         var rounded = (abs(value) * scale).rounded() / scale
         if rounded == 0 { rounded = 0 }
         let negative = value < 0 && rounded != 0
-        let whole = Int(rounded.rounded(.down))
+        guard let whole = Int(checked: rounded, rounding: .down) else { return String(format: "%.3e", value) }
         var digits = String(whole)
         var grouped = ""
         while digits.count > 3 {
@@ -51,7 +51,7 @@ public enum Format {
         }
         grouped = digits + grouped
         if decimals > 0 {
-            let fraction = Int(((rounded - Double(whole)) * scale).rounded())
+            let fraction = Int.clamped((rounded - Double(whole)) * scale, to: 0...Int(Int32.max))
             let text = String(fraction)
             grouped += "." + String(repeating: "0", count: max(0, decimals - text.count)) + text
         }

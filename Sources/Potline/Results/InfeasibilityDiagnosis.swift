@@ -15,7 +15,6 @@ enum InfeasibilityDiagnosis {
         ("quota_in.", "capacity transfer: new capacity needs as much quota closed elsewhere (policy.capacity capacity_transfer)"),
         ("limit.", "regional capacity limits (capacity_limits.csv)"),
         ("max_new_sites", "the maximum number of new sites (policy.max_new_sites)"),
-        ("standard.", "the energy standard for existing plants: retrofit or close (policy.capacity existing_plant_max_kwh_per_t)"),
         ("selfsupply_", "processing self-supply shares and volumes (self_supply.csv) with the tolling capacity there is"),
         ("captive_", "captive power share bounds (captive_power.csv min_share, max_share)"),
         ("linkcap.", "link capacities (links.csv capacity_t_per_y)"),

@@ -232,7 +232,7 @@ private func idlePrice(_ operation: Operation, conditions: PeriodConditions, per
 /// far beyond the precision of any input figure.
 func tidy(_ value: Double) -> Double {
     guard value.isFinite, value != 0 else { return value }
-    let digits = 11 - Int(log10(abs(value)).rounded(.down))
+    let digits = 11 - Int.clamped(log10(abs(value)), to: -400...400, rounding: .down)
     let scale = pow(10, Double(digits))
     let rounded = (value * scale).rounded() / scale
     return rounded.isFinite ? rounded : value

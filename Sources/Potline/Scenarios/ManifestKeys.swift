@@ -18,9 +18,18 @@ struct DottedKey: CustomStringConvertible {
     var segments: [Segment]
     var description: String
 
+    /// The deepest key accepted: network.yaml's settings are at most four levels deep, and the
+    /// node tree is walked recursively, so a key of thousands of segments must stop here.
+    static let maximumSegments = 16
+
     init(_ text: String) throws(DottedKeyError) {
         description = text
         segments = []
+        let count = text.reduce(1) { $1 == "." ? $0 + 1 : $0 }
+        guard count <= Self.maximumSegments else {
+            throw DottedKeyError(
+                message: "'\(text.prefix(60))…' has \(count) segments; a network.yaml key has at most \(Self.maximumSegments)")
+        }
         var part = ""
         var depth = 0
         for character in text + "." {

@@ -162,7 +162,7 @@ extension Scenario {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw NetworkError([NetworkProblem(file: file, message: "is not valid YAML: \(error)")])
+            throw NetworkError([yamlSyntaxProblem(error, file: file)])
         }
         var reader = ScenarioReader(file: file)
         let scenario = reader.scenario(root)
@@ -192,7 +192,7 @@ private struct ScenarioReader {
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         var scenario = Scenario(name: stem, file: file, changes: [])
         guard let mapping = root?.mapping else {
-            problem(root, "", "must be a mapping with name, description and changes")
+            problem(root, "(top level)", "must be a mapping with name, description and changes")
             return scenario
         }
         var sawChanges = false

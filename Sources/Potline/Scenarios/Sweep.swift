@@ -241,10 +241,14 @@ public struct Sweep: Sendable, Codable {
         }
     }
 
-    /// Solves to narrow a bracket of `width` to `tolerance` by halving: ⌈log₂(width / tolerance)⌉.
+    /// Solves to narrow a bracket of `width` to `tolerance` by halving: ⌈log₂(width / tolerance)⌉,
+    /// at most the halvings a double can take (bisection stops when the midpoint no longer moves).
     static func bisectionSolves(_ width: Double, tolerance: Double) -> Int {
-        Int(max(0, log2(width / tolerance)).rounded(.up))
+        Int.clamped(log2(width / tolerance), to: 0...maximumHalvings, rounding: .up)
     }
+
+    /// From the largest double to the smallest subnormal: 1,024 + 1,074 halvings.
+    static let maximumHalvings = 2_098
 
     /// `A`…`Z`, then `AA`, `AB`, ….
     static func planLabel(_ index: Int) -> String {

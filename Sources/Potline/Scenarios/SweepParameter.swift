@@ -35,7 +35,11 @@ public struct SweepParameter: Sendable, Equatable, CustomStringConvertible {
         description = text
         if text.hasPrefix("manifest.") {
             key = String(text.dropFirst("manifest.".count))
-            guard (try? DottedKey(key)) != nil else { throw invalid("'\(key)' is not a dotted key") }
+            do {
+                _ = try DottedKey(key)
+            } catch {
+                throw invalid(error.message)
+            }
             target = .manifest
             return
         }

@@ -13,7 +13,7 @@ import Testing
         return (try NetworkLoader.parse(files), try ScenarioCase(base: files, scenarios: [scenario]).network())
     }
 
-    /// "target removed (its 200 kt/y volume kept)": the share goes, the volume stays.
+    /// "target removed (its 100 kt/y volume kept)": the share goes, the volume stays.
     @Test func putailaiNoTargetKeepsTheVolume() throws {
         let (base, changed) = try Self.apply("putailai_no_self_supply_target")
         let before = try #require(base.selfSupplyTargets.first { $0.owner == "Putailai" })
@@ -21,7 +21,7 @@ import Testing
         #expect(before.minimumShare == 0.7)
         #expect(after.minimumShare == nil)
         #expect(after.volumeTonnesPerYear == before.volumeTonnesPerYear)
-        #expect(after.volumeTonnesPerYear == 200_000)
+        #expect(after.volumeTonnesPerYear == 100_000)
     }
 
     /// "70% in-house" and "at most 50%": the share bounds say so.
@@ -30,7 +30,7 @@ import Testing
         let (_, changed) = try Self.apply(name)
         let target = try #require(changed.selfSupplyTargets.first { $0.owner == "Putailai" })
         #expect(target.maximumShare == share)
-        #expect(target.volumeTonnesPerYear == 200_000)
+        #expect(target.volumeTonnesPerYear == 100_000)
     }
 
     /// "threshold 13,300 kWh/t (from 2025)" and "13,650 (2021–22)".

@@ -35,8 +35,8 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (map, cost curve, prices explained) to this file.", valueName: "file"))
     var html: String?
 
-    @Option(help: ArgumentHelp("Process of the cost curve in the HTML report.", valueName: "process"))
-    var costCurve: String = "smelting"
+    @Option(help: ArgumentHelp("Process of the cost curve in the HTML report (default: the process whose plants draw the most power).", valueName: "process"))
+    var costCurve: String?
 
     @Option(help: ArgumentHelp("Also write the result tables as CSV files into this folder.", valueName: "dir"))
     var out: String?

@@ -2,9 +2,17 @@ import Foundation
 
 /// One self-contained HTML file per result: inline SVG and CSS, no script, no network access.
 public enum HTMLReport {
+    /// The default cost curve: the process whose plants draw the most power, the one whose cost
+    /// curve a power-intensive chain is argued about (smelting for aluminium).
+    static func mostPowerHungryProcess(_ solution: Solution) -> String {
+        let kWhByProcess = Dictionary(solution.plants.map { ($0.process, $0.electricityKwh) }, uniquingKeysWith: +)
+        return kWhByProcess.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
+    }
+
     /// The report of a solve: headline, map, cost curve, prices explained, costs by province and
     /// component, the siting plan.
-    public static func solve(_ solution: Solution, network: Network, shapes: MapShapes?, costCurveProcess: String = "smelting") -> String {
+    public static func solve(_ solution: Solution, network: Network, shapes: MapShapes?, costCurveProcess requested: String? = nil) -> String {
+        let costCurveProcess = requested ?? mostPowerHungryProcess(solution)
         var body = "<h1>\(Markup.escape(solution.network)) — cheapest supply plan, base year \(solution.baseYear)</h1>"
         body += "<p class=\"status\">Status: <b>\(Markup.escape(solution.statusText))</b>"
         guard let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan else {

@@ -26,12 +26,7 @@ public struct CBCSolver: LinearSolver {
             model.isMixedInteger
             ? mipLock.withLock { solveMixedInteger(model, matrix: matrix, options: options, started: started) }
             : solveLinear(model, matrix: matrix, options: options, started: started)
-        // Trust but verify, as for GLPK: a point that breaks a bound is a numerical failure.
-        if result.hasSolution, let broken = model.worstViolation(of: result.columnValues) {
-            result.status = .numericalFailure
-            result.hasSolution = false
-            result.log += "potline: the solver's point breaks '\(broken.name)' by \(broken.relative) (relative); not used\n"
-        }
+        result.rejectPointBreaking(model)
         return result
     }
 

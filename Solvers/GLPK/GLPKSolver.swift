@@ -26,12 +26,7 @@ public struct GLPKSolver: LinearSolver {
                 solveLinear(problem, model: model, options: options, log: log, started: started)
             }
         }
-        // Trust but verify: an answer that breaks a bound is a numerical failure, not an optimum.
-        if result.hasSolution, let broken = model.worstViolation(of: result.columnValues) {
-            result.status = .numericalFailure
-            result.hasSolution = false
-            result.log += "potline: the solver's point breaks '\(broken.name)' by \(broken.relative) (relative); not used\n"
-        }
+        result.rejectPointBreaking(model)
         return result
     }
 

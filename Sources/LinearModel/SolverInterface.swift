@@ -121,3 +121,14 @@ public protocol LinearSolver: Sendable {
     /// Writes `model` to `path` in `format`.
     func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws
 }
+
+extension SolverResult {
+    /// Trust but verify, for every backend: a point that breaks a bound of the model is a
+    /// numerical failure, never an optimum.
+    public mutating func rejectPointBreaking(_ model: LinearModel) {
+        guard hasSolution, let broken = model.worstViolation(of: columnValues) else { return }
+        status = .numericalFailure
+        hasSolution = false
+        log += "potline: the solver's point breaks '\(broken.name)' by \(broken.relative) (relative); not used\n"
+    }
+}

@@ -33,6 +33,23 @@ import Testing
         #expect(target.volumeTonnesPerYear == 100_000)
     }
 
+    /// "Graphitization toll fees of YEAR (S3), HIGH yuan/t high-end, LOW yuan/t low-end": the
+    /// Acheson tollers take the high-end fee, the box toller the low-end one.
+    @Test(arguments: [("toll_fees_2011", 28_000.0, 28_000.0), ("toll_fees_2020", 15_000.0, 12_000.0), ("toll_fees_2021", 25_000.0, 22_000.0)])
+    func tollFeesByYear(name: String, highEnd: Double, lowEnd: Double) throws {
+        let (base, changed) = try Self.apply(name)
+        #expect(changed.tolling.count == base.tolling.count)
+        for toller in changed.tolling {
+            #expect(toller.feeYuanPerTonne == (toller.process == "graphitization_acheson" ? highEnd : lowEnd), "\(toller.id)")
+        }
+    }
+
+    /// "National CO2 cap 475.8 Mt/y."
+    @Test func co2ActionPlanCap() throws {
+        let (_, changed) = try Self.apply("co2_action_plan_2025")
+        #expect(changed.carbon.nationalCapTonnes == 475_800_000)
+    }
+
     /// "threshold 13,300 kWh/t (from 2025)" and "13,650 (2021–22)".
     @Test(arguments: [("surcharge_2025", 13_300.0), ("surcharge_2021", 13_650.0)])
     func surchargeThreshold(name: String, threshold: Double) throws {

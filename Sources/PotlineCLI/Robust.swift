@@ -15,6 +15,14 @@ struct RobustCommand: ParsableCommand {
             in every sample with its siting decisions fixed (production, for a network without siting), \
             giving its regret against the sample's own optimum. Progress is shown on standard error \
             when it is a terminal.
+
+            Without --uncertainty the network's ranges.csv gives the factors: each row uniform from \
+            its low to its high, independent of the others.
+
+            --shard K/N solves only the K-th of N contiguous blocks of the samples (the whole design \
+            is drawn from the seed, so every shard agrees on it) and writes the partial result to \
+            --partial FILE (JSON, schema potline.robust-shard/1); `potline robust-merge FILE…` \
+            turns the N files into the report a single run gives.
             """)
 
     @Argument(help: "Network folder.")
@@ -23,8 +31,8 @@ struct RobustCommand: ParsableCommand {
     @Option(name: .customLong("scenario"), help: ArgumentHelp("Apply this scenario file first (repeatable, stacked in order).", valueName: "file"))
     var scenarioFiles: [String] = []
 
-    @Option(help: ArgumentHelp("Uncertainty file (YAML).", valueName: "file"))
-    var uncertainty: String
+    @Option(help: ArgumentHelp("Uncertainty file (YAML); without it, the network's ranges.csv.", valueName: "file"))
+    var uncertainty: String?
 
     @Option(help: ArgumentHelp("Number of samples.", valueName: "n"))
     var samples: Int
@@ -34,6 +42,12 @@ struct RobustCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Threads to solve on (default: the number of cores).", valueName: "n"))
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Solve only shard K of N (e.g. 3/8) and write it to --partial.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("With --shard: the file to write the shard's partial result to (JSON).", valueName: "file"))
+    var partial: String?
 
     @Flag(help: "Write the study as one JSON document (schema potline.robust/1) to standard output.")
     var json = false
@@ -52,24 +66,37 @@ struct RobustCommand: ParsableCommand {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if shard != nil {
+            let (k, n) = try shardNumbers()
+            if n > samples { throw ValidationError("--shard \(k)/\(n): more shards than the \(samples) samples") }
+            if partial == nil { throw ValidationError("--shard needs --partial FILE, where the shard's result is written") }
+            if json || out != nil { throw ValidationError("--shard writes --partial only: merge the shards with potline robust-merge for --json or --out") }
+        } else if partial != nil {
+            throw ValidationError("--partial is written only with --shard K/N")
+        }
+    }
+
+    /// `K/N` with 1 ≤ K ≤ N.
+    func shardNumbers() throws -> (Int, Int) {
+        guard let shard else { return (1, 1) }
+        let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N (e.g. 3/8), not '\(shard)'")
+        }
+        return (k, n)
     }
 
     func run() throws {
         let files = try readNetworkFiles(network)
         try prepareOutputFolder(out)
         let stack = try scenarioFiles.flatMap(loadScenarioStack)
-        let file: UncertaintyFile
+        let file = try uncertaintyFile(files, stack)
+        let (k, n) = try shardNumbers()
+        let result: RobustShard
         do {
-            file = try UncertaintyFile.load(from: uncertainty)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(ExitStatus.badInput)
-        }
-        let study: RobustStudy
-        do {
-            study = try withProgress("robust") { progress in
-                try RobustStudy.run(
-                    base: files, scenarios: stack, uncertainty: file,
+            result = try withProgress(shard.map { "robust \($0)" } ?? "robust") { progress in
+                try RobustShard.run(
+                    base: files, scenarios: stack, uncertainty: file, shard: k, of: n,
                     options: RobustOptions(
                         samples: samples, seed: seed, threads: threads,
                         solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false),
@@ -78,6 +105,33 @@ struct RobustCommand: ParsableCommand {
         } catch {
             throw failureExit(error)
         }
-        try report(study, json: json, text: RobustReport.render, out: out, csv: RobustReport.writeCSV)
+        if let partial {
+            do {
+                try JSONReport.encode(result).write(to: URL(fileURLWithPath: partial), options: .atomic)
+            } catch {
+                printError("error: cannot write the shard to \(partial): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.writeFailure)
+            }
+            return
+        }
+        try report(try RobustStudy.merge([result]), json: json, text: RobustReport.render, out: out, csv: RobustReport.writeCSV)
+    }
+
+    /// The --uncertainty file, or the factors of the network's ranges.csv (with the scenarios applied).
+    func uncertaintyFile(_ files: NetworkFiles, _ stack: [Scenario]) throws -> UncertaintyFile {
+        do {
+            if let uncertainty { return try UncertaintyFile.load(from: uncertainty) }
+            let (file, held) = UncertaintyFile.ranges(of: try NetworkLoader.parse(files.applying(stack)))
+            for range in held {
+                printError("note: \(range.factorName) is held at the scenario's value, not sampled over ranges.csv row \(range.location?.row ?? 0)")
+            }
+            if file.factors.isEmpty {
+                throw NetworkError([NetworkProblem(file: "\(network)/ranges.csv", message: "gives no range to sample: write ranges.csv or give --uncertainty FILE")])
+            }
+            return file
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(ExitStatus.badInput)
+        }
     }
 }

@@ -12,10 +12,13 @@ public enum RobustReport {
         out.append(
             "Robust study of \(study.network)" + (study.scenarioFiles.isEmpty ? "" : " with \(study.scenarioFiles.joined(separator: " + "))")
                 + ": \(n) samples (Latin hypercube, seed \(study.seed)), \(study.factors.count) uncertain factors")
+        let statistics = study.statistics
         out.append(
-            "\(study.statistics.solves) solves in \(Format.seconds(study.statistics.wallSeconds)) on \(study.statistics.threads) "
-                + (study.statistics.threads == 1 ? "thread" : "threads")
-                + " (\(Format.number(study.statistics.secondsPerSample, decimals: 3)) s per sample)")
+            "\(statistics.solves) solves in \(Format.seconds(statistics.wallSeconds))"
+                + (statistics.shards > 1 ? " (added up over \(statistics.shards) shards)" : "")
+                + " on \(statistics.threads) " + (statistics.threads == 1 ? "thread" : "threads")
+                + (statistics.shards > 1 ? " each" : "")
+                + " (\(Format.number(statistics.secondsPerSample, decimals: 3)) s per sample)")
         out.append("")
         var factors = TextTable([("factor", .left), ("distribution", .left), ("low", .right), ("high", .right), ("apply", .left), ("targets", .left)])
         for f in study.factors {

@@ -25,14 +25,7 @@ struct RobustCommand: ParsableCommand {
             turns the N files into the report a single run gives.
             """)
 
-    @Argument(help: "Network folder.")
-    var network: String
-
-    @Option(name: .customLong("scenario"), help: ArgumentHelp("Apply this scenario file first (repeatable, stacked in order).", valueName: "file"))
-    var scenarioFiles: [String] = []
-
-    @Option(help: ArgumentHelp("Uncertainty file (YAML); without it, the network's ranges.csv.", valueName: "file"))
-    var uncertainty: String?
+    @OptionGroup var inputs: StudyInputs
 
     @Option(help: ArgumentHelp("Number of samples.", valueName: "n"))
     var samples: Int
@@ -40,37 +33,19 @@ struct RobustCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the sampling (the same seed gives the same samples).", valueName: "s"))
     var seed: UInt64
 
-    @Option(help: ArgumentHelp("Threads to solve on (default: the number of cores).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Option(help: ArgumentHelp("Solve only shard K of N (e.g. 3/8) and write it to --partial.", valueName: "K/N"))
     var shard: String?
 
     @Option(help: ArgumentHelp("With --shard: the file to write the shard's partial result to (JSON).", valueName: "file"))
     var partial: String?
 
-    @Flag(help: "Write the study as one JSON document (schema potline.robust/1) to standard output.")
-    var json = false
-
-    @Option(help: ArgumentHelp("Also write the study's tables as CSV files into this folder.", valueName: "dir"))
-    var out: String?
-
-    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
-    var timeLimit: Double?
-
-    @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
-    var mipGap: Double = 0
-
     func validate() throws {
         if samples < 1 || samples > 1_000_000 { throw ValidationError("--samples must be from 1 to 1,000,000") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if shard != nil {
             let (k, n) = try shardNumbers()
             if n > samples { throw ValidationError("--shard \(k)/\(n): more shards than the \(samples) samples") }
             if partial == nil { throw ValidationError("--shard needs --partial FILE, where the shard's result is written") }
-            if json || out != nil { throw ValidationError("--shard writes --partial only: merge the shards with potline robust-merge for --json or --out") }
+            if inputs.json || inputs.out != nil { throw ValidationError("--shard writes --partial only: merge the shards with potline robust-merge for --json or --out") }
         } else if partial != nil {
             throw ValidationError("--partial is written only with --shard K/N")
         }
@@ -87,10 +62,7 @@ struct RobustCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try readNetworkFiles(network)
-        try prepareOutputFolder(out)
-        let stack = try scenarioFiles.flatMap(loadScenarioStack)
-        let file = try uncertaintyFile(files, stack)
+        let (files, stack, file) = try inputs.load()
         let (k, n) = try shardNumbers()
         let result: RobustShard
         do {
@@ -98,9 +70,7 @@ struct RobustCommand: ParsableCommand {
                 try RobustShard.run(
                     base: files, scenarios: stack, uncertainty: file, shard: k, of: n,
                     options: RobustOptions(
-                        samples: samples, seed: seed, threads: threads,
-                        solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false),
-                        progress: progress))
+                        samples: samples, seed: seed, threads: inputs.threads, solve: inputs.solveOptions, progress: progress))
             }
         } catch {
             throw failureExit(error)
@@ -114,24 +84,6 @@ struct RobustCommand: ParsableCommand {
             }
             return
         }
-        try report(try RobustStudy.merge([result]), json: json, text: RobustReport.render, out: out, csv: RobustReport.writeCSV)
-    }
-
-    /// The --uncertainty file, or the factors of the network's ranges.csv (with the scenarios applied).
-    func uncertaintyFile(_ files: NetworkFiles, _ stack: [Scenario]) throws -> UncertaintyFile {
-        do {
-            if let uncertainty { return try UncertaintyFile.load(from: uncertainty) }
-            let (file, held) = UncertaintyFile.ranges(of: try NetworkLoader.parse(files.applying(stack)))
-            for range in held {
-                printError("note: \(range.factorName) is held at the scenario's value, not sampled over ranges.csv row \(range.location?.row ?? 0)")
-            }
-            if file.factors.isEmpty {
-                throw NetworkError([NetworkProblem(file: "\(network)/ranges.csv", message: "gives no range to sample: write ranges.csv or give --uncertainty FILE")])
-            }
-            return file
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(ExitStatus.badInput)
-        }
+        try report(try RobustStudy.merge([result]), json: inputs.json, text: RobustReport.render, out: inputs.out, csv: RobustReport.writeCSV)
     }
 }

@@ -65,13 +65,8 @@ public struct RobustShard: Sendable, Codable {
         let results = ParallelSolves.map(Array(zip(block, values)), threads: options.threads) { index, inputs in
             Result { () throws -> (RobustStudy.Sample, PlanSignature) in
                 let clock = ContinuousClock.now
-                var changes: [Scenario.Change] = []
-                for (factor, value) in zip(factors, inputs) { changes += factor.changes(value, numbering: changes.count + 1) }
-                let scenario = Scenario(name: "sample \(index + 1)", file: uncertainty.file, changes: changes)
-                let network: Network
-                do throws(NetworkError) { network = try NetworkLoader.parse(shared.files.applying([scenario])) } catch {
-                    throw ScenarioError(caseName: scenario.name, problems: error.problems)
-                }
+                let network = try RobustStudy.parse(
+                    shared.files, UncertainFactor.scenario("sample \(index + 1)", file: uncertainty.file, factors, at: inputs))
                 let solution = try network.solve(options: solveOptions)
                 counter.finishOne()
                 var fixed = Formulation(network)

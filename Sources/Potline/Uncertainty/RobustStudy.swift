@@ -188,6 +188,13 @@ public struct RobustStudy: Sendable, Codable {
         }
     }
 
+    /// The network with `scenario` (a sample's or a tornado end's values) applied.
+    static func parse(_ files: NetworkFiles, _ scenario: Scenario) throws -> Network {
+        do throws(NetworkError) { return try NetworkLoader.parse(files.applying([scenario])) } catch {
+            throw ScenarioError(caseName: scenario.name, problems: error.problems)
+        }
+    }
+
     /// The summary of solved samples; `signatures[0]` is the deterministic plan's, then one per sample.
     static func summarise(
         network: String, scenarioFiles: [String], uncertaintyFile: String?, factors: [Factor], seed: UInt64,

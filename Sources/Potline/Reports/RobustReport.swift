@@ -5,6 +5,8 @@ import Foundation
 public enum RobustReport {
     /// Drivers shown in the text report.
     static let shownDrivers = 8
+    /// Plans shown in the text report (besides the deterministic plan).
+    static let shownPlans = 10
 
     public static func render(_ study: RobustStudy) -> String {
         var out: [String] = []
@@ -29,11 +31,28 @@ public enum RobustReport {
 
         out.append("Plans (share of samples; \(study.deterministicPlan) is the deterministic plan, optimal at the network's own values):")
         var plans = TextTable([("plan", .left), ("samples", .right), ("share", .right), ("sites / plants", .left)])
-        for p in study.plans {
+        // Plans that differ only in routes can be as many as the samples: show the commonest and the deterministic one.
+        let shown = study.plans.enumerated().filter { $0.offset < shownPlans || $0.element.plan.label == study.deterministicPlan }.map(\.element)
+        for p in shown {
             let what = p.plan.status != .optimal ? p.plan.status.words : (p.plan.sites.isEmpty ? "plants " + p.plan.plants.joined(separator: ", ") : p.plan.sites.joined(separator: ", "))
             plans.add([p.plan.label + (p.plan.label == study.deterministicPlan ? " (deterministic)" : ""), String(p.samples), Format.percent(p.share), what])
         }
         out.append(plans.render())
+        if shown.count < study.plans.count {
+            let rest = study.plans.filter { p in !shown.contains { $0.plan.label == p.plan.label } }
+            out.append("  … and \(rest.count) more plans, each in at most \(rest.map(\.samples).max() ?? 0) samples (all in --json and plans.csv)")
+        }
+        // The same samples grouped by their siting decisions alone, whatever their routes.
+        var bySites: [[String]: Int] = [:]
+        for p in study.plans where p.plan.status == .optimal && !p.plan.sites.isEmpty { bySites[p.plan.sites, default: 0] += p.samples }
+        if bySites.count > 0 && bySites.count < study.plans.count {
+            out.append("Siting plans (samples grouped by their builds, closures and retrofits):")
+            var sites = TextTable([("samples", .right), ("share", .right), ("sites", .left)])
+            for (list, count) in bySites.sorted(by: { ($0.value, $1.key.joined()) > ($1.value, $0.key.joined()) }) {
+                sites.add([String(count), Format.percent(Double(count) / Double(max(1, n))), list.joined(separator: ", ")])
+            }
+            out.append(sites.render())
+        }
 
         out.append("Decisions (share of samples taking each; t/y over those samples):")
         var decisions = TextTable([("decision", .left), ("share", .right), ("P10", .right), ("P50", .right), ("P90", .right), ("deterministic plan", .left)])

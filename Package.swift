@@ -22,13 +22,34 @@ let package = Package(
         // COIN-OR CBC/Clp from Debian's coinor-libcbc-dev: the second backend (`--solver cbc`).
         .systemLibrary(name: "CCbc", path: "Solvers/CCbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "CBCSolver", dependencies: ["CCbc", "LinearModel"], path: "Solvers/CBC"),
-        // Networks, formulation, results: what scripts import.
+        // The pipeline's stages, each a module that imports only the stages before it:
+        // network → files → formulation → results → solve → studies → reports.
+        // Units, named tolerances, number texts for files and for people: every stage's vocabulary.
+        .target(name: "PotlineUnits"),
+        // The network: one type per component, their validation and reachability.
+        .target(name: "PotlineNetwork", dependencies: ["PotlineUnits"]),
+        // Network folders: the table schema, loader, writer, scenarios and their overlays.
+        .target(
+            name: "PotlineFiles",
+            dependencies: [
+                "PotlineNetwork", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+            ]),
+        // The linear program of a network, with a typed map of its rows and columns.
+        .target(name: "PotlineFormulation", dependencies: ["PotlineNetwork", "LinearModel"]),
+        // Pure readings of a solved model: flows, delivered costs, the siting plan.
+        .target(name: "PotlineResults", dependencies: ["PotlineFormulation"]),
+        // One solve: formulate, run a backend (MIP, then the fixed LP for duals), read the result.
+        .target(name: "PotlineSolve", dependencies: ["PotlineResults", "GLPKSolver", "CBCSolver"]),
+        // Work made of many solves: plan analysis, diagnosis, compare, sweep, uncertainty.
+        .target(name: "PotlineStudies", dependencies: ["PotlineSolve", "PotlineFiles"]),
+        // Text, CSV, JSON and HTML renderings of results and studies.
+        .target(name: "PotlineReports", dependencies: ["PotlineStudies"]),
+        // What scripts import: every stage above, re-exported.
         .target(
             name: "Potline",
             dependencies: [
-                "LinearModel", "GLPKSolver", "CBCSolver",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
+                "LinearModel", "PotlineUnits", "PotlineNetwork", "PotlineFiles", "PotlineFormulation", "PotlineResults", "PotlineSolve",
+                "PotlineStudies", "PotlineReports",
             ]),
         .executableTarget(
             name: "PotlineCLI",
@@ -40,7 +61,13 @@ let package = Package(
         // The solver contract, run against every backend.
         .testTarget(name: "LinearSolverTests", dependencies: ["GLPKSolver", "CBCSolver", "LinearModel"]),
         .testTarget(name: "CBCSolverTests", dependencies: ["CBCSolver", "LinearModel"]),
-        .testTarget(name: "PotlineTests", dependencies: ["Potline"]),
+        // Tests mirror the stages; BundledNetworkTests check the data in Networks/ (calibration).
+        .target(name: "PotlineTestSupport", dependencies: ["Potline"], path: "Tests/PotlineTestSupport"),
+        .testTarget(name: "PotlineFilesTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(name: "PotlineFormulationTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(name: "PotlineStudiesTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(name: "PotlineReportsTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(name: "BundledNetworkTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "PotlineCLITests", dependencies: ["PotlineCLI", "CompareSiting"]),
     ]
 )

@@ -22,9 +22,13 @@ enum Programs {
         var error: String
     }
 
-    /// Runs `program` (a built executable's name, or an absolute path) in the repository folder.
-    static func run(_ program: String, _ arguments: [String]) throws -> Run {
+    /// Runs `program` (a built executable's name, or an absolute path) in the repository folder,
+    /// with `environment` added to this process's.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         process.executableURL = program.hasPrefix("/") ? URL(fileURLWithPath: program) : executable(program)
         process.arguments = arguments
         process.currentDirectoryURL = repository

@@ -1,0 +1,26 @@
+import CSV
+import Foundation
+import PotlineNetwork
+
+/// Writes a CSV table the way every Potline table is written (network tables and result tables
+/// alike): RFC 4180 quoting by CSV.swift, numbers as the shortest text that reads back exactly.
+package enum CSVFile {
+    /// Shortest decimal that reads back to the same double; blank for a missing value.
+    package static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return NumberText.exact(value)
+    }
+
+    package static func write(_ folder: URL, _ file: String, _ header: [String], _ rows: [[String]]) throws {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: header)
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        data.append(contentsOf: Array("\n".utf8))  // CSV.swift ends the last row without one
+        try data.write(to: folder.appendingPathComponent(file), options: .atomic)
+    }
+}

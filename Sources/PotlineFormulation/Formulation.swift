@@ -1,0 +1,258 @@
+import LinearModel
+import PotlineNetwork
+
+/// Turns a validated ``Network`` into a solver-neutral ``LinearModel`` that minimises total
+/// delivered cost, and remembers which column and row stands for what.
+///
+/// Per period P (omitted from names when the year is one period):
+/// - columns (t in the period): `make.PLANT[@RETROFIT]`, `make.CANDIDATE`, `toll.TOLLER`,
+///   `buy.SUPPLY`, `ship.LINK.COMMODITY[.rev]`, `stock.REGION.COMMODITY` (carried to the next
+///   period), `grid.PLANT` / `captive.CAPTIVE` (kWh, plants with captive power),
+///   `unmet.REGION.COMMODITY` (diagnostic model only);
+/// - rows: `balance.REGION.COMMODITY` (made + bought + shipped in + stock in − used − shipped
+///   out − stock out ≥ demand × period share), `capacity.GROUP`, `linkcap.LINK[.rev]`,
+///   `power.PLANT` (kWh used = grid + captive).
+/// Yearly decisions (siting): `build.CANDIDATE` (0/1), `modules.CANDIDATE` or
+/// `capacity.CANDIDATE`, `close.PLANT` (0/1), `retrofit.RETROFIT` (0/1),
+/// `transfer.PLANT.CANDIDATE` (t/y of quota), with rows for the capacity ceiling, capacity
+/// transfer, regional limits and site count (Formulation+Siting.swift); captive and processing
+/// self-supply shares and carbon caps (Formulation+Power.swift).
+///
+/// One pass over the network with hash lookups: linear in its size (the transfer columns
+/// pair each closable plant with each candidate of its process).
+public struct Formulation: Sendable {
+    public struct BalanceKey: Hashable, Sendable {
+        public let region: Int
+        public let commodity: Int
+        public let period: Int
+
+        package init(region: Int, commodity: Int, period: Int) {
+            self.region = region
+            self.commodity = commodity
+            self.period = period
+        }
+    }
+
+    /// One freight variable: a commodity moving one way along a link in one period.
+    public struct Shipment: Sendable {
+        public let link: Int
+        public let commodity: Int
+        public let from: Int
+        public let to: Int
+        public let period: Int
+        public let column: Int
+    }
+
+    /// Stock of a commodity in a region carried from `period` into the next (cyclically).
+    public struct Stock: Sendable {
+        public let region: Int
+        public let commodity: Int
+        public let period: Int
+        public let column: Int
+    }
+
+    public let index: NetworkIndex
+    public let periods: [Period]
+    public let operations: [PlantOperation]
+    public let groups: [CapacityGroup]
+    public internal(set) var model: LinearModel
+    /// What one unit of each column costs and emits, by component.
+    public internal(set) var columnFootprints: [Footprint] = []
+    /// Region of each column, for regional carbon caps (nil: none).
+    var columnRegions: [Int?] = []
+    /// The family of every row and column: the typed map of the model (ModelMap.swift).
+    public internal(set) var rowFamilies: [ConstraintFamily] = []
+    public internal(set) var columnFamilies: [VariableFamily] = []
+
+    /// `makeColumns[operation][period]`.
+    public internal(set) var makeColumns: [[Int]] = []
+    /// `supplyColumns[supply][period]`.
+    public internal(set) var supplyColumns: [[Int]] = []
+    public internal(set) var shipments: [Shipment] = []
+    public internal(set) var stocks: [Stock] = []
+    public internal(set) var balanceRows: [BalanceKey: Int] = [:]
+    /// `demandRows[demand][period]`.
+    public internal(set) var demandRows: [[Int]] = []
+    /// `unmetDemandColumns[demand][period]`, in the diagnostic model.
+    public internal(set) var unmetDemandColumns: [[Int]] = []
+    /// `capacityRows[group][period]` where the group's capacity needs a row (else a bound).
+    public internal(set) var capacityRows: [Int: [Int]] = [:]
+    /// Grid kWh of a plant with captive power: `gridColumns[group][period]`.
+    public internal(set) var gridColumns: [Int: [Int]] = [:]
+    /// Captive kWh: `captiveColumns[captive][period]`.
+    public internal(set) var captiveColumns: [Int: [Int]] = [:]
+
+    // Siting decisions (Formulation+Siting.swift).
+    public internal(set) var buildColumns: [Int: Int] = [:]
+    /// Column whose value × `capacityPerUnit` is a candidate's capacity (t/y).
+    public internal(set) var candidateCapacity: [Int: (column: Int, tonnesPerUnit: Double)] = [:]
+    public internal(set) var closeColumns: [Int: Int] = [:]
+    public internal(set) var retrofitColumns: [Int: Int] = [:]
+    public internal(set) var transferColumns: [(plant: Int, candidate: Int, column: Int)] = []
+    /// Candidates the energy standard keeps out (their kWh/t is above the new-plant limit).
+    public internal(set) var candidatesBarredByStandard: [Int] = []
+    /// Plant and retrofit technologies the energy standard keeps from running (above the existing-plant limit).
+    public internal(set) var operationsBarredByStandard: [Int] = []
+
+    // Power and self-supply bounds (Formulation+Power.swift).
+    public internal(set) var captiveShareRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
+    public internal(set) var selfSupplyRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
+    public internal(set) var carbonCapRows: [String: Int] = [:]
+
+    public var network: Network { index.network }
+    public var hasSitingDecisions: Bool { !buildColumns.isEmpty || !closeColumns.isEmpty || !retrofitColumns.isEmpty }
+
+    /// - Parameter unmetDemandPenalty: when set, every demand gets a slack column at this cost
+    ///   per tonne, so an infeasible network still solves and shows which demand falls short.
+    public init(_ network: Network, unmetDemandPenalty: Double? = nil) {
+        index = NetworkIndex(network)
+        periods = index.modelPeriods
+        (operations, groups) = index.operationsAndGroups()
+        model = LinearModel(name: network.name.isEmpty ? "potline" : sanitizedName(network.name))
+        let reachable = ReachabilityAnalysis(index)
+
+        addDemands(network)
+        addSitingDecisions()
+        addOperations()
+        addSupplies(network)
+        addShipments(network, reachable: reachable)
+        addStocks(network)
+        addSitingPolicy()
+        addPowerAndSelfSupply()
+        addCarbonCaps()
+        if let penalty = unmetDemandPenalty { addUnmetDemandSlack(network, penalty: penalty) }
+    }
+
+    // MARK: - Naming and bookkeeping
+
+    /// `.PERIOD` for a multi-period model, "" for a one-period model.
+    func suffix(_ period: Int) -> String { periods.count == 1 ? "" : ".\(periods[period].id)" }
+
+    func share(_ period: Int) -> Double { periods[period].shareOfYear }
+
+    /// Adds a column, recording its footprint and charging its CO2 at the carbon price.
+    @discardableResult
+    mutating func addColumn(
+        _ family: VariableFamily, _ name: String, lower: Double = 0, upper: Double = .infinity, footprint: Footprint = Footprint(),
+        kind: LinearModel.ColumnKind = .continuous, region: Int? = nil
+    ) -> Int {
+        var footprint = footprint
+        footprint.cost.carbon = footprint.co2Tonnes * network.carbon.priceYuanPerTonne
+        columnFootprints.append(footprint)
+        columnRegions.append(region)
+        columnFamilies.append(family)
+        return model.addColumn(name: name, lower: lower, upper: upper, cost: footprint.cost.total, kind: kind)
+    }
+
+    /// The balance row of (region, commodity, period), created on first use.
+    mutating func balanceRow(_ region: Int, _ commodity: Int, _ period: Int) -> Int {
+        let key = BalanceKey(region: region, commodity: commodity, period: period)
+        if let row = balanceRows[key] { return row }
+        let name = "balance.\(network.regions[region].id).\(network.commodities[commodity].id)\(suffix(period))"
+        let row = addRow(.balance, name: name, lower: 0)
+        balanceRows[key] = row
+        return row
+    }
+
+    mutating func balanceRow(_ region: String, _ commodity: String, _ period: Int) -> Int {
+        balanceRow(index.regions[region]!, index.commodities[commodity]!, period)
+    }
+
+    // MARK: - Demands, supplies, freight, stock
+
+    private mutating func addDemands(_ network: Network) {
+        for demand in network.demands {
+            demandRows.append(
+                periods.indices.map { p in
+                    let row = balanceRow(demand.region, demand.commodity, p)
+                    model.setBounds(row: row, lower: demand.tonnesPerYear * share(p), upper: .infinity)
+                    return row
+                })
+        }
+    }
+
+    private mutating func addSupplies(_ network: Network) {
+        for supply in network.supplies {
+            let region = index.regions[supply.region]!
+            supplyColumns.append(
+                periods.indices.map { p in
+                    let column = addColumn(
+                        .buy, "buy.\(supply.id)\(suffix(p))", upper: (supply.capacityTonnesPerYear ?? .infinity) * share(p),
+                        footprint: Footprint(cost: CostComponents(materials: supply.priceYuanPerTonne)), region: region)
+                    model.addCoefficient(row: balanceRow(supply.region, supply.commodity, p), column: column, value: 1)
+                    return column
+                })
+        }
+    }
+
+    private mutating func addShipments(_ network: Network, reachable: ReachabilityAnalysis) {
+        for (l, link) in network.links.enumerated() {
+            let freight = Footprint(cost: CostComponents(freight: index.freightYuanPerTonne(link)))
+            let carried = link.commodities ?? network.commodities.map(\.id)
+            var directions = [(from: link.from, to: link.to, suffix: "")]
+            if link.bidirectional { directions.append((link.to, link.from, ".rev")) }
+            for direction in directions {
+                let movable = carried.filter { reachable.canDeliver($0, to: direction.from) }
+                for p in periods.indices {
+                    var columns: [Int] = []
+                    for commodity in movable {
+                        let column = addColumn(
+                            .ship, "ship.\(link.id).\(commodity)\(direction.suffix)\(suffix(p))", footprint: freight)
+                        model.addCoefficient(row: balanceRow(direction.from, commodity, p), column: column, value: -1)
+                        model.addCoefficient(row: balanceRow(direction.to, commodity, p), column: column, value: 1)
+                        shipments.append(
+                            Shipment(
+                                link: l, commodity: index.commodities[commodity]!, from: index.regions[direction.from]!,
+                                to: index.regions[direction.to]!, period: p, column: column))
+                        columns.append(column)
+                    }
+                    if let capacity = link.capacityTonnesPerYear, !columns.isEmpty {
+                        addRow(.linkCapacity,
+                            name: "linkcap.\(link.id)\(direction.suffix)\(suffix(p))", upper: capacity * share(p),
+                            terms: columns.map { ($0, 1.0) })
+                    }
+                }
+            }
+        }
+    }
+
+    /// Stock columns for storable commodities wherever they have a balance, carried from each
+    /// period into the next; the last period feeds the first, so the year starts with no free stock.
+    private mutating func addStocks(_ network: Network) {
+        guard periods.count > 1 else { return }
+        let keys = balanceRows.keys.filter { $0.period == 0 }.sorted { ($0.region, $0.commodity) < ($1.region, $1.commodity) }
+        for key in keys {
+            let commodity = network.commodities[key.commodity]
+            guard let holding = commodity.holdingCostYuanPerTonnePerYear else { continue }
+            for p in periods.indices {
+                let next = (p + 1) % periods.count
+                let column = addColumn(
+                    .stock, "stock.\(network.regions[key.region].id).\(commodity.id)\(suffix(p))",
+                    footprint: Footprint(cost: CostComponents(other: holding * share(p))))
+                model.addCoefficient(row: balanceRow(key.region, key.commodity, p), column: column, value: -1)
+                model.addCoefficient(row: balanceRow(key.region, key.commodity, next), column: column, value: 1)
+                stocks.append(Stock(region: key.region, commodity: key.commodity, period: p, column: column))
+            }
+        }
+    }
+
+    private mutating func addUnmetDemandSlack(_ network: Network, penalty: Double) {
+        for (d, demand) in network.demands.enumerated() {
+            unmetDemandColumns.append(
+                periods.indices.map { p in
+                    let column = addColumn(
+                        .unmet, "unmet.\(demand.region).\(demand.commodity)\(suffix(p))",
+                        footprint: Footprint(cost: CostComponents(other: penalty)))
+                    model.addCoefficient(row: demandRows[d][p], column: column, value: 1)
+                    return column
+                })
+        }
+    }
+}
+
+/// A name GLPK and the LP format accept: no spaces, at most 64 characters.
+func sanitizedName(_ name: String) -> String {
+    String(name.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." ? $0 : "_" }.prefix(64))
+}
+
+private func < (a: (Int, Int), b: (Int, Int)) -> Bool { a.0 != b.0 ? a.0 < b.0 : a.1 < b.1 }

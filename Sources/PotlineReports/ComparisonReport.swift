@@ -1,0 +1,450 @@
+import Foundation
+import LinearModel
+import PotlineFiles
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+import PotlineSolve
+import PotlineStudies
+
+/// A comparison as a person reads it: the cases, what each changed in the inputs, then the
+/// results side by side, each scenario's column followed by its change against the base.
+public enum ComparisonReport {
+    public static func render(_ comparison: Comparison) -> String {
+        var out: [String] = []
+        let count = comparison.scenarios.count
+        out.append(
+            "Comparison on \(comparison.network) (base year \(comparison.baseYear)): base and \(count) "
+                + (count == 1 ? "scenario" : "scenarios") + ", solved in \(Format.seconds(comparison.wallSeconds)) on "
+                + "\(comparison.threads) \(comparison.threads == 1 ? "thread" : "threads")")
+
+        if let siting = comparison.sitingWords { out.append(siting) }
+
+        out.append("")
+        out.append("Cases:")
+        var cases = TextTable([("case", .left), ("status", .left), ("scenario files", .left), ("description", .left)])
+        for item in comparison.cases {
+            cases.add([
+                item.name, item.status.words, item.scenarioFiles.isEmpty ? "–" : item.scenarioFiles.joined(separator: " + "),
+                item.description,
+            ])
+        }
+        out.append(cases.render())
+
+        out.append("")
+        out.append("Inputs changed (against the base):")
+        var inputs = TextTable([
+            ("case", .left), ("by", .left), ("file", .left), ("row", .right), ("key", .left), ("column", .left),
+            ("change", .left),
+        ])
+        for item in comparison.scenarios {
+            for change in item.inputChanges {
+                inputs.add([
+                    item.name, change.scenario, change.file, change.row.map(String.init) ?? "", change.key,
+                    change.column ?? "", describe(change),
+                ])
+            }
+        }
+        out.append(inputs.rows.isEmpty ? "  (none)" : inputs.render())
+
+        out.append("")
+        out.append("Summary:")
+        out.append(sideBySide(comparison, leading: [("quantity", .left)], rows: summaryRows(comparison), decimals: 1))
+        if let line = statusLine(comparison) { out.append(line) }
+
+        let demands = unionOfKeys(comparison.cases.map { $0.deliveredCosts.map { [$0.region, $0.commodity] } })
+        for (title, value, change) in [
+            ("Delivered cost, marginal yuan/t (one more tonne):", \Comparison.DeliveredCost.marginalCostYuanPerT,
+                \Comparison.DeliveredCost.marginalCostChangeYuanPerT),
+            ("Delivered cost, average yuan/t (the tonnes that arrive):", \.averageCostYuanPerT, \.averageCostChangeYuanPerT),
+        ] {
+            out.append("")
+            out.append(title)
+            out.append(
+                sideBySide(
+                    comparison, leading: [("region", .left), ("commodity", .left)],
+                    rows: rows(comparison, demands) { item, key in
+                        let cost = item.deliveredCosts.first { [$0.region, $0.commodity] == key }
+                        return Cell(value: cost?[keyPath: value], change: cost?[keyPath: change])
+                    }, decimals: 1))
+        }
+
+        out.append("")
+        out.append("Output kt/y by process and region:")
+        let stages = unionOfKeys(comparison.cases.map { $0.production.map { [$0.process, $0.region] } })
+        out.append(
+            sideBySide(
+                comparison, leading: [("process", .left), ("region", .left)],
+                rows: rows(comparison, stages) { item, key in
+                    let stage = item.production.first { [$0.process, $0.region] == key }
+                    return Cell(value: stage.map { $0.productionTPerY / 1e3 }, change: stage?.changeTPerY.map { $0 / 1e3 })
+                }, decimals: 1))
+
+        out.append("")
+        out.append("Plants whose output changes, kt/y:")
+        let plants = unionOfKeys(comparison.compared.map { $0.plantChanges.map { [$0.id, $0.region, $0.process] } })
+        if plants.isEmpty {
+            out.append("  (none)")
+        } else {
+            out.append(
+                sideBySide(
+                    comparison, leading: [("plant", .left), ("region", .left), ("process", .left)],
+                    rows: plants.map { key in
+                        let base = comparison.base.solution?.plants.first { $0.id == key[0] }
+                        return Row(
+                            leading: key,
+                            cells: [Cell(value: base.map { $0.productionTPerY / 1e3 }, change: nil)]
+                                + comparison.compared.map { item in
+                                    if let change = item.plantChanges.first(where: { $0.id == key[0] }) {
+                                        return Cell(
+                                            value: change.productionTPerY.map { $0 / 1e3 }, change: change.changeTPerY / 1e3,
+                                            note: change.change.rawValue)
+                                    }
+                                    let same = item.solution?.plants.first { $0.id == key[0] }
+                                    return Cell(value: same.map { $0.productionTPerY / 1e3 }, change: same == nil ? nil : 0)
+                                })
+                    }, decimals: 1, notes: true))
+        }
+
+        out += effects(comparison)
+
+        let sites = comparison.compared.flatMap { item in item.siteChanges.map { (item.name, $0) } }
+        if !sites.isEmpty {
+            out.append("")
+            out.append("Siting decisions that differ from the base:")
+            var table = TextTable([
+                ("case", .left), ("site", .left), ("region", .left), ("process", .left), ("change", .left),
+                ("capacity kt/y", .right),
+            ])
+            for (name, site) in sites {
+                table.add([
+                    name, site.site, site.region ?? "", site.process ?? "", site.change.rawValue.replacingOccurrences(of: "_", with: " "),
+                    site.capacityTPerY.map(Format.kilotonnes) ?? "",
+                ])
+            }
+            out.append(table.render())
+        }
+
+        let unmet = comparison.cases.filter { !$0.unmetDemands.isEmpty }
+        if !unmet.isEmpty {
+            out.append("")
+            out.append("Demands that cannot be met:")
+            var table = TextTable([
+                ("case", .left), ("region", .left), ("commodity", .left), ("demand kt/y", .right), ("unmet kt/y", .right),
+            ])
+            for item in unmet {
+                for demand in item.unmetDemands {
+                    table.add([
+                        item.name, demand.region, demand.commodity, Format.kilotonnes(demand.demandTPerY),
+                        Format.kilotonnes(demand.unmetTPerY),
+                    ])
+                }
+            }
+            out.append(table.render())
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Per plant and per region: unit cost and surcharge paid, where a case moves them.
+    private static func effects(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
+        let plants = unionOfKeys(comparison.compared.map { $0.plantEffects.map { [$0.id, $0.region, $0.process] } })
+        if !plants.isEmpty {
+            out.append("")
+            out.append("Unit cost of plants whose costs change, yuan/t:")
+            out.append(
+                sideBySide(
+                    comparison, leading: [("plant", .left), ("region", .left), ("process", .left)],
+                    rows: plants.map { key in
+                        let base = comparison.base.solution?.plants.first { $0.id == key[0] }
+                        return Row(
+                            leading: key,
+                            cells: [Cell(value: base?.unitCostYuanPerT, change: nil)]
+                                + comparison.compared.map { item in
+                                    if let effect = item.plantEffects.first(where: { $0.id == key[0] }) {
+                                        return Cell(value: effect.unitCostYuanPerT, change: effect.unitCostChangeYuanPerT)
+                                    }
+                                    let same = item.solution?.plants.first { $0.id == key[0] }
+                                    return Cell(value: same?.unitCostYuanPerT, change: same?.unitCostYuanPerT == nil ? nil : 0)
+                                })
+                    }, decimals: 1))
+        }
+        let paying = plants.filter { key in
+            comparison.cases.contains { item in (item.solution?.plants.first { $0.id == key[0] }?.costYuan.surcharge ?? 0) != 0 }
+        }
+        if !paying.isEmpty {
+            out.append("")
+            out.append("Surcharge paid by plant, M yuan/y (rate yuan/kWh in the base):")
+            out.append(
+                sideBySide(
+                    comparison, leading: [("plant", .left), ("region", .left), ("rate", .right)],
+                    rows: paying.map { key in
+                        let base = comparison.base.solution?.plants.first { $0.id == key[0] }
+                        let million = { (value: Double?) in value.map { $0 / 1e6 } }
+                        return Row(
+                            leading: [key[0], key[1], base.map { Format.number($0.surchargeYuanPerKwh, decimals: 3) } ?? "–"],
+                            cells: [Cell(value: million(base?.costYuan.surcharge), change: nil)]
+                                + comparison.compared.map { item in
+                                    let now = item.solution?.plants.first { $0.id == key[0] }
+                                    return Cell(
+                                        value: million(now?.costYuan.surcharge),
+                                        change: million(difference(base?.costYuan.surcharge, now?.costYuan.surcharge)))
+                                })
+                    }, decimals: 1))
+        }
+        let regions = unionOfKeys(comparison.compared.map { $0.regionEffects.map { [$0.region, $0.process] } })
+        if !regions.isEmpty {
+            out.append("")
+            out.append("By region and process: unit cost yuan/t (output-weighted) and surcharge M yuan/y:")
+            var columns: [(title: String, alignment: TextTable.Alignment)] = [
+                ("region", .left), ("process", .left), ("base yuan/t", .right), ("base M yuan/y", .right),
+            ]
+            for item in comparison.compared {
+                columns += [("\(item.name) yuan/t", .right), ("Δ", .right), ("M yuan/y", .right), ("Δ", .right)]
+            }
+            var table = TextTable(columns)
+            for key in regions {
+                let base = comparison.compared.lazy.compactMap { $0.regionEffects.first { [$0.region, $0.process] == key } }.first
+                var cells = key + [
+                    Format.optional(base?.baseUnitCostYuanPerT, decimals: 1),
+                    Format.optional(base.map { $0.baseSurchargeYuan / 1e6 }, decimals: 1),
+                ]
+                for item in comparison.compared {
+                    if let effect = item.regionEffects.first(where: { [$0.region, $0.process] == key }) {
+                        cells += [
+                            Format.optional(effect.unitCostYuanPerT, decimals: 1),
+                            effect.unitCostChangeYuanPerT.map { Format.signed($0, decimals: 1) } ?? "",
+                            Format.number(effect.surchargeYuan / 1e6, decimals: 1),
+                            Format.signed(effect.surchargeChangeYuan / 1e6, decimals: 1),
+                        ]
+                    } else {
+                        cells += ["=", "", "=", ""]
+                    }
+                }
+                table.add(cells)
+            }
+            out.append(table.render())
+            out.append("  (= as in the base)")
+        }
+        return out
+    }
+
+    /// The one-number results: total cost, the cost components that are not zero in every case,
+    /// and emissions.
+    static func summaryRows(_ comparison: Comparison) -> [Row] {
+        let million = { (value: Double?) in value.map { $0 / 1e6 } }
+        var rows = [
+            Row(
+                leading: ["total cost M yuan/y"],
+                cells: comparison.cases.map {
+                    Cell(value: million($0.totalCostYuan), change: million($0.totalCostChangeYuan))
+                })
+        ]
+        let names = CostComponents().named.map(\.name)
+        for (i, name) in names.enumerated() {
+            let cells = comparison.cases.map { item in
+                Cell(
+                    value: million(item.costBreakdownYuan?.named[i].value),
+                    change: million(item.costBreakdownChangeYuan?.named[i].value))
+            }
+            guard cells.contains(where: { ($0.value ?? 0) != 0 }) else { continue }
+            rows.append(Row(leading: ["  " + name.replacingOccurrences(of: "_", with: " ")], cells: cells))
+        }
+        if comparison.cases.contains(where: { $0.co2T != nil }) {
+            rows.append(
+                Row(
+                    leading: ["CO2 Mt/y"],
+                    cells: comparison.cases.map { Cell(value: million($0.co2T), change: million($0.co2ChangeT)) }))
+        }
+        return rows
+    }
+
+    private static func statusLine(_ comparison: Comparison) -> String? {
+        let unsolved = comparison.cases.filter { $0.status != .optimal }
+        guard !unsolved.isEmpty else { return nil }
+        return "  not optimal: " + unsolved.map { "\($0.name) (\($0.status.words))" }.joined(separator: ", ")
+    }
+
+    static func describe(_ change: InputChange) -> String {
+        switch change.kind {
+        case .changed: "\(shown(change.oldValue)) → \(shown(change.newValue))"
+        case .added: "added: \(change.newValue ?? "")"
+        case .removed: "removed: \(change.oldValue ?? "")"
+        }
+    }
+
+    private static func shown(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "(blank)" }
+        return value
+    }
+
+    struct Cell {
+        var value: Double?
+        var change: Double?
+        var note: String = ""
+    }
+
+    struct Row {
+        var leading: [String]
+        var cells: [Cell]
+    }
+
+    /// A table with the leading columns, then the base's value, then for each scenario its value
+    /// and its change against the base.
+    /// With `notes`, each change is followed by a column of words (`started`, `stopped`), so
+    /// that the numbers align.
+    private static func sideBySide(
+        _ comparison: Comparison, leading: [(String, TextTable.Alignment)], rows: [Row], decimals: Int, notes: Bool = false
+    ) -> String {
+        var columns = leading.map { (title: $0.0, alignment: $0.1) }
+        columns.append(("base", .right))
+        for item in comparison.compared {
+            columns.append((item.name, .right))
+            columns.append(("Δ", .right))
+            if notes { columns.append(("", .left)) }
+        }
+        var table = TextTable(columns)
+        for row in rows {
+            var cells = row.leading
+            for (i, cell) in row.cells.enumerated() {
+                cells.append(Format.optional(cell.value, decimals: decimals))
+                if i > 0 {
+                    cells.append(cell.change.map { Format.signed($0, decimals: decimals) } ?? "")
+                    if notes { cells.append(cell.note) }
+                }
+            }
+            table.add(cells)
+        }
+        return table.render()
+    }
+
+    /// One row per key, its cell in each case found by `cell`.
+    private static func rows(
+        _ comparison: Comparison, _ keys: [[String]], cell: (Comparison.Case, [String]) -> Cell
+    ) -> [Row] {
+        keys.map { key in Row(leading: key, cells: comparison.cases.map { cell($0, key) }) }
+    }
+
+    /// Keys in order of first appearance across the cases.
+    private static func unionOfKeys(_ lists: [[[String]]]) -> [[String]] {
+        var seen = Set<[String]>()
+        var keys: [[String]] = []
+        for list in lists { for key in list where seen.insert(key).inserted { keys.append(key) } }
+        return keys
+    }
+
+    // MARK: - CSV
+
+    /// Writes `cases.csv`, `delivered_costs.csv`, `production.csv`, `plant_changes.csv`,
+    /// `input_changes.csv` and, where they apply, `site_changes.csv` and `unmet_demands.csv` into `folder`:
+    /// one row per case and item, with the case's name in the first column, for pivot tables.
+    public static func writeCSV(_ comparison: Comparison, to folder: URL) throws {
+        try CSVReport.prepareFolder(folder)
+        let n = CSVFile.number
+        let components = CostComponents().named.map(\.name)
+        try CSVFile.write(
+            folder, "cases.csv",
+            ["case", "description", "scenario_files", "status", "total_cost_yuan", "total_cost_change_yuan"]
+                + components.flatMap { ["\($0)_yuan", "\($0)_change_yuan"] }
+                + ["co2_t", "co2_change_t", "solve_seconds", "simplex_iterations"],
+            comparison.cases.map { item in
+                var row = [
+                    item.name, item.description, item.scenarioFiles.joined(separator: ";"), item.status.rawValue,
+                    n(item.totalCostYuan), n(item.totalCostChangeYuan),
+                ]
+                for i in components.indices {
+                    row += [n(item.costBreakdownYuan?.named[i].value), n(item.costBreakdownChangeYuan?.named[i].value)]
+                }
+                return row + [n(item.co2T), n(item.co2ChangeT), n(item.solveSeconds), String(item.simplexIterations)]
+            })
+        try CSVFile.write(
+            folder, "delivered_costs.csv",
+            [
+                "case", "region", "commodity", "demand_t_per_y", "demand_change_t_per_y", "marginal_cost_yuan_per_t",
+                "marginal_cost_change_yuan_per_t", "average_cost_yuan_per_t", "average_cost_change_yuan_per_t",
+            ],
+            comparison.cases.flatMap { item in
+                item.deliveredCosts.map {
+                    [
+                        item.name, $0.region, $0.commodity, n($0.demandTPerY), n($0.demandChangeTPerY), n($0.marginalCostYuanPerT),
+                        n($0.marginalCostChangeYuanPerT), n($0.averageCostYuanPerT), n($0.averageCostChangeYuanPerT),
+                    ]
+                }
+            })
+        try CSVFile.write(
+            folder, "production.csv", ["case", "process", "region", "production_t_per_y", "change_t_per_y"],
+            comparison.cases.flatMap { item in
+                item.production.map { [item.name, $0.process, $0.region, n($0.productionTPerY), n($0.changeTPerY)] }
+            })
+        try CSVFile.write(
+            folder, "plant_changes.csv",
+            ["case", "id", "region", "process", "change", "base_production_t_per_y", "production_t_per_y", "change_t_per_y"],
+            comparison.scenarios.flatMap { item in
+                item.plantChanges.map {
+                    [
+                        item.name, $0.id, $0.region, $0.process, $0.change.rawValue, n($0.baseProductionTPerY),
+                        n($0.productionTPerY), n($0.changeTPerY),
+                    ]
+                }
+            })
+        try CSVFile.write(
+            folder, "input_changes.csv",
+            ["case", "scenario", "file", "row", "key", "column", "change", "old_value", "new_value"],
+            comparison.scenarios.flatMap { item in
+                item.inputChanges.map {
+                    [
+                        item.name, $0.scenario, $0.file, $0.row.map(String.init) ?? "", $0.key, $0.column ?? "", $0.kind.rawValue,
+                        $0.oldValue ?? "", $0.newValue ?? "",
+                    ]
+                }
+            })
+        let sites = comparison.compared.flatMap { item in
+            item.siteChanges.map {
+                [item.name, $0.site, $0.region ?? "", $0.process ?? "", $0.change.rawValue, n($0.capacityTPerY)]
+            }
+        }
+        if !sites.isEmpty {
+            try CSVFile.write(folder, "site_changes.csv", ["case", "site", "region", "process", "change", "capacity_t_per_y"], sites)
+        }
+        try writeCasePlantsAndFlows(comparison, to: folder)
+        let unmet = comparison.cases.flatMap { item in
+            item.unmetDemands.map { [item.name, $0.region, $0.commodity, n($0.demandTPerY), n($0.unmetTPerY)] }
+        }
+        if !unmet.isEmpty {
+            try CSVFile.write(
+                folder, "unmet_demands.csv", ["case", "region", "commodity", "demand_t_per_y", "unmet_t_per_y"], unmet)
+        }
+    }
+
+    /// `case_plants.csv` and `case_flows.csv`: every case's plants and flows in full, the case first.
+    static func writeCasePlantsAndFlows(_ comparison: Comparison, to folder: URL) throws {
+        let n = CSVFile.number
+        try CSVFile.write(
+            folder, "case_plants.csv",
+            [
+                "case", "id", "kind", "region", "process", "capacity_t_per_y", "production_t_per_y", "closed",
+                "electricity_kwh_per_t", "electricity_price_yuan_per_kwh", "surcharge_yuan_per_kwh", "surcharge_cost_yuan",
+                "unit_cost_yuan_per_t",
+            ],
+            comparison.cases.flatMap { item in
+                (item.solution?.plants ?? []).map {
+                    [
+                        item.name, $0.id, $0.kind.rawValue, $0.region, $0.process, n($0.capacityTPerY), n($0.productionTPerY),
+                        $0.closed ? "true" : "false", n($0.electricityKwhPerT), n($0.electricityPriceYuanPerKwh),
+                        n($0.surchargeYuanPerKwh), n($0.costYuan.surcharge), n($0.unitCostYuanPerT),
+                    ]
+                }
+            })
+        try CSVFile.write(
+            folder, "case_flows.csv",
+            ["case", "link", "mode", "commodity", "from", "to", "tonnes_per_y", "freight_cost_yuan_per_t", "freight_cost_yuan"],
+            comparison.cases.flatMap { item in
+                (item.solution?.flows ?? []).map {
+                    [
+                        item.name, $0.link, $0.mode, $0.commodity, $0.from, $0.to, n($0.tonnesPerY), n($0.freightCostYuanPerT),
+                        n($0.freightCostYuan),
+                    ]
+                }
+            })
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import LinearModel
+import PotlineFiles
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+import PotlineSolve
+import PotlineStudies
+
+/// A robust study as a person reads it: plan shares, decision shares, cost ranges, regret,
+/// drivers and infeasible samples; and its tables as CSV.
+public enum RobustReport {
+    /// Drivers shown in the text report.
+    static let shownDrivers = 8
+    /// Plans shown in the text report (besides the deterministic plan).
+    static let shownPlans = 10
+
+    public static func render(_ study: RobustStudy) -> String {
+        var out: [String] = []
+        let n = study.samples.count
+        out.append(
+            "Robust study of \(study.network)" + (study.scenarioFiles.isEmpty ? "" : " with \(study.scenarioFiles.joined(separator: " + "))")
+                + ": \(n) samples (Latin hypercube, seed \(study.seed)), \(study.factors.count) uncertain factors")
+        let statistics = study.statistics
+        out.append(
+            "\(statistics.solves) solves in \(Format.seconds(statistics.wallSeconds))"
+                + (statistics.shards > 1 ? " (added up over \(statistics.shards) shards)" : "")
+                + " on \(statistics.threads) " + (statistics.threads == 1 ? "thread" : "threads")
+                + (statistics.shards > 1 ? " each" : "")
+                + " (\(Format.number(statistics.secondsPerSample, decimals: 3)) s per sample)")
+        out.append("")
+        var factors = TextTable([("factor", .left), ("distribution", .left), ("low", .right), ("high", .right), ("apply", .left), ("targets", .left)])
+        for f in study.factors {
+            factors.add([f.name, f.distribution, NumberText.format(f.low), NumberText.format(f.high), f.apply.rawValue, f.targets.joined(separator: ", ")])
+        }
+        out.append("Uncertain inputs:")
+        out.append(factors.render())
+
+        out.append("Plans (share of samples; \(study.deterministicPlan) is the deterministic plan, optimal at the network's own values):")
+        var plans = TextTable([("plan", .left), ("samples", .right), ("share", .right), ("sites / plants", .left)])
+        // Plans that differ only in routes can be as many as the samples: show the commonest and the deterministic one.
+        let shown = study.plans.enumerated().filter { $0.offset < shownPlans || $0.element.plan.label == study.deterministicPlan }.map(\.element)
+        for p in shown {
+            let what = p.plan.status != .optimal ? p.plan.status.words : (p.plan.sites.isEmpty ? "plants " + p.plan.plants.joined(separator: ", ") : p.plan.sites.joined(separator: ", "))
+            plans.add([p.plan.label + (p.plan.label == study.deterministicPlan ? " (deterministic)" : ""), String(p.samples), Format.percent(p.share), what])
+        }
+        out.append(plans.render())
+        if shown.count < study.plans.count {
+            let rest = study.plans.filter { p in !shown.contains { $0.plan.label == p.plan.label } }
+            out.append("  … and \(rest.count) more plans, each in at most \(rest.map(\.samples).max() ?? 0) samples (all in --json and plans.csv)")
+        }
+        // The same samples grouped by their siting decisions alone, whatever their routes.
+        var bySites: [[String]: Int] = [:]
+        for p in study.plans where p.plan.status == .optimal && !p.plan.sites.isEmpty { bySites[p.plan.sites, default: 0] += p.samples }
+        if bySites.count > 0 && bySites.count < study.plans.count {
+            out.append("Siting plans (samples grouped by their builds, closures and retrofits):")
+            var sites = TextTable([("samples", .right), ("share", .right), ("sites", .left)])
+            for (list, count) in bySites.sorted(by: { ($0.value, $1.key.joined()) > ($1.value, $0.key.joined()) }) {
+                sites.add([String(count), Format.percent(Double(count) / Double(max(1, n))), list.joined(separator: ", ")])
+            }
+            out.append(sites.render())
+        }
+
+        out.append("Decisions (share of samples taking each; t/y over those samples):")
+        var decisions = TextTable([("decision", .left), ("share", .right), ("P10", .right), ("P50", .right), ("P90", .right), ("deterministic plan", .left)])
+        for d in study.decisions {
+            decisions.add([
+                d.decision, Format.percent(d.share), Format.optional(d.value?.p10), Format.optional(d.value?.p50), Format.optional(d.value?.p90),
+                d.inDeterministicPlan ? "yes" : "no",
+            ])
+        }
+        out.append(decisions.render())
+
+        if let cost = study.totalCostYuan {
+            out.append(
+                "Total cost M yuan/y: P10 \(Format.millionYuan(cost.p10)), P50 \(Format.millionYuan(cost.p50)), "
+                    + "P90 \(Format.millionYuan(cost.p90)), mean \(Format.millionYuan(cost.mean))")
+        }
+        out.append("")
+        var delivered = TextTable([("demand", .left), ("marginal P10", .right), ("P50", .right), ("P90", .right), ("average P10", .right), ("P50", .right), ("P90", .right)])
+        for d in study.deliveredCosts {
+            delivered.add([
+                "\(d.region) \(d.commodity) yuan/t", Format.optional(d.marginalCostYuanPerT?.p10), Format.optional(d.marginalCostYuanPerT?.p50),
+                Format.optional(d.marginalCostYuanPerT?.p90), Format.optional(d.averageCostYuanPerT?.p10),
+                Format.optional(d.averageCostYuanPerT?.p50), Format.optional(d.averageCostYuanPerT?.p90),
+            ])
+        }
+        out.append("Delivered cost per demand:")
+        out.append(delivered.render())
+
+        let r = study.regret
+        out.append(
+            "Regret of the deterministic plan (its decisions fixed, operations re-solved, against each sample's optimum), M yuan/y: "
+                + "mean \(Format.optional(r.meanYuan.map { $0 / 1e6 }, decimals: 1)), P90 \(Format.optional(r.p90Yuan.map { $0 / 1e6 }, decimals: 1)), "
+                + "max \(Format.optional(r.maxYuan.map { $0 / 1e6 }, decimals: 1)) over \(r.samples) samples; "
+                + "optimal in \(r.zeroRegretShare.map(Format.percent) ?? "–") of them"
+                + (r.planInfeasibleSamples > 0 ? "; cannot be operated in \(r.planInfeasibleSamples) samples" : ""))
+        out.append("")
+        out.append("Drivers (Spearman rank correlation of each input with the total cost and with the decisions it moves most):")
+        var drivers = TextTable([("factor", .left), ("ρ cost", .right), ("strongest decision", .left), ("ρ", .right)])
+        for d in study.drivers.prefix(shownDrivers) {
+            let top = d.decisionCorrelations.max { abs($0.value) < abs($1.value) || (abs($0.value) == abs($1.value) && $0.key > $1.key) }
+            drivers.add([d.factor, Format.optional(d.costCorrelation, decimals: 2), top?.key ?? "–", Format.optional(top?.value, decimals: 2)])
+        }
+        out.append(drivers.render())
+
+        if study.infeasibleSamples.isEmpty {
+            out.append("Every sample is feasible.")
+        } else {
+            out.append("\(study.infeasibleSamples.count) of \(n) samples have no feasible plan:")
+            for s in study.infeasibleSamples {
+                let inputs = zip(study.factors, s.inputs).map { "\($0.name) = \(NumberText.format($1))" }.joined(separator: ", ")
+                let unmet = s.unmetDemands.map { "\($0.region) \($0.commodity) short \(Format.kilotonnes($0.unmetTPerY)) kt/y" }
+                let why = s.infeasibleConstraints.isEmpty ? "" : "; relaxing \(s.infeasibleConstraints.joined(separator: " or ")) would make it feasible"
+                out.append("  sample \(s.index + 1) (\(inputs)): \(s.status.words)" + (unmet.isEmpty ? "" : ": " + unmet.joined(separator: ", ")) + why)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `factors.csv`, `samples.csv` (one row per sample: inputs, status, cost, plan, regret),
+    /// `plans.csv`, `decisions.csv`, `delivered_costs.csv`, `drivers.csv`, `infeasible_samples.csv`.
+    public static func writeCSV(_ study: RobustStudy, to folder: URL) throws {
+        let n = CSVFile.number
+        try CSVFile.write(folder, "factors.csv", ["factor", "distribution", "low", "high", "apply", "targets", "source"],
+            study.factors.map { [$0.name, $0.distribution, n($0.low), n($0.high), $0.apply.rawValue, $0.targets.joined(separator: " "), $0.source] })
+        try CSVFile.write(folder, "samples.csv",
+            ["sample"] + study.factors.map(\.name) + ["status", "total_cost_yuan", "plan", "deterministic_plan_cost_yuan", "regret_yuan", "solve_seconds"],
+            study.samples.map { s in
+                [String(s.index + 1)] + s.inputs.map { n($0) }
+                    + [s.status.rawValue, n(s.totalCostYuan), s.plan, n(s.deterministicPlanCostYuan), n(s.regretYuan), n(s.solveSeconds)]
+            })
+        try CSVFile.write(folder, "plans.csv", ["plan", "samples", "share", "status", "sites", "plants"],
+            study.plans.map { [$0.plan.label, String($0.samples), n($0.share), $0.plan.status.rawValue, $0.plan.sites.joined(separator: "; "), $0.plan.plants.joined(separator: "; ")] })
+        try CSVFile.write(folder, "decisions.csv", ["decision", "samples", "share", "p10_t_per_y", "p50_t_per_y", "p90_t_per_y", "mean_t_per_y", "in_deterministic_plan"],
+            study.decisions.map { [$0.decision, String($0.samples), n($0.share), n($0.value?.p10), n($0.value?.p50), n($0.value?.p90), n($0.value?.mean), String($0.inDeterministicPlan)] })
+        try CSVFile.write(folder, "delivered_costs.csv",
+            ["region", "commodity", "marginal_p10_yuan_per_t", "marginal_p50_yuan_per_t", "marginal_p90_yuan_per_t", "average_p10_yuan_per_t", "average_p50_yuan_per_t", "average_p90_yuan_per_t"],
+            study.deliveredCosts.map { d in
+                [d.region, d.commodity, n(d.marginalCostYuanPerT?.p10), n(d.marginalCostYuanPerT?.p50), n(d.marginalCostYuanPerT?.p90),
+                 n(d.averageCostYuanPerT?.p10), n(d.averageCostYuanPerT?.p50), n(d.averageCostYuanPerT?.p90)]
+            })
+        try CSVFile.write(folder, "drivers.csv", ["factor", "against", "spearman"],
+            study.drivers.flatMap { d in
+                [[d.factor, "total_cost", n(d.costCorrelation)]] + d.decisionCorrelations.sorted { $0.key < $1.key }.map { [d.factor, $0.key, n($0.value)] }
+            })
+        try CSVFile.write(folder, "infeasible_samples.csv", ["sample", "status", "unmet_demands", "infeasible_constraints"],
+            study.infeasibleSamples.map { s in
+                [String(s.index + 1), s.status.rawValue, s.unmetDemands.map { "\($0.region) \($0.commodity) \(n($0.unmetTPerY))" }.joined(separator: "; "),
+                 s.infeasibleConstraints.joined(separator: "; ")]
+            })
+    }
+}

@@ -1,0 +1,279 @@
+import LinearModel
+import PotlineFiles
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+import PotlineSolve
+import PotlineStudies
+
+/// The solve result as a person reads it: aligned tables with units in the headers.
+public enum TextReport {
+    public static func render(_ solution: Solution, network: Network? = nil) -> String {
+        var out: [String] = []
+        let size = solution.model
+        out.append("Network \(solution.network) (base year \(solution.baseYear)): \(solution.statusText)")
+        if let siting = solution.siting { out.append(siting.words) }
+        var modelLine =
+            "Model: \(Format.number(Double(size.rows))) rows, \(Format.number(Double(size.columns))) columns"
+            + (size.integerColumns > 0 ? " (\(size.integerColumns) integer)" : "")
+            + ", \(Format.number(Double(size.nonzeros))) nonzeros; built in \(Format.seconds(solution.buildSeconds)), "
+            + "solved in \(Format.seconds(solution.solveSeconds))"
+        if let gap = solution.mipGap {
+            modelLine += "; MIP gap \(Format.number(gap * 100, decimals: 3))%" + (solution.provenOptimal ? ", optimality proven" : ", not proven optimal")
+        }
+        out.append(modelLine)
+        if solution.periods.count > 1 {
+            out.append(
+                "Periods: " + solution.periods.map { "\($0.id) (\(Format.percent($0.shareOfYear)) of the year)" }.joined(separator: ", "))
+        }
+
+        if !solution.unmetDemands.isEmpty {
+            out.append("")
+            out.append("The network cannot meet these demands (shortfall in the cheapest plan that serves the rest):")
+            var table = TextTable([("region", .left), ("commodity", .left), ("demand kt/y", .right), ("unmet kt/y", .right)])
+            for unmet in solution.unmetDemands {
+                table.add([unmet.region, unmet.commodity, Format.kilotonnes(unmet.demandTPerY), Format.kilotonnes(unmet.unmetTPerY)])
+            }
+            out.append(table.render())
+        }
+        if !solution.infeasibleConstraints.isEmpty {
+            out.append("")
+            out.append("Relaxing any one of these constraints makes the network feasible:")
+            out.append(contentsOf: solution.infeasibleConstraints.map { "  - \($0)" })
+        }
+        guard let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan else {
+            return out.joined(separator: "\n") + "\n"
+        }
+
+        out.append("")
+        out.append(
+            "Total delivered cost: \(Format.millionYuan(total)) M yuan/y"
+                + (solution.co2T.map { $0 > 0 ? "; CO2 \(Format.number($0 / 1e6, decimals: 2)) Mt/y" : "" } ?? ""))
+        var costs = TextTable([("component", .left), ("M yuan/y", .right), ("share", .right)])
+        for (name, value) in breakdown.named where value != 0 || ["materials", "grid_electricity", "freight", "other"].contains(name) {
+            costs.add([name.replacingOccurrences(of: "_", with: " "), Format.millionYuan(value), total > 0 ? Format.percent(value / total) : "–"])
+        }
+        costs.add(["(electricity, all)", Format.millionYuan(breakdown.electricity), total > 0 ? Format.percent(breakdown.electricity / total) : "–"])
+        out.append(costs.render())
+
+        if let network { out.append(contentsOf: NationalSummary.render(solution, network: network)) }
+
+        out.append("")
+        out.append("Delivered cost by demand (marginal = shadow price of one more tonne; average split by origin of cost):")
+        // Columns for the components this solution has, so every number is labelled for what it is.
+        let shown = breakdown.named.filter { $0.value != 0 }.map(\.name)
+        let split: [(title: String, value: (CostComponents) -> Double)] =
+            [("materials", { $0.materials }), ("electricity", { $0.electricity }), ("freight", { $0.freight })]
+            + (shown.contains("tolling_fees") ? [("tolling", { $0.tollingFees })] : [])
+            + [("other", { $0.other })]
+            + (shown.contains("capital") ? [("capital", { $0.capital })] : [])
+            + (shown.contains("carbon") ? [("carbon", { $0.carbon })] : [])
+        var delivered = TextTable(
+            [("region", .left), ("commodity", .left), ("demand kt/y", .right), ("marginal yuan/t", .right), ("average yuan/t", .right)]
+                + split.map { ($0.title, .right) } + [("tCO2/t", .right)])
+        for cost in solution.deliveredCosts {
+            let average = cost.averageCostBreakdownYuanPerT
+            delivered.add(
+                [
+                    cost.region, cost.commodity, Format.kilotonnes(cost.demandTPerY), Format.optional(cost.marginalCostYuanPerT),
+                    Format.optional(cost.averageCostYuanPerT),
+                ] + split.map { column in Format.optional(average.map(column.value)) }
+                    + [Format.optional(cost.embeddedCo2TPerT, decimals: 2)])
+        }
+        out.append(delivered.render())
+        if solution.periods.count > 1 {
+            out.append("")
+            out.append("Marginal delivered cost by period, yuan/t:")
+            var byPeriod = TextTable([("region", .left), ("commodity", .left)] + solution.periods.map { ($0.id, .right) })
+            for cost in solution.deliveredCosts {
+                byPeriod.add([cost.region, cost.commodity] + solution.periods.map { Format.optional(cost.marginalCostByPeriodYuanPerT?[$0.id]) })
+            }
+            out.append(byPeriod.render())
+        }
+
+        if let plan = solution.plan { out.append(contentsOf: PlanReport.render(plan)) }
+
+        out.append("")
+        out.append("Plants:")
+        var plants = TextTable([
+            ("plant", .left), ("plan", .left), ("region", .left), ("process", .left), ("capacity kt/y", .right),
+            ("output kt/y", .right),
+            ("utilisation", .right), ("kWh/t", .right), ("yuan/kWh", .right), ("surcharge yuan/kWh", .right),
+            ("captive", .right), ("power GWh/y", .right), ("unit cost yuan/t", .right), ("tCO2/t", .right),
+        ])
+        for plant in solution.plants {
+            // What the plan does to it: built, closed, retrofitted, or a toller's contract.
+            let plan =
+                plant.kind == .candidate ? "built" : plant.kind == .tolling ? "tolled" : plant.closed ? "closed"
+                : plant.retrofit.map { "retrofit \($0)" } ?? ""
+            plants.add([
+                plant.id, plan, plant.region, plant.process, plant.capacityTPerY.map(Format.kilotonnes) ?? "unlimited",
+                Format.kilotonnes(plant.productionTPerY), plant.utilisation.map(Format.percent) ?? "–", Format.number(plant.electricityKwhPerT),
+                Format.number(plant.electricityPriceYuanPerKwh, decimals: 3), Format.number(plant.surchargeYuanPerKwh, decimals: 3),
+                plant.captiveShare.map(Format.percent) ?? "–", Format.number(plant.electricityKwh / 1e6, decimals: 1),
+                Format.optional(plant.unitCostYuanPerT), Format.number(plant.directCo2TPerT, decimals: 2),
+            ])
+        }
+        out.append(plants.render())
+
+        if !solution.captivePower.isEmpty {
+            out.append("")
+            out.append("Captive power (value of a bound: yuan/y per percentage point of share):")
+            var captive = TextTable([
+                ("captive", .left), ("plant", .left), ("GWh/y", .right), ("share", .right), ("min", .right), ("max", .right),
+                ("min bound value", .right), ("max bound value", .right),
+            ])
+            for row in solution.captivePower {
+                captive.add([
+                    row.id, row.plant, Format.number(row.generatedKwh / 1e6, decimals: 1), Format.percent(row.share),
+                    row.minimumShare.map(Format.percent) ?? "–", row.maximumShare.map(Format.percent) ?? "–",
+                    Format.optional(row.minimumShareValueYuanPerPoint), Format.optional(row.maximumShareValueYuanPerPoint),
+                ])
+            }
+            out.append(captive.render())
+        }
+        if !solution.selfSupply.isEmpty {
+            out.append("")
+            out.append("Processing self-supply (value of a bound: yuan/y per percentage point of share):")
+            var selfSupply = TextTable([
+                ("owner", .left), ("process", .left), ("in-house kt/y", .right), ("tolled kt/y", .right), ("share", .right),
+                ("fees M yuan/y", .right), ("min", .right), ("max", .right), ("min bound value", .right),
+                ("max bound value", .right),
+            ])
+            for row in solution.selfSupply {
+                selfSupply.add([
+                    row.owner, row.process, Format.kilotonnes(row.inHouseTPerY), Format.kilotonnes(row.tolledTPerY),
+                    row.share.map(Format.percent) ?? "–", Format.millionYuan(row.tollingFeesYuan), row.minimumShare.map(Format.percent) ?? "–",
+                    row.maximumShare.map(Format.percent) ?? "–", Format.optional(row.minimumShareValueYuanPerPoint),
+                    Format.optional(row.maximumShareValueYuanPerPoint),
+                ])
+            }
+            out.append(selfSupply.render())
+        }
+
+        out.append("")
+        out.append("Supplies:")
+        var supplies = TextTable([
+            ("supply", .left), ("region", .left), ("commodity", .left), ("bought kt/y", .right),
+            ("capacity kt/y", .right), ("price yuan/t", .right), ("cost M yuan/y", .right),
+        ])
+        for supply in solution.supplies {
+            supplies.add([
+                supply.id, supply.region, supply.commodity, Format.kilotonnes(supply.purchasedTPerY),
+                supply.capacityTPerY.map(Format.kilotonnes) ?? "unlimited", Format.number(supply.priceYuanPerT),
+                Format.millionYuan(supply.costYuan),
+            ])
+        }
+        out.append(supplies.render())
+
+        out.append("")
+        let tonneKm = solution.flows.reduce(0) { $0 + $1.tonneKm }
+        out.append("Flows (\(solution.flows.count) in use, \(Format.number(tonneKm / 1e9, decimals: 2)) bn t-km/y):")
+        let periods = solution.periods.count > 1 ? solution.periods.map(\.id) : []
+        var flows = TextTable(
+            [("link", .left), ("mode", .left), ("commodity", .left), ("from", .left), ("to", .left), ("kt/y", .right)]
+                + periods.map { ("\($0) kt", .right) } + [("km", .right), ("yuan/t", .right), ("M yuan/y", .right)])
+        for flow in solution.flows {
+            flows.add(
+                [flow.link, flow.mode, flow.commodity, flow.from, flow.to, Format.kilotonnes(flow.tonnesPerY)]
+                    + periods.map { Format.kilotonnes(flow.tonnesByPeriod?[$0] ?? 0) }
+                    + [
+                        Format.number(flow.distanceKm),
+                        Format.number(flow.freightCostYuanPerT, decimals: 1), Format.millionYuan(flow.freightCostYuan),
+                    ])
+        }
+        out.append(flows.render())
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The siting plan as tables.
+enum PlanReport {
+    static func render(_ plan: SitingPlan) -> [String] {
+        var out: [String] = ["", "Plan:"]
+        if plan.builds.isEmpty && plan.closures.isEmpty && plan.retrofits.isEmpty { out.append("  no sites built, no closures, no retrofits") }
+        if !plan.builds.isEmpty {
+            var table = TextTable([
+                ("build", .left), ("region", .left), ("process", .left), ("capacity kt/y", .right), ("output kt/y", .right),
+                ("capex M yuan", .right), ("capital M yuan/y", .right), ("year-one cost M yuan/y", .right),
+                ("margin M yuan/y", .right), ("power price rise yuan/kWh", .right),
+            ])
+            for build in plan.builds {
+                table.add([
+                    build.candidate, build.region, build.process, Format.kilotonnes(build.capacityTPerY),
+                    Format.kilotonnes(build.productionTPerY), Format.millionYuan(build.capexYuan),
+                    Format.millionYuan(build.annualCapitalYuan), Format.millionYuan(build.yearOneCostYuan),
+                    build.marginYuanPerY.map(Format.millionYuan) ?? "–",
+                    build.marginPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
+                ])
+            }
+            out.append(table.render())
+        }
+        if !plan.closures.isEmpty {
+            var table = TextTable([
+                ("close", .left), ("region", .left), ("process", .left), ("capacity freed kt/y", .right), ("cost M yuan/y", .right),
+            ])
+            for closure in plan.closures {
+                table.add([
+                    closure.plant, closure.region, closure.process, Format.kilotonnes(closure.capacityFreedTPerY),
+                    Format.millionYuan(closure.closureCostYuanPerY),
+                ])
+            }
+            out.append(table.render())
+        }
+        if !plan.retrofits.isEmpty {
+            var table = TextTable([
+                ("retrofit", .left), ("plant", .left), ("kWh/t before", .right), ("kWh/t after", .right), ("capex M yuan", .right),
+            ])
+            for retrofit in plan.retrofits {
+                table.add([
+                    retrofit.retrofit, retrofit.plant, Format.number(retrofit.fromKwhPerT), Format.number(retrofit.toKwhPerT),
+                    Format.millionYuan(retrofit.capexYuan),
+                ])
+            }
+            out.append(table.render())
+        }
+        if !plan.transfers.isEmpty {
+            out.append("  Capacity transfers (quota from closures to builds):")
+            var table = TextTable([("from plant", .left), ("from region", .left), ("to build", .left), ("to region", .left), ("kt/y", .right)])
+            for transfer in plan.transfers {
+                table.add([
+                    transfer.fromPlant, transfer.fromRegion, transfer.toCandidate, transfer.toRegion, Format.kilotonnes(transfer.tonnesPerY),
+                ])
+            }
+            out.append(table.render())
+        }
+        if !plan.rejected.isEmpty {
+            out.append("  Candidates not built (break-even: how much its yearly charges must fall for it to enter):")
+            var table = TextTable([
+                ("candidate", .left), ("region", .left), ("reason", .left), ("break-even M yuan/y", .right), ("of its charges", .right),
+                ("power price fall yuan/kWh", .right),
+            ])
+            for rejection in plan.rejected {
+                table.add([
+                    rejection.candidate, rejection.region, rejection.reason.words,
+                    rejection.breakEvenReductionYuanPerY.map(Format.millionYuan) ?? "–",
+                    rejection.breakEvenReductionShare.map(Format.percent) ?? "–",
+                    rejection.breakEvenPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
+                ])
+            }
+            out.append(table.render())
+            out.append(
+                "  (yuan/kWh: the break-even or margin ÷ the candidate's kWh/t × its output; the power-price move at which the answer changes, other costs held)")
+        }
+        if let baseline = plan.baselineTotalCostYuan {
+            out.append("  Against the no-build baseline (\(Format.millionYuan(baseline)) M yuan/y):")
+            var table = TextTable([
+                ("region", .left), ("commodity", .left), ("baseline yuan/t", .right), ("plan yuan/t", .right), ("change yuan/t", .right),
+            ])
+            for change in plan.deliveredCostChanges {
+                table.add([
+                    change.region, change.commodity, Format.optional(change.baselineYuanPerT), Format.optional(change.planYuanPerT),
+                    Format.optional(change.changeYuanPerT),
+                ])
+            }
+            out.append(table.render())
+        }
+        return out
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import LinearModel
+import PotlineFiles
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+import PotlineSolve
+import PotlineStudies
+
+/// An aligned plain-text table: text columns left-aligned, number columns right-aligned.
+public struct TextTable {
+    public enum Alignment: Sendable { case left, right }
+
+    public var titles: [String]
+    public var alignments: [Alignment]
+    public private(set) var rows: [[String]] = []
+
+    public init(_ columns: [(title: String, alignment: Alignment)]) {
+        titles = columns.map(\.title)
+        alignments = columns.map(\.alignment)
+    }
+
+    public mutating func add(_ cells: [String]) { rows.append(cells) }
+
+    public func render(indent: String = "  ") -> String {
+        var widths = titles.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            let padded = cells.enumerated().map { i, cell in
+                let gap = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                return alignments[i] == .left ? cell + gap : gap + cell
+            }
+            return indent + padded.joined(separator: "  ").replacing(/\s+$/, with: "")
+        }
+        let rule = indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+        return ([line(titles), rule] + rows.map(line)).joined(separator: "\n")
+    }
+}

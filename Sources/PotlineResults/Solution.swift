@@ -1,0 +1,201 @@
+import LinearModel
+import PotlineFormulation
+import PotlineNetwork
+
+/// The answer to one solve, as Swift values; encodes to the documented JSON schema
+/// (`potline solve --json`, see README "JSON output"). Quantities are t/y, money yuan/y.
+public struct Solution: Sendable, Codable {
+    /// Identifies the JSON layout; bumped when a field changes meaning or goes away.
+    public static let schemaIdentifier = "potline.solution/2"
+
+    public struct ModelSize: Sendable, Codable, Equatable {
+        public var rows: Int
+        public var columns: Int
+        public var nonzeros: Int
+        public var integerColumns: Int
+    }
+
+    public struct PeriodInfo: Sendable, Codable {
+        public var id: String
+        public var shareOfYear: Double
+    }
+
+    public struct DeliveredCost: Sendable, Codable {
+        public var region: String
+        public var commodity: String
+        public var demandTPerY: Double
+        /// Shadow price of the region's balance: what one more tonne delivered there would cost
+        /// (the year's average over periods, weighted by their length).
+        public var marginalCostYuanPerT: Double?
+        /// The same per period, when the year has several.
+        public var marginalCostByPeriodYuanPerT: [String: Double]?
+        /// Average cost of the tonnes that arrive, traced back through plants and links.
+        public var averageCostYuanPerT: Double?
+        public var averageCostBreakdownYuanPerT: CostComponents?
+        /// CO2 embedded in an average delivered tonne: processes, power and precursors (tCO2/t).
+        public var embeddedCo2TPerT: Double?
+    }
+
+    /// A plant: existing (perhaps retrofitted or closed), a candidate, or a tolling service.
+    public struct PlantResult: Sendable, Codable {
+        public enum Kind: String, Sendable, Codable { case existing, candidate, tolling }
+        public var id: String
+        public var kind: Kind
+        public var region: String
+        public var process: String
+        public var output: String
+        public var owner: String
+        /// Capacity after the plan (0 for a closed plant; nil for a toller without a limit).
+        public var capacityTPerY: Double?
+        public var productionTPerY: Double
+        /// Tonnes made in each period (they add up to the year's production).
+        public var productionByPeriodT: [String: Double]?
+        /// production ÷ capacity, 0…1 (0 for a plant of no capacity; nil without a limit).
+        public var utilisation: Double?
+        /// The retrofit it runs after the plan, if any.
+        public var retrofit: String?
+        public var closed: Bool
+        /// Weighted over its technologies.
+        public var electricityKwhPerT: Double
+        public var electricityKwh: Double
+        /// Average price paid per kWh, all in (grid, captive, fees, surcharge); for an idle plant,
+        /// the grid (or its own) price plus surcharge it would pay.
+        public var electricityPriceYuanPerKwh: Double
+        /// Tiered surcharge on each kWh of its technology.
+        public var surchargeYuanPerKwh: Double
+        /// Share of its power from captive generation, 0…1 (nil without captive power).
+        public var captiveShare: Double?
+        /// Its yearly costs, by component (materials excluded: inputs are valued in unit cost).
+        public var costYuan: CostComponents
+        /// Average cost of a tonne of output: inputs as delivered, power, other, capital.
+        public var unitCostYuanPerT: Double?
+        public var unitCostBreakdownYuanPerT: CostComponents?
+        /// CO2 at the plant per tonne: process + its power (tCO2/t).
+        public var directCo2TPerT: Double
+        /// CO2 per tonne including precursors (alumina, anodes, …), for CBAM declarations (tCO2/t).
+        public var embeddedCo2TPerT: Double?
+    }
+
+    public struct SupplyResult: Sendable, Codable {
+        public var id: String
+        public var region: String
+        public var commodity: String
+        public var capacityTPerY: Double?
+        public var purchasedTPerY: Double
+        public var priceYuanPerT: Double
+        public var costYuan: Double
+    }
+
+    public struct FlowResult: Sendable, Codable {
+        public var link: String
+        public var mode: String
+        public var commodity: String
+        public var from: String
+        public var to: String
+        public var tonnesPerY: Double
+        /// Tonnes carried in each period, when the year has several (they add up to `tonnesPerY`).
+        public var tonnesByPeriod: [String: Double]?
+        public var distanceKm: Double
+        public var tonneKm: Double
+        public var freightCostYuanPerT: Double
+        public var freightCostYuan: Double
+    }
+
+    /// Captive generation and its self-supply ratio.
+    public struct CaptivePowerResult: Sendable, Codable {
+        public var id: String
+        public var plant: String
+        public var generatedKwh: Double
+        public var capacityKwhPerY: Double
+        /// Captive kWh ÷ the plant's kWh, 0…1.
+        public var share: Double
+        public var minimumShare: Double?
+        public var maximumShare: Double?
+        /// What one more percentage point of required share would cost (yuan/y per point; 0 if not binding).
+        public var minimumShareValueYuanPerPoint: Double?
+        /// What one more percentage point of allowed share would save (yuan/y per point).
+        public var maximumShareValueYuanPerPoint: Double?
+    }
+
+    /// An owner's processing done in-house versus bought from tollers.
+    public struct SelfSupplyResult: Sendable, Codable {
+        public var owner: String
+        public var process: String
+        public var inHouseTPerY: Double
+        public var tolledTPerY: Double
+        /// In-house ÷ total, 0…1; nil when the owner processed nothing.
+        public var share: Double?
+        public var tollingFeesYuan: Double
+        public var minimumShare: Double?
+        public var maximumShare: Double?
+        /// What one more percentage point of required in-house share would cost (yuan/y per point).
+        public var minimumShareValueYuanPerPoint: Double?
+        public var maximumShareValueYuanPerPoint: Double?
+    }
+
+    /// A demand that cannot be met in full (reported when the network is infeasible).
+    public struct UnmetDemand: Sendable, Codable {
+        public var region: String
+        public var commodity: String
+        public var demandTPerY: Double
+        public var unmetTPerY: Double
+
+        package init(
+            region: String,
+            commodity: String,
+            demandTPerY: Double,
+            unmetTPerY: Double
+        ) {
+            self.region = region
+            self.commodity = commodity
+            self.demandTPerY = demandTPerY
+            self.unmetTPerY = unmetTPerY
+        }
+    }
+
+    public var schema = Solution.schemaIdentifier
+    public var network: String
+    public var baseYear: Int
+    public var status: TerminationStatus
+    public var statusText: String
+    public var model: ModelSize
+    public var periods: [PeriodInfo] = []
+    public var buildSeconds: Double
+    public var solveSeconds: Double
+    /// Relative gap between the plan found and the best bound (mixed-integer models only).
+    public var mipGap: Double?
+    /// Whether the plan is proven optimal (for an LP: whether it is optimal).
+    public var provenOptimal = false
+    public var totalCostYuan: Double?
+    public var costBreakdownYuan: CostComponents?
+    public var co2T: Double?
+    public var deliveredCosts: [DeliveredCost] = []
+    public var plants: [PlantResult] = []
+    public var supplies: [SupplyResult] = []
+    public var flows: [FlowResult] = []
+    @OmittedWhenEmpty public var captivePower: [CaptivePowerResult] = []
+    @OmittedWhenEmpty public var selfSupply: [SelfSupplyResult] = []
+    /// Siting decisions, when the network has candidates, closures or retrofits.
+    public var plan: SitingPlan?
+    /// For a network with siting decisions: whether they were free, held at a plan, or absent.
+    public var siting: SitingModeResult?
+    @OmittedWhenEmpty public var unmetDemands: [UnmetDemand] = []
+    /// Per demand (and period): the marginal chain that sets its delivered cost and the origins of its
+    /// tonnes (LP solves and re-solved plans; nil without duals).
+    public var priceExplanations: [PriceExplanation]?
+    /// For an infeasible network: the kinds of constraint whose relaxation alone makes it
+    /// feasible, in words.
+    @OmittedWhenEmpty public var infeasibleConstraints: [String] = []
+    /// GLPK's log for the solve (not part of the JSON).
+    public var solverLog = ""
+    /// The optimal simplex basis, to warm-start the next solve of a similar network (not part of the JSON).
+    public var basis: Basis?
+    /// Simplex iterations the solve took (not part of the JSON).
+    public var simplexIterations = 0
+
+    enum CodingKeys: String, CodingKey {
+        case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,
+            provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
+            selfSupply, plan, siting, unmetDemands, priceExplanations, infeasibleConstraints
+    }
+}

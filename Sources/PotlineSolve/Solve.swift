@@ -1,0 +1,82 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+
+/// How to solve a network.
+public struct SolveOptions: Sendable {
+    public var timeLimitSeconds: Double?
+    public var relativeMIPGap: Double
+    /// A basis from an earlier solve (``Solution/basis``) of a network of the same shape; the
+    /// simplex starts from it, and falls back to a fresh start if it does not fit.
+    public var warmStart: Basis?
+    /// For a siting network: also solve the no-build baseline and each rejected candidate forced
+    /// in, to report delivered-cost changes and break-even figures (one extra solve per candidate).
+    public var analysePlan: Bool
+    /// Re-solve once per demand to find the chain whose next tonne serves it
+    /// (``Solution/priceExplanations``; one extra warm-started LP per demand).
+    public var explainPrices: Bool
+    /// The backend; GLPK unless a script supplies another.
+    public var solver: any LinearSolver
+    /// Whether siting decisions are free, held at a plan, or absent (the no-build baseline).
+    /// Held or absent, the plan analysis (baseline, break-evens) is skipped: operations only.
+    public var siting: SitingMode = .free
+
+    public init(
+        timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil, analysePlan: Bool = true,
+        explainPrices: Bool = false, solver: any LinearSolver = GLPKSolver()
+    ) {
+        self.analysePlan = analysePlan
+        self.explainPrices = explainPrices
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeMIPGap = relativeMIPGap
+        self.warmStart = warmStart
+        self.solver = solver
+    }
+}
+
+/// One solve of a formulation, and what the studies that follow it need.
+public struct SolvedFormulation: Sendable {
+    public var solution: Solution
+    /// The model and result whose duals the solution reports (for a MIP, the LP with the integer
+    /// decisions fixed), when that solve is optimal: what a price explanation reads.
+    public var optimalLP: (model: LinearModel, result: SolverResult)?
+}
+
+extension Formulation {
+    /// Solves the formulation; for a MIP, re-solves the LP with the integer decisions fixed, so
+    /// that delivered costs (duals) are reported for the chosen plan too. Runs no analyses.
+    public func solve(options: SolveOptions) throws -> SolvedFormulation {
+        let solverOptions = SolverOptions(
+            timeLimitSeconds: options.timeLimitSeconds, relativeMIPGap: options.relativeMIPGap,
+            warmStart: options.warmStart)
+        let first = try options.solver.solve(model, options: solverOptions)
+        guard model.isMixedInteger, first.hasSolution else {
+            let solution = SolutionReader(formulation: self, result: first).solution
+            return SolvedFormulation(solution: solution, optimalLP: first.status == .optimal ? (model, first) : nil)
+        }
+        var fixed = model
+        for (j, column) in fixed.columns.enumerated() where column.kind != .continuous {
+            let value = first.columnValues[j].rounded()
+            fixed.setKind(column: j, .continuous)
+            fixed.setBounds(column: j, lower: value, upper: value)
+        }
+        let relaxed = try options.solver.solve(fixed, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
+        guard relaxed.hasSolution else {
+            return SolvedFormulation(solution: SolutionReader(formulation: self, result: first).solution, optimalLP: nil)
+        }
+        let solution = SolutionReader(formulation: self, result: relaxed, mip: first).solution
+        return SolvedFormulation(solution: solution, optimalLP: relaxed.status == .optimal ? (fixed, relaxed) : nil)
+    }
+}
+
+extension Network {
+    /// Writes the network's LP in `format` (CPLEX LP or MPS) with readable names
+    /// (`make.PLANT`, `ship.LINK.COMMODITY`, `balance.REGION.COMMODITY`), for glpsol or any solver.
+    public func writeModel(format: ModelFileFormat, to path: String, solver: any LinearSolver = GLPKSolver()) throws {
+        try validate()
+        try solver.write(Formulation(self).model, format: format, to: path)
+    }
+}

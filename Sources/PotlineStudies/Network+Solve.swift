@@ -1,0 +1,44 @@
+import Foundation
+import LinearModel
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+import PotlineSolve
+
+extension Network {
+    /// Validates, formulates and solves the network, and reads the result.
+    ///
+    /// ```swift
+    /// let network = try NetworkLoader.load(from: "Networks/examples/two_smelters")
+    /// let solution = try network.solve()
+    /// print(solution.totalCostYuan!, solution.deliveredCosts[0].marginalCostYuanPerT!)
+    /// ```
+    ///
+    /// A network with siting decisions is a mixed-integer program: after branch-and-bound the
+    /// decisions are fixed and the LP re-solved, so delivered costs (duals) are reported for the
+    /// chosen plan too. An infeasible network is not an error: the solution's status says so and
+    /// ``Solution/unmetDemands`` lists which demands cannot be met and by how much.
+    /// Throws ``NetworkError`` for an invalid network and ``SolverError`` if the solver fails.
+    public func solve(options: SolveOptions = SolveOptions()) throws -> Solution {
+        try validate()
+        let network = options.siting == .none ? withoutSiting() : self
+        let started = Date()
+        let formulation = Formulation(network, siting: options.siting)
+        let built = Date()
+        let solved = try formulation.solve(options: options)
+        var solution = solved.solution
+        solution.buildSeconds = built.timeIntervalSince(started)
+        if options.explainPrices, let lp = solved.optimalLP {
+            solution.priceExplanations = try NextTonne.explain(
+                formulation, model: lp.model, result: lp.result, solution: solution, solver: options.solver)
+        }
+        if solution.status == .infeasible || solution.status == .infeasibleOrUnbounded {
+            (solution.unmetDemands, solution.infeasibleConstraints) = try InfeasibilityDiagnosis.diagnose(network, options: options)
+        }
+        if hasSitingDecisions { solution.siting = SitingModeResult(options.siting, network: self, plan: &solution.plan) }
+        if options.analysePlan && options.siting == .free {
+            try SitingAnalysis.complete(&solution, network: self, options: options)
+        }
+        return solution
+    }
+}

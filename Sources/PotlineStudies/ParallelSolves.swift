@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import LinearModel
+import PotlineFiles
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+import PotlineSolve
+
+/// Runs independent jobs (whole solves) on several threads and returns their results in order.
+///
+/// Each job builds, solves, reads and deletes its own GLPK problem inside one synchronous call,
+/// so a job never shares solver state with another and never awaits mid-solve (GLPK's
+/// environment is thread-local; see `../shared/ENGINEERING.md`). Workers pull the next job from a
+/// shared counter, so a slow job does not hold up the others' queues.
+package enum ParallelSolves {
+    package static func map<Item: Sendable, Output: Sendable>(
+        _ items: [Item], threads: Int, _ body: @escaping @Sendable (Item) -> Output
+    ) -> [Output] {
+        let workers = max(1, min(threads, items.count))
+        if workers == 1 { return items.map(body) }
+        let results = LockedSlots<Output>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = results.claimNext() {
+                results.store(body(items[i]), at: i)
+            }
+        }
+        return results.values
+    }
+
+    /// The number of cores this process may use.
+    static var availableThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// Result slots filled by several threads, and the index of the next job to claim.
+private final class LockedSlots<Output: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Output?]
+    private var next = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func claimNext() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func store(_ value: Output, at index: Int) { lock.withLock { slots[index] = value } }
+
+    var values: [Output] { lock.withLock { slots.map { $0! } } }
+}
+
+/// How far a long run has got: solves done of those expected, time spent and an estimate of
+/// the time left (from the average time per solve so far).
+public struct RunProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var elapsedSeconds: Double
+
+    public var estimatedRemainingSeconds: Double? {
+        guard done > 0, total > done else { return done > 0 ? 0 : nil }
+        return elapsedSeconds / Double(done) * Double(total - done)
+    }
+}
+
+/// Counts finished solves from any thread and reports each to a handler.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let started = ContinuousClock.now
+    private var done = 0
+    private var total: Int
+    private let handler: (@Sendable (RunProgress) -> Void)?
+
+    init(total: Int, handler: (@Sendable (RunProgress) -> Void)?) {
+        self.total = total
+        self.handler = handler
+    }
+
+    /// More solves are expected than first thought (bisection between plan changes).
+    func expect(_ more: Int) { lock.withLock { total += more } }
+
+    func finishOne() {
+        guard let handler else { return }
+        let progress = lock.withLock {
+            done += 1
+            total = max(total, done)
+            return RunProgress(done: done, total: total, elapsedSeconds: seconds(since: started))
+        }
+        handler(progress)
+    }
+}
+
+/// Seconds from `start` to now.
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let duration = ContinuousClock.now - start
+    return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// A base network read once and then only read by many threads at once.
+///
+/// `NetworkFiles` holds the manifest as a Yams node tree, which is not declared `Sendable`
+/// because nodes carry class references (tags, anchors). Overlays never mutate those objects:
+/// they copy node values and create new nodes, so sharing the tree between readers is safe.
+struct SharedFiles: @unchecked Sendable {
+    let files: NetworkFiles
+}

@@ -1,0 +1,90 @@
+import LinearModel
+import PotlineFiles
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+import PotlineSolve
+
+/// The questions a siting plan raises next, answered by extra solves: what the plan changes
+/// against building nothing, and how much cheaper each rejected candidate would have to be.
+enum SitingAnalysis {
+    /// Fills the plan's baseline comparison and the rejected candidates' break-even figures.
+    static func complete(_ solution: inout Solution, network: Network, options: SolveOptions) throws {
+        guard var plan = solution.plan, let planCost = solution.totalCostYuan else { return }
+        var coldOptions = options
+        coldOptions.warmStart = nil
+        let options = coldOptions
+
+        // No-build baseline: no candidates, no retrofits, no closures.
+        let baseline = network.withoutSiting()
+
+        // Break-even: force each economic rejection in; the cost it adds is how much its yearly
+        // charges must fall for the optimiser to choose it.
+        let rejected = plan.rejected.indices.filter { plan.rejected[$0].reason == .notEconomic }
+        var cases = [baseline]
+        for r in rejected {
+            var forced = network
+            if let j = network.candidates.firstIndex(where: { $0.id == plan.rejected[r].candidate }) {
+                forced.candidates[j].decision = .mustBuild
+            }
+            cases.append(forced)
+        }
+        // Independent solves: one GLPK problem per thread.
+        let results = ParallelSolves.map(cases, threads: ParallelSolves.availableThreads) { network in
+            Result { try Formulation(network).solve(options: options).solution }
+        }
+
+        // Only proven optima compare: a solve stopped by the time limit would overstate costs.
+        let base = try results[0].get()
+        if base.provenOptimal, let baseCost = base.totalCostYuan {
+            plan.baselineTotalCostYuan = baseCost
+            plan.deliveredCostChanges = zip(base.deliveredCosts, solution.deliveredCosts).map { before, after in
+                .init(
+                    region: after.region, commodity: after.commodity, baselineYuanPerT: before.marginalCostYuanPerT,
+                    planYuanPerT: after.marginalCostYuanPerT,
+                    changeYuanPerT: zip2(after.marginalCostYuanPerT, before.marginalCostYuanPerT).map { tidy($0 - $1) })
+            }
+        }
+        let index = NetworkIndex(network)
+        /// yuan/y per yuan/kWh of a candidate's power price at `output` t/y.
+        func kWhPerYear(_ candidate: String, output: Double) -> Double? {
+            guard let c = network.candidates.first(where: { $0.id == candidate }), let p = index.processes[c.process]
+            else { return nil }
+            let kWh = (c.electricityKWhPerTonne ?? network.processes[p].electricityKWhPerTonne) * output
+            return kWh > 0 ? kWh : nil
+        }
+        for (r, result) in zip(rejected, results.dropFirst()) {
+            let forced = try result.get()
+            guard forced.provenOptimal, let cost = forced.totalCostYuan else {
+                if forced.status == .timeLimit { plan.rejected[r].reason = .breakEvenNotProven }
+                continue
+            }
+            let increase = max(0, cost - planCost)
+            plan.rejected[r].breakEvenReductionYuanPerY = tidy(increase)
+            let candidate = plan.rejected[r].candidate
+            let forcedBuilds = forced.plan?.builds ?? []
+            if let build = forcedBuilds.first(where: { $0.candidate == candidate }),
+                let kWh = kWhPerYear(candidate, output: build.productionTPerY)
+            {
+                plan.rejected[r].breakEvenPowerPriceYuanPerKWh = tidy(increase / kWh)
+            }
+            // A build this forced plan leaves out is no more than `increase` from losing its place.
+            for b in plan.builds.indices where !forcedBuilds.contains(where: { $0.candidate == plan.builds[b].candidate }) {
+                let margin = min(plan.builds[b].marginYuanPerY ?? .infinity, increase)
+                plan.builds[b].marginYuanPerY = tidy(margin)
+                if let kWh = kWhPerYear(plan.builds[b].candidate, output: plan.builds[b].productionTPerY) {
+                    plan.builds[b].marginPowerPriceYuanPerKWh = tidy(margin / kWh)
+                }
+            }
+            // The share is of all its yearly charges once built (capital, fixed cost and the
+            // variable cost of its output), as the report's label says.
+            if let build = forcedBuilds.first(where: { $0.candidate == candidate }), build.yearOneCostYuan > 0 {
+                plan.rejected[r].breakEvenReductionShare = tidy(increase / build.yearOneCostYuan)
+                if increase >= build.annualCapitalYuan {
+                    plan.rejected[r].reason = .notEconomicEvenWithoutCapital
+                }
+            }
+        }
+        solution.plan = plan
+    }
+}

@@ -1,0 +1,403 @@
+import Foundation
+import LinearModel
+import PotlineFiles
+import PotlineFormulation
+import PotlineNetwork
+import PotlineResults
+import PotlineSolve
+
+/// Options for ``Sweep/run(base:scenarios:parameter:mode:values:options:)``.
+public struct SweepOptions: Sendable {
+    public var solve: SolveOptions
+    /// Start each solve from the basis of the previous value's optimum (same model shape, nearby
+    /// numbers: usually a few pivots instead of a solve from scratch). A siting network is a
+    /// mixed-integer program, whose branch-and-bound starts from its own basis: there it changes
+    /// nothing.
+    public var warmStart: Bool
+    /// Threads to solve on, one GLPK problem each. With warm starts the values are split into
+    /// this many contiguous runs, each warm-started along its run; without, every value is an
+    /// independent job.
+    public var threads: Int
+    /// Bisect between neighbouring values whose plans differ, to find where the plan changes.
+    public var refineBreakpoints: Bool
+    /// Bisection stops when the interval is this narrow; nil means the sweep's span × 10⁻⁶.
+    public var tolerance: Double?
+    /// Called from the solving threads after each solve.
+    public var progress: (@Sendable (RunProgress) -> Void)?
+
+    /// `solve.analysePlan` is turned off: a sweep compares plans with each other, not with the
+    /// no-build baseline, and the extra solves per point would multiply its time.
+    public init(
+        solve: SolveOptions = SolveOptions(analysePlan: false), warmStart: Bool = true, threads: Int = 1, refineBreakpoints: Bool = true,
+        tolerance: Double? = nil, progress: (@Sendable (RunProgress) -> Void)? = nil
+    ) {
+        self.solve = solve
+        self.warmStart = warmStart
+        self.threads = threads
+        self.refineBreakpoints = refineBreakpoints
+        self.tolerance = tolerance
+        self.progress = progress
+    }
+}
+
+/// A parameter swept over a series of values: the optimum at each value, the distinct plans
+/// (which plants, routes and supplies are in use), and the breakpoints where the plan changes,
+/// located by bisection to a tolerance. Encodes to the JSON schema `potline.sweep/1`.
+public struct Sweep: Sendable, Codable {
+    public static let schemaIdentifier = "potline.sweep/1"
+
+    public struct Point: Sendable, Codable {
+        public var value: Double
+        public var status: TerminationStatus
+        public var totalCostYuan: Double?
+        public var deliveredCosts: [DeliveredCost]
+        /// Label of the plan in ``Sweep/plans``.
+        public var plan: String
+        public var simplexIterations: Int
+        public var solveSeconds: Double
+    }
+
+    public struct DeliveredCost: Sendable, Codable {
+        public var region: String
+        public var commodity: String
+        public var marginalCostYuanPerT: Double?
+        public var averageCostYuanPerT: Double?
+    }
+
+    /// What an optimum uses, in words: plants that produce, routes that carry
+    /// (`trunk alumina east→west`), supplies bought from. Two values have the same plan when these
+    /// sets and the status are equal, whatever the tonnages.
+    public struct Plan: Sendable, Codable, Hashable {
+        public var label: String
+        public var status: TerminationStatus
+        /// Siting decisions of a siting network: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
+        public var sites: [String]
+        public var plants: [String]
+        public var routes: [String]
+        public var supplies: [String]
+    }
+
+    /// A change of plan between two values less than the tolerance apart.
+    public struct Breakpoint: Sendable, Codable {
+        /// Midpoint of the bracket: the breakpoint to within ± half the tolerance.
+        public var value: Double
+        /// The highest value seen with the plan below, and the lowest with the plan above.
+        public var lowerValue: Double
+        public var upperValue: Double
+        public var planBelow: String
+        public var planAbove: String
+        /// Plants, routes and supplies that come into use above the breakpoint (`plant x`,
+        /// `route l c a→b`, `supply s`), and those that go out of use.
+        public var entering: [String]
+        public var leaving: [String]
+    }
+
+    public struct Statistics: Sendable, Codable {
+        /// Solves at the sweep's values and solves spent bisecting.
+        public var gridSolves: Int
+        public var refinementSolves: Int
+        public var simplexIterations: Int
+        public var wallSeconds: Double
+        public var threads: Int
+        public var warmStart: Bool
+        /// Whether the model has integer columns (siting), where warm starts do not apply.
+        public var mixedInteger: Bool
+    }
+
+    public var schema = Sweep.schemaIdentifier
+    public var network: String
+    public var parameter: String
+    public var mode: SweepMode
+    public var scenarioFiles: [String]
+    public var tolerance: Double
+    public var points: [Point]
+    public var plans: [Plan]
+    public var breakpoints: [Breakpoint]
+    public var statistics: Statistics
+    /// For a network with siting decisions: free, held at a plan (operations only), or none.
+    public var siting: SitingModeResult?
+
+    /// The evenly spaced values `from`, …, `to` in `steps` equal steps (`steps + 1` values).
+    public static func values(from: Double, to: Double, steps: Int) -> [Double] {
+        guard steps > 0 else { return [from] }
+        return (0...steps).map { i in i == steps ? to : tidy(from + (to - from) * Double(i) / Double(steps)) }
+    }
+
+    /// Solves `base` (with `scenarios` stacked on it) with `parameter` at each of `values`, then
+    /// bisects between neighbouring values whose plans differ.
+    ///
+    /// ```swift
+    /// let base = try NetworkFiles.read(from: URL(fileURLWithPath: "Networks/examples/two_smelters"))
+    /// let price = try SweepParameter(parsing: "plants[id=west_smelter].electricity_price_yuan_per_kwh")
+    /// let sweep = try Sweep.run(base: base, parameter: price, values: Sweep.values(from: 0.3, to: 0.5, steps: 4))
+    /// print(sweep.breakpoints[0].value)  // 0.38346… = 0.30 + 1,126.8 / 13,500
+    /// ```
+    ///
+    /// Throws ``ScenarioError`` when the scenarios or the parameter cannot apply (a selection
+    /// that matches nothing, a blank to scale) and ``SolverError`` when the solver fails.
+    public static func run(
+        base: NetworkFiles, scenarios: [Scenario] = [], parameter: SweepParameter, mode: SweepMode = .set,
+        values: [Double], options: SweepOptions = SweepOptions()
+    ) throws -> Sweep {
+        let started = ContinuousClock.now
+        let grid = Array(Set(values.filter(\.isFinite))).sorted()
+        guard let first = grid.first else {
+            throw ScenarioError(caseName: "sweep", problems: [NetworkProblem(file: "--set \(parameter)", message: "no values to sweep")])
+        }
+        let stacked: NetworkFiles
+        do throws(NetworkError) {
+            stacked = try base.applying(scenarios)
+        } catch {
+            throw ScenarioError(caseName: scenarios.map(\.name).joined(separator: " + "), problems: error.problems)
+        }
+        let counter = ProgressCounter(total: grid.count, handler: options.progress)
+        let evaluator = PointEvaluator(
+            files: SharedFiles(files: stacked), parameter: parameter, mode: mode, solve: options.solve, counter: counter)
+        // One serial try first: a parameter that selects nothing fails once, clearly, not per thread.
+        let firstPoint = try evaluator.evaluate(first, warmStart: nil)
+        let gridPoints = try evaluateGrid(Array(grid.dropFirst()), after: firstPoint, evaluator, options)
+
+        let tolerance = options.tolerance ?? max((grid.last! - first) * 1e-6, 1e-12)
+        var brackets: [(EvaluatedPoint, EvaluatedPoint)] = []
+        var refinementSolves = 0
+        if options.refineBreakpoints {
+            let intervals = zip(gridPoints, gridPoints.dropFirst()).filter { $0.signature != $1.signature }
+            for (a, b) in intervals { counter.expect(bisectionSolves(b.value - a.value, tolerance: tolerance)) }
+            let warm = options.warmStart
+            let refined = ParallelSolves.map(intervals.map { Pair(a: $0, b: $1) }, threads: options.threads) { pair in
+                Result { try evaluator.bisect(pair.a, pair.b, tolerance: tolerance, warm: warm) }
+            }
+            for result in refined {
+                let (found, solves) = try result.get()
+                brackets += found
+                refinementSolves += solves
+            }
+        } else {
+            brackets = zip(gridPoints, gridPoints.dropFirst()).filter { $0.signature != $1.signature }.map { ($0, $1) }
+        }
+
+        // Plans are labelled A, B, … in order of value, over grid and bisection points alike.
+        var labels: [PlanSignature: String] = [:]
+        var plans: [Plan] = []
+        let everyPoint = (gridPoints + brackets.flatMap { [$0.0, $0.1] }).sorted { $0.value < $1.value }
+        for point in everyPoint where labels[point.signature] == nil {
+            let label = planLabel(plans.count)
+            labels[point.signature] = label
+            plans.append(point.signature.plan(label: label))
+        }
+        return Sweep(
+            network: firstPoint.network, parameter: parameter.description, mode: mode, scenarioFiles: scenarios.map(\.file),
+            tolerance: tolerance,
+            points: gridPoints.map { $0.point(plan: labels[$0.signature]!) },
+            plans: plans,
+            breakpoints: brackets.map { below, above in
+                let (entering, leaving) = below.signature.changes(to: above.signature)
+                return Breakpoint(
+                    value: (below.value + above.value) / 2, lowerValue: below.value, upperValue: above.value,
+                    planBelow: labels[below.signature]!, planAbove: labels[above.signature]!, entering: entering,
+                    leaving: leaving)
+            },
+            statistics: Statistics(
+                gridSolves: gridPoints.count, refinementSolves: refinementSolves,
+                simplexIterations: evaluator.iterations(), wallSeconds: seconds(since: started),
+                threads: max(1, min(options.threads, grid.count)), warmStart: options.warmStart,
+                mixedInteger: firstPoint.mixedInteger))
+    }
+
+    private struct Pair: Sendable {
+        var a: EvaluatedPoint
+        var b: EvaluatedPoint
+    }
+
+    /// The values after the first, solved on `options.threads` threads: as contiguous warm-started
+    /// runs, or as independent cold solves.
+    private static func evaluateGrid(
+        _ rest: [Double], after first: EvaluatedPoint, _ evaluator: PointEvaluator, _ options: SweepOptions
+    ) throws -> [EvaluatedPoint] {
+        guard !rest.isEmpty else { return [first] }
+        let warm = options.warmStart
+        let runs: [[Double]] =
+            warm ? contiguousRuns(rest, count: options.threads) : rest.map { [$0] }
+        let results = ParallelSolves.map(runs.enumerated().map { Run(index: $0, values: $1) }, threads: options.threads) { run in
+            Result {
+                // The first run continues from the first point's basis; the others start cold.
+                var basis = warm && run.index == 0 ? first.basis : nil
+                var points: [EvaluatedPoint] = []
+                for value in run.values {
+                    let point = try evaluator.evaluate(value, warmStart: basis)
+                    if warm { basis = point.basis ?? basis }
+                    points.append(point)
+                }
+                return points
+            }
+        }
+        var points = [first]
+        for result in results { points += try result.get() }
+        return points
+    }
+
+    private struct Run: Sendable {
+        var index: Int
+        var values: [Double]
+    }
+
+    /// `values` cut into `count` runs of nearly equal length, in order.
+    static func contiguousRuns(_ values: [Double], count: Int) -> [[Double]] {
+        let count = max(1, min(count, values.count))
+        return (0..<count).map { i in
+            Array(values[(values.count * i / count)..<(values.count * (i + 1) / count)])
+        }
+    }
+
+    /// Solves to narrow a bracket of `width` to `tolerance` by halving: ⌈log₂(width / tolerance)⌉,
+    /// at most the halvings a double can take (bisection stops when the midpoint no longer moves).
+    static func bisectionSolves(_ width: Double, tolerance: Double) -> Int {
+        Int.clamped(log2(width / tolerance), to: 0...maximumHalvings, rounding: .up)
+    }
+
+    /// From the largest double to the smallest subnormal: 1,024 + 1,074 halvings.
+    static let maximumHalvings = 2_098
+
+    /// `A`…`Z`, then `AA`, `AB`, ….
+    static func planLabel(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return index < 26 ? String(letters[index]) : planLabel(index / 26 - 1) + String(letters[index % 26])
+    }
+}
+
+/// What an optimum uses; equal signatures mean the same plan.
+struct PlanSignature: Hashable, Sendable, Codable {
+    var status: TerminationStatus
+    var plants: [String] = []
+    var routes: [String] = []
+    var supplies: [String] = []
+    /// Siting decisions: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
+    var sites: [String] = []
+
+    init(_ solution: Solution) {
+        status = solution.status
+        guard solution.totalCostYuan != nil else { return }
+        plants = solution.plants.filter { $0.productionTPerY > productionTolerance }.map(\.id).sorted()
+        // A route is in use if it carries the commodity that way in any period.
+        routes = Set(
+            solution.flows.filter { $0.tonnesPerY > productionTolerance }
+                .map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }
+        ).sorted()
+        supplies = solution.supplies.filter { $0.purchasedTPerY > productionTolerance }.map(\.id).sorted()
+        if let plan = solution.plan {
+            sites =
+                plan.builds.map { "build \($0.candidate)" } + plan.closures.map { "close \($0.plant)" }
+                + plan.retrofits.map { "retrofit \($0.retrofit)" }
+        }
+    }
+
+    func plan(label: String) -> Sweep.Plan {
+        Sweep.Plan(label: label, status: status, sites: sites, plants: plants, routes: routes, supplies: supplies)
+    }
+
+    private var items: [String] {
+        sites + plants.map { "plant \($0)" } + routes.map { "route \($0)" } + supplies.map { "supply \($0)" }
+    }
+
+    /// What comes into use and what goes out of use from `self` to `other`.
+    /// A change of status (optimal → infeasible) is named alone: listing everything an
+    /// infeasible model no longer uses would say nothing more.
+    func changes(to other: PlanSignature) -> (entering: [String], leaving: [String]) {
+        if status != other.status { return (["status \(other.status.rawValue)"], ["status \(status.rawValue)"]) }
+        let before = Set(items), after = Set(other.items)
+        return (other.items.filter { !before.contains($0) }, items.filter { !after.contains($0) })
+    }
+}
+
+/// One solved value, with what the next solve needs to warm-start.
+struct EvaluatedPoint: Sendable {
+    var value: Double
+    var network: String
+    var status: TerminationStatus
+    var totalCostYuan: Double?
+    var deliveredCosts: [Sweep.DeliveredCost]
+    var signature: PlanSignature
+    var basis: Basis?
+    var simplexIterations: Int
+    var solveSeconds: Double
+    var mixedInteger: Bool
+
+    func point(plan: String) -> Sweep.Point {
+        Sweep.Point(
+            value: value, status: status, totalCostYuan: totalCostYuan, deliveredCosts: deliveredCosts, plan: plan,
+            simplexIterations: simplexIterations, solveSeconds: solveSeconds)
+    }
+}
+
+/// Applies the parameter at a value to the shared base files, parses and solves; callable from
+/// any thread (each call builds and frees its own GLPK problem).
+private final class PointEvaluator: @unchecked Sendable {
+    let files: SharedFiles
+    let parameter: SweepParameter
+    let mode: SweepMode
+    let solve: SolveOptions
+    let counter: ProgressCounter
+    private let lock = NSLock()
+    private var totalIterations = 0
+
+    init(files: SharedFiles, parameter: SweepParameter, mode: SweepMode, solve: SolveOptions, counter: ProgressCounter) {
+        self.files = files
+        self.parameter = parameter
+        self.mode = mode
+        self.solve = solve
+        self.counter = counter
+    }
+
+    func iterations() -> Int { lock.withLock { totalIterations } }
+
+    func evaluate(_ value: Double, warmStart: Basis?) throws -> EvaluatedPoint {
+        let scenario = parameter.scenario(mode, value)
+        let network: Network
+        do throws(NetworkError) {
+            network = try NetworkLoader.parse(files.files.applying([scenario]))
+        } catch {
+            throw ScenarioError(caseName: "sweep \(scenario.name)", problems: error.problems)
+        }
+        var options = solve
+        options.warmStart = warmStart
+        let solution = try network.solve(options: options)
+        lock.withLock { totalIterations += solution.simplexIterations }
+        counter.finishOne()
+        return EvaluatedPoint(
+            value: value, network: network.name, status: solution.status, totalCostYuan: solution.totalCostYuan,
+            deliveredCosts: solution.deliveredCosts.map {
+                .init(
+                    region: $0.region, commodity: $0.commodity, marginalCostYuanPerT: $0.marginalCostYuanPerT,
+                    averageCostYuanPerT: $0.averageCostYuanPerT)
+            },
+            signature: PlanSignature(solution), basis: solution.basis, simplexIterations: solution.simplexIterations,
+            solveSeconds: solution.solveSeconds, mixedInteger: solution.model.integerColumns > 0)
+    }
+
+    /// Brackets, each narrower than `tolerance`, around every plan change between `a` and `b`
+    /// that bisection can see, and the number of solves spent.
+    func bisect(_ a: EvaluatedPoint, _ b: EvaluatedPoint, tolerance: Double, warm: Bool) throws
+        -> ([(EvaluatedPoint, EvaluatedPoint)], Int)
+    {
+        let middle = (a.value + b.value) / 2
+        guard b.value - a.value > tolerance, middle > a.value, middle < b.value else { return ([(a, b)], 0) }
+        let m = try evaluate(middle, warmStart: warm ? a.basis : nil)
+        var brackets: [(EvaluatedPoint, EvaluatedPoint)] = []
+        var solves = 1
+        if m.signature != a.signature {
+            let (found, spent) = try bisect(a, m, tolerance: tolerance, warm: warm)
+            brackets += found
+            solves += spent
+        }
+        if m.signature != b.signature {
+            if m.signature != a.signature {
+                // Two plan changes in one bracket: the second half needs its own halvings.
+                counter.expect(Sweep.bisectionSolves(b.value - m.value, tolerance: tolerance))
+            }
+            let (found, spent) = try bisect(m, b, tolerance: tolerance, warm: warm)
+            brackets += found
+            solves += spent
+        }
+        return (brackets, solves)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import Potline
+import PotlineTestSupport
+@testable import PotlineStudies
+
+/// The calibration targets of the bundled China network (Networks/china/SOURCES.md, "Calibration"),
+/// each computed from one default solve (with the siting plan the optimiser chooses).
+@Suite struct ChinaCalibrationTests {
+    let network: Network
+    let solution: Solution
+
+    /// Swift Testing makes a fresh suite value for every test; the network is loaded and solved once per
+    /// test run (~5 s in a debug build: the MIP plus the siting analysis re-solves) and shared.
+    private static let solved = Result { () throws -> (Network, Solution) in
+        let network = try NetworkLoader.load(from: Fixtures.networks.appendingPathComponent("china"))
+        return (network, try network.solve())
+    }
+
+    init() throws {
+        (network, solution) = try Self.solved.get()
+    }
+
+    /// Both smelting processes: standard and graphitized-cathode lines.
+    func isSmelting(_ process: String) -> Bool { process == "smelting" || process == "smelting_gc" }
+
+    var smelters: [Solution.PlantResult] { solution.plants.filter { isSmelting($0.process) } }
+
+    /// Output-weighted average unit cost of each producing smelting province, cheapest first.
+    var provincesByUnitCost: [(region: String, unitCost: Double)] {
+        var cost: [String: Double] = [:]
+        var output: [String: Double] = [:]
+        for plant in smelters where plant.productionTPerY > 0 {
+            cost[plant.region, default: 0] += (plant.unitCostYuanPerT ?? 0) * plant.productionTPerY
+            output[plant.region, default: 0] += plant.productionTPerY
+        }
+        return output.keys.map { (region: $0, unitCost: cost[$0]! / output[$0]!) }.sorted { $0.unitCost < $1.unitCost }
+    }
+
+    @Test func solvesToOptimality() {
+        #expect(solution.status == .optimal)
+    }
+
+    /// Smelting output is 95–100 % of aluminium demand, and no plant runs above its capacity.
+    @Test func smeltingOutputMeetsDemandWithinCapacity() {
+        let output = smelters.reduce(0.0) { $0 + $1.productionTPerY }
+        let demand = solution.deliveredCosts.filter { $0.commodity == "aluminium" }.reduce(0.0) { $0 + $1.demandTPerY }
+        #expect(demand > 40_000_000)
+        let ratio = output / demand
+        #expect(ratio >= 0.95 && ratio <= 1.0 + 1e-6, "smelting output is \(ratio * 100) % of demand")
+        let over = solution.plants.filter { $0.productionTPerY > ($0.capacityTPerY ?? .infinity) * (1 + 1e-6) + 1 }
+        #expect(over.isEmpty, "above capacity: \(over.map(\.id))")
+    }
+
+    /// Capacity-weighted all-in smelter electricity price (grid, captive generation and fees, seasonal
+    /// prices, tiered surcharge) is 0.40–0.47 yuan/kWh (DOMAIN.md: 0.4432 in 2023, 0.4489 in Sep 2022).
+    @Test func capacityWeightedSmelterPrice() {
+        let built = smelters.filter { ($0.capacityTPerY ?? 0) > 0 }
+        let capacity = built.reduce(0.0) { $0 + $1.capacityTPerY! }
+        let price = built.reduce(0.0) { $0 + $1.capacityTPerY! * $1.electricityPriceYuanPerKwh } / capacity
+        #expect(price >= 0.40 && price <= 0.47, "capacity-weighted smelter price \(price) yuan/kWh")
+    }
+
+    /// National average smelting cash cost (alumina + anode + electricity + other, output-weighted) is
+    /// 15,500–18,000 yuan/t, with electricity 35–45 % of it.
+    @Test func averageSmeltingCashCostAndElectricityShare() {
+        let running = smelters.filter { $0.productionTPerY > 0 }
+        let output = running.reduce(0.0) { $0 + $1.productionTPerY }
+        let cost = running.reduce(0.0) { $0 + ($1.unitCostYuanPerT ?? 0) * $1.productionTPerY }
+        let average = cost / output
+        #expect(average >= 15_500 && average <= 18_000, "average smelting cost \(average) yuan/t")
+        // Electricity as Potline attributes it (the smelter's power and the power embedded in alumina and anodes).
+        let electricity = running.reduce(0.0) { $0 + ($1.unitCostBreakdownYuanPerT?.electricity ?? 0) * $1.productionTPerY }
+        let share = electricity / cost
+        #expect(share >= 0.35 && share <= 0.45, "electricity is \(share * 100) % of the smelting cost")
+        // The smelters' own power bill (kWh × all-in price) alone is about a third or more of the cost.
+        let own = running.reduce(0.0) { $0 + $1.electricityKwh * $1.electricityPriceYuanPerKwh } / cost
+        #expect(own >= 0.33 && own <= 0.45, "smelters' own power is \(own * 100) % of the smelting cost")
+    }
+
+    /// Xinjiang (captive coal), Inner Mongolia and Yunnan (wet-season hydro) are among the cheapest
+    /// smelting provinces; Henan (grid power) among the dearest.
+    @Test func cheapestAndDearestSmeltingProvinces() {
+        let ranking = provincesByUnitCost.map(\.region)
+        #expect(ranking.count >= 12)
+        let cheapest = Set(ranking.prefix(5))
+        for region in ["xinjiang", "inner_mongolia", "yunnan"] {
+            #expect(cheapest.contains(region), "\(region) not among the five cheapest: \(ranking)")
+        }
+        #expect(ranking.suffix(3).contains("henan"), "henan not among the three dearest: \(ranking)")
+    }
+
+    /// Shandong's and Henan's grid power is among the dearest of the 31 provinces (top five), which is
+    /// why Shandong's smelters run on captive power.
+    @Test func shandongAndHenanGridPowerAmongTheDearest() {
+        let provinces = network.regions.filter { $0.kind == .province }
+        let byPrice = provinces.sorted { ($0.gridPriceYuanPerKWh ?? 0) > ($1.gridPriceYuanPerKWh ?? 0) }.map(\.id)
+        #expect(provinces.count == 31)
+        #expect(byPrice.prefix(5).contains("shandong"), "\(byPrice.prefix(5))")
+        #expect(byPrice.prefix(5).contains("henan"), "\(byPrice.prefix(5))")
+        // Shandong's smelters pay far less than its grid thanks to captive units.
+        let shandong = smelters.filter { $0.region == "shandong" && $0.productionTPerY > 0 }
+        let grid = network.regions.first { $0.id == "shandong" }?.gridPriceYuanPerKWh ?? 0
+        #expect(!shandong.isEmpty)
+        #expect(shandong.allSatisfy { $0.electricityPriceYuanPerKwh < grid - 0.1 })
+    }
+
+    /// Most imported bauxite is refined in Shandong and at the Guangxi / Hebei coast (ports included).
+    @Test func importedBauxiteRefinedOnTheCoast() {
+        let refineries = solution.plants.filter { $0.process == "bayer_refining_imported" }
+        let total = refineries.reduce(0.0) { $0 + $1.productionTPerY }
+        let coastal = refineries.filter {
+            ["shandong", "guangxi", "hebei"].contains($0.region) || $0.region.hasPrefix("port_")
+        }.reduce(0.0) { $0 + $1.productionTPerY }
+        #expect(total > 0)
+        #expect(coastal / total > 0.6, "coastal share of imported-ore alumina \(coastal / total)")
+        // The ore itself arrives by sea: most imported bauxite shipped lands at Shandong ports.
+        let landed = solution.flows.filter { $0.commodity == "bauxite_imported" && ["guinea", "australia"].contains($0.from) }
+        let atShandong = landed.filter { ["port_yantai", "port_longkou", "port_binzhou", "port_rizhao"].contains($0.to) }
+        let share = atShandong.reduce(0.0) { $0 + $1.tonnesPerY } / max(1, landed.reduce(0.0) { $0 + $1.tonnesPerY })
+        #expect(share > 0.5, "share of imported bauxite landed in Shandong \(share)")
+    }
+
+    /// Built capacities add up to the national figures (DOMAIN.md, S3, S4).
+    @Test func capacitiesMatchNationalFigures() {
+        func capacity(_ processes: [String]) -> Double {
+            network.plants.filter { processes.contains($0.process) }.reduce(0.0) { $0 + $1.capacityTonnesPerYear }
+        }
+        let smelting = capacity(["smelting", "smelting_gc"])
+        #expect(smelting <= 45_000_000 && smelting >= 44_000_000, "smelting \(smelting)")
+        let alumina = capacity(["bayer_refining_imported", "bayer_refining_domestic"])
+        #expect(alumina >= 100_000_000 && alumina <= 108_000_000, "alumina \(alumina)")
+        let anode = capacity(["anode_production"])
+        #expect(anode >= 28_000_000 && anode <= 30_000_000, "anode \(anode)")
+        // ≈ 3.3 Mt (project brief; not in the seeds, so ±10%): 3.06 Mt in plants (Putailai's 0.15 Mt
+        // from S3's 2021 anode-material capacity), 0.12 Mt of Inner Mongolia toll furnaces in tolling.csv.
+        let graphitization = capacity(["graphitization_acheson", "graphitization_box", "graphitization_continuous"])
+        #expect(graphitization >= 2_970_000 && graphitization <= 3_630_000, "graphitization \(graphitization)")
+    }
+
+    /// Every estimate the audit gave a range: ranges.csv loads against the network (each figure
+    /// inside its range) with these counts by table.
+    @Test func rangesByTable() {
+        let counts = Dictionary(grouping: network.ranges, by: \.table).mapValues(\.count)
+        #expect(
+            counts == [
+                "candidates": 19, "regions": 6, "period_conditions": 6, "captive_power": 7, "tolling": 3, "plants": 5,
+                "processes": 5, "demands": 5, "links": 6, "network.yaml": 6,
+            ])
+    }
+
+    /// CBC finds the same siting optimum and, the demands' marginal costs being unique, the same
+    /// delivered costs (China's LP has alternative optima: flows may differ, these may not).
+    @Test func cbcAgreesWithGLPK() throws {
+        let cbc = try network.solve(options: SolveOptions(analysePlan: false, solver: SolverBackend.cbc.solver))
+        #expect(cbc.status == .optimal)
+        let total = try #require(solution.totalCostYuan)
+        #expect(abs((cbc.totalCostYuan ?? .nan) - total) <= 1e-7 * total)
+        #expect(cbc.deliveredCosts.count == solution.deliveredCosts.count)
+        for (a, b) in zip(solution.deliveredCosts, cbc.deliveredCosts) {
+            #expect(a.region == b.region && a.commodity == b.commodity)
+            let glpk = try #require(a.marginalCostYuanPerT)
+            #expect(abs((b.marginalCostYuanPerT ?? .nan) - glpk) <= 1e-6 * max(1, abs(glpk)), "\(a.region) \(a.commodity)")
+        }
+    }
+}

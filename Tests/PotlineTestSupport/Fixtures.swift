@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import Potline
+
+/// Paths and scratch copies of the bundled networks for tests.
+public enum Fixtures {
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    public static let networks = repository.appendingPathComponent("Networks")
+    public static let twoSmelters = networks.appendingPathComponent("examples/two_smelters")
+
+    /// A scratch copy of `network` with some files replaced; the caller deletes it.
+    public static func copy(of network: URL = twoSmelters, replacing files: [String: String] = [:]) throws -> URL {
+        // A wrong fixture path would otherwise surface as a puzzling "file is missing" later.
+        #expect(FileManager.default.fileExists(atPath: network.appendingPathComponent("network.yaml").path), "no network at \(network.path)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: network, to: folder)
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    /// The problems loading a modified copy of two_smelters reports.
+    public static func problems(replacing files: [String: String], removing removed: [String] = []) throws -> [NetworkProblem] {
+        let folder = try copy(replacing: files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in removed { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        do {
+            _ = try NetworkLoader.load(from: folder)
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+}
+
+/// Whether `a` is within a relative `tolerance` of `b` (absolute below 1).
+public func close(_ a: Double?, _ b: Double, tolerance: Double = 1e-6) -> Bool {
+    guard let a else { return false }
+    return abs(a - b) <= tolerance * max(1, abs(b))
+}

@@ -39,7 +39,22 @@ struct RobustCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --shard: the file to write the shard's partial result to (JSON).", valueName: "file"))
     var partial: String?
 
+    @Option(help: ArgumentHelp("Also solve the two-stage stochastic siting model over this many samples (a Latin hypercube from --seed; all the samples when equal to --samples) and evaluate its plan in every sample.", valueName: "k"))
+    var stochastic: Int?
+
+    @Option(help: ArgumentHelp("With --stochastic: add CVaR at this level (0.9 = the worst 10%) to the objective.", valueName: "alpha"))
+    var cvar: Double?
+
+    @Option(help: ArgumentHelp("With --cvar: the weight of the CVaR (1 = CVaR alone).", valueName: "w"))
+    var cvarWeight: Double = 0.5
+
     func validate() throws {
+        if let stochastic, !(1...10_000).contains(stochastic) { throw ValidationError("--stochastic must be from 1 to 10,000 samples") }
+        if let cvar {
+            if stochastic == nil { throw ValidationError("--cvar needs --stochastic K") }
+            if !(cvar >= 0 && cvar < 1) { throw ValidationError("--cvar must be a level from 0 to below 1 (e.g. 0.9)") }
+            if !(cvarWeight > 0 && cvarWeight <= 1) { throw ValidationError("--cvar-weight must be above 0 and at most 1") }
+        }
         if samples < 1 || samples > 1_000_000 { throw ValidationError("--samples must be from 1 to 1,000,000") }
         if shard != nil {
             let (k, n) = try shardNumbers()
@@ -70,7 +85,8 @@ struct RobustCommand: ParsableCommand {
                 try RobustShard.run(
                     base: files, scenarios: stack, uncertainty: file, shard: k, of: n,
                     options: RobustOptions(
-                        samples: samples, seed: seed, threads: inputs.threads, solve: inputs.solveOptions, progress: progress))
+                        samples: samples, seed: seed, threads: inputs.threads, solve: inputs.solveOptions, progress: progress,
+                        stochastic: stochastic.map { StochasticOptions(samples: $0, risk: cvar.map { CVaRRisk(alpha: $0, weight: cvarWeight) }) }))
             }
         } catch {
             throw failureExit(error)

@@ -27,6 +27,8 @@ public struct RobustShard: Sendable, Codable {
     public var factors: [RobustStudy.Factor]
     public var deterministic: RobustStudy.Sample
     var deterministicSignature: PlanSignature
+    /// The stochastic plan (every shard solves the same model, so every shard has the same plan).
+    public var stochastic: StochasticPlan?
     /// This shard's samples, indexed within the whole study.
     public var samples: [RobustStudy.Sample]
     /// The plan of each sample, in the order of ``samples``.
@@ -53,12 +55,14 @@ public struct RobustShard: Sendable, Codable {
             throw ScenarioError(caseName: scenarios.map(\.name).joined(separator: " + "), problems: error.problems)
         }
         let factors = uncertainty.factors
+        precondition(options.values.map { $0.count == options.samples } ?? true, "one row of values per sample")
         // The whole design, whatever the shard: a Latin hypercube's strata depend on N.
-        let unit = LatinHypercube.design(samples: options.samples, factors: factors.count, seed: options.seed)
+        let all = options.values ?? design(factors, samples: options.samples, seed: options.seed)
         let block = range(shard: shard, of: shards, samples: options.samples)
-        let values = block.map { i in zip(factors, unit[i]).map { $0.distribution.quantile($1) } }
+        let values = block.map { all[$0] }
         let shared = SharedFiles(files: stacked)
-        let counter = ProgressCounter(total: 2 * block.count + 1, handler: options.progress)
+        let counter = ProgressCounter(
+            total: (options.stochastic == nil ? 2 : 3) * block.count + (options.stochastic == nil ? 1 : 2), handler: options.progress)
 
         // The deterministic plan: the optimum at the network's own values.
         let baseNetwork = try RobustStudy.parse(stacked, name: "base")
@@ -66,6 +70,20 @@ public struct RobustShard: Sendable, Codable {
         counter.finishOne()
         let siting = Formulation(baseNetwork).hasSitingDecisions
         let planDecisions = PlanDecisions(baseSolution, siting: siting)
+        var stochastic: StochasticPlan?
+        if let settings = options.stochastic {
+            guard siting else {
+                throw NetworkError([NetworkProblem(file: baseNetwork.name, message: "has no siting decisions (candidates, closures, retrofits) for a stochastic siting model")])
+            }
+            let inputs = options.values.map { Array($0.prefix(settings.samples)) }
+                ?? design(factors, samples: settings.samples, seed: options.seed)
+            let networks = try inputs.enumerated().map { i, row in
+                try RobustStudy.parse(stacked, UncertainFactor.scenario("stochastic sample \(i + 1)", file: uncertainty.file, factors, at: row))
+            }
+            stochastic = try Network.solveStochastic(networks, risk: settings.risk, options: options.solve)
+            counter.finishOne()
+        }
+        let stochasticDecisions = stochastic.flatMap { $0.objectiveYuan == nil ? nil : PlanDecisions(values: $0.decisions) }
 
         let solveOptions = options.solve
         let results = ParallelSolves.map(Array(zip(block, values)), threads: options.threads) { index, inputs in
@@ -81,6 +99,13 @@ public struct RobustShard: Sendable, Codable {
                 counter.finishOne()
                 let regret: Double? =
                     if let plan = planSolution.totalCostYuan, let own = solution.totalCostYuan { plan - own } else { nil }
+                var stochasticSolution: Solution?
+                if let stochasticDecisions {
+                    var held = Formulation(network)
+                    held.fix(stochasticDecisions)
+                    stochasticSolution = try held.solve(options: solveOptions).solution
+                    counter.finishOne()
+                }
                 let sample = RobustStudy.Sample(
                     index: index, inputs: inputs, status: solution.status, totalCostYuan: solution.totalCostYuan,
                     deliveredCosts: solution.deliveredCosts.map {
@@ -89,7 +114,8 @@ public struct RobustShard: Sendable, Codable {
                     }, plan: "", decisions: solution.totalCostYuan == nil ? [:] : PlanDecisions(solution, siting: siting).values,
                     deterministicPlanStatus: planSolution.status, deterministicPlanCostYuan: planSolution.totalCostYuan,
                     regretYuan: regret, unmetDemands: solution.unmetDemands, infeasibleConstraints: solution.infeasibleConstraints,
-                    solveSeconds: seconds(since: clock))
+                    solveSeconds: seconds(since: clock), stochasticPlanStatus: stochasticSolution?.status,
+                    stochasticPlanCostYuan: stochasticSolution?.totalCostYuan)
                 return (sample, PlanSignature(solution))
             }
         }
@@ -109,8 +135,16 @@ public struct RobustShard: Sendable, Codable {
             shard: shard, shards: shards, network: baseNetwork.name, scenarioFiles: scenarios.map(\.file),
             uncertaintyFile: uncertainty.file, seed: options.seed, totalSamples: options.samples,
             factors: factors.map(RobustStudy.Factor.init), deterministic: deterministic,
-            deterministicSignature: PlanSignature(baseSolution), samples: samples, signatures: signatures,
-            threads: options.threads, solves: 1 + 2 * samples.count, wallSeconds: seconds(since: started))
+            deterministicSignature: PlanSignature(baseSolution), stochastic: stochastic, samples: samples, signatures: signatures,
+            threads: options.threads, solves: 1 + 2 * samples.count + (stochastic == nil ? 0 : 1 + samples.count),
+            wallSeconds: seconds(since: started))
+    }
+
+    /// N samples of `factors` by Latin hypercube from `seed`, as the factors' values.
+    static func design(_ factors: [UncertainFactor], samples: Int, seed: UInt64) -> [[Double]] {
+        LatinHypercube.design(samples: samples, factors: factors.count, seed: seed).map { row in
+            zip(factors, row).map { $0.distribution.quantile($1) }
+        }
     }
 
     /// Reads a shard file written by `potline robust --shard K/N --partial FILE`.
@@ -145,6 +179,10 @@ public struct RobustShard: Sendable, Codable {
                 .joined(separator: "; ")),
             ("deterministic", deterministic.decisions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
                 + " cost \(deterministic.totalCostYuan.map { "\($0)" } ?? "none")"),
+            ("stochastic", stochastic.map { s in
+                "\(s.samples) samples, " + s.decisions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                    + " objective \(s.objectiveYuan.map { "\($0)" } ?? "none")"
+            } ?? "none"),
         ]
     }
 }
@@ -188,7 +226,7 @@ extension RobustStudy {
         return summarise(
             network: first.network, scenarioFiles: first.scenarioFiles, uncertaintyFile: first.uncertaintyFile,
             factors: first.factors, seed: first.seed, deterministic: first.deterministic, samples: samples,
-            signatures: [first.deterministicSignature] + ordered.flatMap(\.signatures),
+            signatures: [first.deterministicSignature] + ordered.flatMap(\.signatures), stochastic: first.stochastic,
             statistics: Statistics(
                 solves: ordered.map(\.solves).reduce(0, +), threads: first.threads, shards: first.shards, wallSeconds: wall,
                 secondsPerSample: samples.isEmpty ? 0 : wall / Double(samples.count)))

@@ -13,16 +13,23 @@ public struct RobustOptions: Sendable {
     public var threads: Int
     public var solve: SolveOptions
     public var progress: (@Sendable (RunProgress) -> Void)?
+    /// The samples' inputs (one value per factor, in order) instead of the Latin hypercube: a
+    /// designed experiment; `samples` must be their number.
+    public var values: [[Double]]?
+    /// Also solve the two-stage stochastic siting model and evaluate its plan in every sample.
+    public var stochastic: StochasticOptions?
 
     public init(
         samples: Int, seed: UInt64, threads: Int = 1, solve: SolveOptions = SolveOptions(analysePlan: false),
-        progress: (@Sendable (RunProgress) -> Void)? = nil
+        progress: (@Sendable (RunProgress) -> Void)? = nil, values: [[Double]]? = nil, stochastic: StochasticOptions? = nil
     ) {
         self.samples = samples
         self.seed = seed
         self.threads = threads
         self.solve = solve
         self.progress = progress
+        self.values = values
+        self.stochastic = stochastic
     }
 }
 
@@ -76,6 +83,9 @@ public struct RobustStudy: Sendable, Codable {
         public var unmetDemands: [Solution.UnmetDemand]
         public var infeasibleConstraints: [String]
         public var solveSeconds: Double
+        /// The stochastic plan with its decisions fixed in this sample (with `--stochastic`).
+        public var stochasticPlanStatus: TerminationStatus? = nil
+        public var stochasticPlanCostYuan: Double? = nil
     }
 
     public struct Percentiles: Sendable, Codable, Equatable {
@@ -165,6 +175,8 @@ public struct RobustStudy: Sendable, Codable {
     public var regret: Regret
     public var drivers: [Driver]
     public var infeasibleSamples: [InfeasibleSample]
+    /// The two-stage stochastic plan and its value (with `--stochastic`).
+    public var stochastic: StochasticPlan?
     public var samples: [Sample]
     public var statistics: Statistics
 
@@ -204,7 +216,8 @@ public struct RobustStudy: Sendable, Codable {
     /// The summary of solved samples; `signatures[0]` is the deterministic plan's, then one per sample.
     static func summarise(
         network: String, scenarioFiles: [String], uncertaintyFile: String?, factors: [Factor], seed: UInt64,
-        deterministic: Sample, samples: [Sample], signatures: [PlanSignature], statistics: Statistics
+        deterministic: Sample, samples: [Sample], signatures: [PlanSignature], stochastic: StochasticPlan?,
+        statistics: Statistics
     ) -> RobustStudy {
         var samples = samples
         var deterministic = deterministic
@@ -288,7 +301,7 @@ public struct RobustStudy: Sendable, Codable {
                 InfeasibleSample(index: $0.index, inputs: $0.inputs, status: $0.status, unmetDemands: $0.unmetDemands,
                                  infeasibleConstraints: $0.infeasibleConstraints)
             },
-            samples: samples, statistics: statistics)
+            stochastic: stochastic?.evaluated(on: samples), samples: samples, statistics: statistics)
     }
 }
 

@@ -44,6 +44,13 @@ import Testing
         #expect(missing.error.contains("shard 2/3 missing"))
     }
 
+    @Test func aStochasticPlanNeedsSitingDecisions() throws {
+        let run = try Programs.run(
+            "potline", ["robust", Self.network, "--uncertainty", Self.uncertainty, "--samples", "2", "--seed", "1", "--stochastic", "2"])
+        #expect(run.status == 2)
+        #expect(run.error.contains("has no siting decisions"), "\(run.error)")
+    }
+
     @Test func badShardArgumentsAreCommandLineErrors() throws {
         let common = ["robust", Self.network, "--uncertainty", Self.uncertainty, "--samples", "4", "--seed", "1"]
         for (arguments, message) in [
@@ -52,6 +59,9 @@ import Testing
             (["--shard", "1/5", "--partial", "/tmp/x.json"], "more shards than the 4 samples"),
             (["--partial", "/tmp/x.json"], "--partial is written only with --shard"),
             (["--shard", "1/2", "--partial", "/tmp/x.json", "--json"], "merge the shards with potline robust-merge"),
+            (["--cvar", "0.9"], "--cvar needs --stochastic K"),
+            (["--stochastic", "2", "--cvar", "1.5"], "--cvar must be a level"),
+            (["--stochastic", "0"], "--stochastic must be from 1"),
         ] {
             let run = try Programs.run("potline", common + arguments)
             #expect(run.status == 64, "\(arguments)")

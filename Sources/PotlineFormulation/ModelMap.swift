@@ -24,6 +24,8 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
     case linkCapacity = "linkcap"
     /// A plan's production held fixed (robust studies).
     case heldProduction = "fix"
+    /// A sample's cost above the value at risk (stochastic models with CVaR).
+    case conditionalValueAtRisk = "cvar"
 
     /// The policy a family enforces, in words, for the families an infeasibility diagnosis
     /// relaxes one group at a time; nil for the structure of the chain itself.
@@ -70,6 +72,16 @@ public enum PolicyConstraint: CaseIterable, Sendable {
 public enum VariableFamily: String, CaseIterable, Sendable {
     case make, toll, buy, ship, stock, grid, captive, unmet
     case build, modules, capacity, close, retrofit, transfer
+    /// The value at risk and each sample's excess over it (stochastic models with CVaR).
+    case conditionalValueAtRisk = "cvar"
+
+    /// Siting decisions: the first stage of a stochastic model, shared by every sample.
+    public var isSitingDecision: Bool {
+        switch self {
+        case .build, .modules, .capacity, .close, .retrofit, .transfer: true
+        default: false
+        }
+    }
 
     /// Siting decisions a network can force in (`decision: must_build`), and the words that
     /// name the input, for an infeasibility diagnosis.
@@ -98,6 +110,6 @@ extension Formulation {
         terms: [(column: Int, value: Double)] = []
     ) -> Int {
         rowFamilies.append(family)
-        return model.addRow(name: name, lower: lower, upper: upper, terms: terms)
+        return model.addRow(name: name + sampleSuffix, lower: lower, upper: upper, terms: terms)
     }
 }

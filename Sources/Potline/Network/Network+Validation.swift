@@ -210,8 +210,11 @@ extension Network {
                 log.known(condition.period, in: periodIDs, what: "period", at: condition.location, column: "period")
             }
         }
+        // A captive unit serves an existing plant or a candidate (a new site with its own units:
+        // built with the site, idle when the site is not built).
+        let servedIDs = plantIDs.merging(candidates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for captive in captivePower {
-            log.known(captive.plant, in: plantIDs, what: "plant", at: captive.location, column: "plant")
+            log.known(captive.plant, in: servedIDs, what: "plant or candidate", at: captive.location, column: "plant")
         }
         for toller in tolling {
             log.known(toller.region, in: index.regions, what: "region", at: toller.location, column: "region")

@@ -44,6 +44,19 @@ import Testing
         }
     }
 
+    /// "Two Xinjiang candidates with captive coal units": both are added, in Xinjiang, each served
+    /// by its own captive unit, and East Hope's restart is sized 0.1-0.8 Mt/y (S2's 80万 t).
+    @Test func xinjiangCaptiveSites() throws {
+        let (base, changed) = try Self.apply("xinjiang_captive_sites")
+        let added = changed.candidates.filter { c in !base.candidates.contains { $0.id == c.id } }
+        #expect(added.map(\.id) == ["new_smelter_xinjiang_captive", "new_smelter_xinjiang_east_hope_restart"])
+        #expect(added.allSatisfy { $0.region == "xinjiang" })
+        for candidate in added {
+            #expect(changed.captivePower.filter { $0.plant == candidate.id }.count == 1, "\(candidate.id)")
+        }
+        #expect(added.last?.sizing == .continuous(minimumTonnesPerYear: 100_000, maximumTonnesPerYear: 800_000))
+    }
+
     /// "National CO2 cap 475.8 Mt/y."
     @Test func co2ActionPlanCap() throws {
         let (_, changed) = try Self.apply("co2_action_plan_2025")

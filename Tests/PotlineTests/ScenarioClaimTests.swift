@@ -57,6 +57,15 @@ import Testing
         #expect(added.last?.sizing == .continuous(minimumTonnesPerYear: 100_000, maximumTonnesPerYear: 800_000))
     }
 
+    /// "At least 30% of smelting capacity at or below 13,000 kWh/t on the plants' basis, from 2024."
+    @Test func benchmarkShareS4Reading() throws {
+        let (base, changed) = try Self.apply("benchmark_share_s4_reading")
+        let policy = try #require(changed.capacityPolicies.first)
+        #expect(policy.processes == ["smelting", "smelting_gc"])
+        #expect(policy.benchmarkKWhPerTonne == 13_000 && policy.benchmarkMinimumShare == 0.3 && policy.benchmarkYear == 2024)
+        #expect(base.capacityPolicies.first?.benchmarkKWhPerTonne == 13_350)
+    }
+
     /// "National CO2 cap 475.8 Mt/y."
     @Test func co2ActionPlanCap() throws {
         let (_, changed) = try Self.apply("co2_action_plan_2025")

@@ -193,6 +193,15 @@ extension Network {
             ] {
                 if let value, value < 0 { log.setting("policy.capacity.\(key)", "\(value) is negative") }
             }
+            if (policy.benchmarkKWhPerTonne == nil) != (policy.benchmarkMinimumShare == nil) {
+                log.setting("policy.capacity.benchmark_min_share", "needs benchmark_kwh_per_t with it, and the other way round")
+            }
+            if let share = policy.benchmarkMinimumShare, !(0...1).contains(share) {
+                log.setting("policy.capacity.benchmark_min_share", "\(share) is not a share from 0 to 1")
+            }
+            if let kWh = policy.benchmarkKWhPerTonne, kWh < 0 {
+                log.setting("policy.capacity.benchmark_kwh_per_t", "\(kWh) is negative")
+            }
         }
         if let sites = maximumNewSites, sites < 0 { log.setting("policy.max_new_sites", "\(sites) must not be negative") }
         if !periods.isEmpty {

@@ -106,6 +106,8 @@ public struct Formulation: Sendable {
 
     // Power and self-supply bounds (Formulation+Power.swift).
     public internal(set) var captiveShareRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
+    /// The benchmark-share row of each capacity policy that has one, by the policy's process names.
+    public internal(set) var benchmarkRows: [String: Int] = [:]
     public internal(set) var selfSupplyRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
     public internal(set) var carbonCapRows: [String: Int] = [:]
 

@@ -46,6 +46,28 @@ import PotlineTestSupport
         }
     }
 
+    /// "Two Xinjiang candidates with captive coal units": both are added, in Xinjiang, each served
+    /// by its own captive unit, and East Hope's restart is sized 0.1-0.8 Mt/y (S2's 80万 t).
+    @Test func xinjiangCaptiveSites() throws {
+        let (base, changed) = try Self.apply("xinjiang_captive_sites")
+        let added = changed.candidates.filter { c in !base.candidates.contains { $0.id == c.id } }
+        #expect(added.map(\.id) == ["new_smelter_xinjiang_captive", "new_smelter_xinjiang_east_hope_restart"])
+        #expect(added.allSatisfy { $0.region == "xinjiang" })
+        for candidate in added {
+            #expect(changed.captivePower.filter { $0.plant == candidate.id }.count == 1, "\(candidate.id)")
+        }
+        #expect(added.last?.sizing == .continuous(minimumTonnesPerYear: 100_000, maximumTonnesPerYear: 800_000))
+    }
+
+    /// "At least 30% of smelting capacity at or below 13,000 kWh/t on the plants' basis, from 2024."
+    @Test func benchmarkShareS4Reading() throws {
+        let (base, changed) = try Self.apply("benchmark_share_s4_reading")
+        let policy = try #require(changed.capacityPolicies.first)
+        #expect(policy.processes == ["smelting", "smelting_gc"])
+        #expect(policy.benchmarkKWhPerTonne == 13_000 && policy.benchmarkMinimumShare == 0.3 && policy.benchmarkYear == 2024)
+        #expect(base.capacityPolicies.first?.benchmarkKWhPerTonne == 13_350)
+    }
+
     /// "National CO2 cap 475.8 Mt/y."
     @Test func co2ActionPlanCap() throws {
         let (_, changed) = try Self.apply("co2_action_plan_2025")

@@ -206,6 +206,6 @@ extension Formulation {
             guard let built = candidateCapacity[j] else { continue }
             terms.append((built.column, built.tonnesPerUnit * (below(candidateKWh[j]!) - share)))
         }
-        benchmarkRows[name] = model.addRow(name: "benchmark.\(name)", lower: -constant, terms: terms)
+        benchmarkRows[name] = addRow(.benchmarkShare, name: "benchmark.\(name)", lower: -constant, terms: terms)
     }
 }

@@ -21,6 +21,8 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
     case quotaOut = "quota_out", quotaIn = "quota_in"
     case regionalLimit = "limit"
     case maximumNewSites = "max_new_sites"
+    /// Capacity at or below the benchmark kWh/t as a share of all capacity (policy.capacity benchmark_*).
+    case benchmarkShare = "benchmark"
     case linkCapacity = "linkcap"
     /// A plan's production held fixed (robust studies).
     case heldProduction = "fix"
@@ -40,6 +42,7 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
         case .selfSupplyVolume, .selfSupplyMinimum, .selfSupplyMaximum: .selfSupply
         case .captiveMinimum, .captiveMaximum: .captiveShare
         case .linkCapacity: .linkCapacity
+        case .benchmarkShare: .benchmarkShare
         default: nil
         }
     }
@@ -49,7 +52,7 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
 /// tries them, with the words that name the network's inputs behind each.
 public enum PolicyConstraint: CaseIterable, Sendable {
     case carbonCap, capacityCeiling, newCapacityBounds, capacityTransfer, regionalLimits, maximumNewSites, selfSupply,
-        captiveShare, linkCapacity
+        captiveShare, linkCapacity, benchmarkShare
 
     public var words: String {
         switch self {
@@ -63,6 +66,8 @@ public enum PolicyConstraint: CaseIterable, Sendable {
         case .selfSupply: "processing self-supply shares and volumes (self_supply.csv) with the tolling capacity there is"
         case .captiveShare: "captive power share bounds (captive_power.csv min_share, max_share)"
         case .linkCapacity: "link capacities (links.csv capacity_t_per_y)"
+        case .benchmarkShare:
+            "the share of capacity at or below the benchmark (policy.capacity benchmark_kwh_per_t, benchmark_min_share)"
         }
     }
 }

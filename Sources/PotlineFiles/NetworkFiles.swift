@@ -137,12 +137,12 @@ public struct NetworkFiles {
         return Table(file: file, header: header, rows: rows)
     }
 
-    /// The records of `file`, its header checked against `columns`: unknown columns (other than
-    /// `source` and `note`) and missing required columns are problems. Nil if the file is missing
-    /// (a problem unless `optionalFile`).
-    func records(
-        _ file: String, columns: [String], required: [String], optionalFile: Bool = false, log: ProblemLog
-    ) -> [CSVRecord]? {
+    /// The records of the schema's table, its header checked against the schema: unknown columns
+    /// (other than `source` and `note`) and missing required columns are problems. Nil if the
+    /// file is missing (a problem unless the table is optional).
+    func records(_ schema: TableSchema, log: ProblemLog) -> [CSVRecord]? {
+        let file = schema.file, columns = schema.columnNames, required = schema.requiredColumns
+        let optionalFile = schema.isOptional
         log.tablesRead.insert(file)
         guard let table = tables[file] else {
             if optionalFile || unreadable.contains(file) { return optionalFile ? [] : nil }
@@ -179,7 +179,9 @@ public struct NetworkFiles {
         for name in required where !seen.contains(name) && !explained.contains(name) {
             log.add(NetworkProblem(at: header(name), column: name, message: "required column is missing"))
         }
-        return table.rows.map { CSVRecord(location: $0.location, values: $0.fields, log: log, missingColumns: missing) }
+        return table.rows.map {
+            CSVRecord(location: $0.location, values: $0.fields, log: log, schema: schema, missingColumns: missing)
+        }
     }
 }
 
@@ -188,6 +190,7 @@ struct CSVRecord {
     let location: SourceLocation
     let values: [String: String]
     let log: ProblemLog
+    let schema: TableSchema
     /// Required columns the header lacks: reported once at the header, not again on every row.
     var missingColumns: Set<String> = []
 
@@ -236,6 +239,11 @@ struct CSVRecord {
             return nil
         }
         return value
+    }
+
+    /// A number in `range`, or the schema's documented default when blank.
+    func numberOrDefault(_ column: String, in range: NumberRange = .nonNegative) -> Double {
+        number(column, in: range, required: false) ?? schema.defaultNumber(column)
     }
 
     func integer(_ column: String) -> Int? {

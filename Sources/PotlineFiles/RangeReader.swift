@@ -5,11 +5,10 @@ import Yams
 /// Reads `ranges.csv` against the files it describes. Problems are located at the file, row and
 /// column of `ranges.csv`; a figure outside its range is a problem unless a scenario changed it.
 enum RangeReader {
-    static let file = "ranges.csv"
-    static let columns = ["table", "row", "column", "low", "high", "source"]
+    static let file = TableSchema.ranges.file
 
     static func read(_ files: NetworkFiles, network: Network, _ log: ProblemLog) -> [EstimateRange] {
-        guard let records = files.records(file, columns: columns, required: columns, optionalFile: true, log: log)
+        guard let records = files.records(.ranges, log: log)
         else { return [] }
         let index = NetworkIndex(network)
         var seen: [String: Int] = [:]

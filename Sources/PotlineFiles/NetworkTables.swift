@@ -109,10 +109,10 @@ extension TableSchema {
             TableColumn("lifetime_y", type: "number > 0", unit: "years", blank: "25", meaning: "life over which capital is recovered"),
             TableColumn("discount_rate", type: "number 0…1", unit: "–", blank: "0.08", meaning: "for annualising capital"),
             TableColumn("fixed_cost_yuan_per_y", type: "number ≥ 0", unit: "yuan/y", blank: "0", meaning: "fixed operating cost once built"),
-            TableColumn("electricity_kwh_per_t", type: "as in `plants.csv`", unit: "", blank: "the process's / the region's", meaning: "its technology"),
-            TableColumn("other_cost_yuan_per_t", type: "as in `plants.csv`", unit: "", blank: "the process's / the region's", meaning: "its technology"),
-            TableColumn("electricity_price_yuan_per_kwh", type: "as in `plants.csv`", unit: "", blank: "the process's / the region's", meaning: "its technology"),
-            TableColumn("renewable_share", type: "as in `plants.csv`", unit: "", blank: "the process's / the region's", meaning: "its technology"),
+            TableColumn("electricity_kwh_per_t", type: "as in `plants.csv`", unit: "", blank: "the process's", meaning: "as in `plants.csv`, for the new plant"),
+            TableColumn("other_cost_yuan_per_t", type: "as in `plants.csv`", unit: "", blank: "the process's", meaning: "as in `plants.csv`, for the new plant"),
+            TableColumn("electricity_price_yuan_per_kwh", type: "as in `plants.csv`", unit: "", blank: "the region's grid price", meaning: "as in `plants.csv`, for the new plant"),
+            TableColumn("renewable_share", type: "as in `plants.csv`", unit: "", blank: "0", meaning: "as in `plants.csv`, for the new plant"),
             TableColumn("decision", type: "`optional` | `must_build` | `must_not_build`", unit: "", blank: "`optional`", meaning: "force the decision"),
         ])
 
@@ -156,14 +156,14 @@ extension TableSchema {
             TableColumn("capacity_mw", type: "number ≥ 0", unit: "MW", blank: "–", meaning: "generating capacity (× 8,760 h) …"),
             TableColumn("capacity_kwh_per_y", type: "number ≥ 0", unit: "kWh/y", blank: "–", meaning: "… or energy a year"),
             TableColumn("generation_cost_yuan_per_kwh", type: "number ≥ 0", unit: "yuan/kWh", blank: "–", meaning: "generation cost …"),
-            TableColumn("coal_price_yuan_per_t", type: "number ≥ 0", unit: "yuan/t, kg/kWh", blank: "–", meaning: "… or coal price × coal burnt per kWh"),
-            TableColumn("coal_kg_per_kwh", type: "number ≥ 0", unit: "yuan/t, kg/kWh", blank: "–", meaning: "… or coal price × coal burnt per kWh"),
+            TableColumn("coal_price_yuan_per_t", type: "number ≥ 0", unit: "yuan/t", blank: "–", meaning: "… or coal price × coal burnt per kWh"),
+            TableColumn("coal_kg_per_kwh", type: "number ≥ 0", unit: "kg/kWh", blank: "–", meaning: "… with the coal burnt per kWh"),
             TableColumn("backup_fee_yuan_per_kwh", type: "number ≥ 0", unit: "yuan/kWh", blank: "0", meaning: "system backup fee (by voltage level)"),
             TableColumn("funds_yuan_per_kwh", type: "number ≥ 0", unit: "yuan/kWh", blank: "0", meaning: "government funds and surcharges"),
             TableColumn("cross_subsidy_yuan_per_kwh", type: "number ≥ 0", unit: "yuan/kWh", blank: "0", meaning: "policy cross-subsidy"),
             TableColumn("emission_kg_per_kwh", type: "number ≥ 0", unit: "kg CO2/kWh", blank: "0", meaning: "CO2 of its generation"),
-            TableColumn("min_share", type: "number 0…1", unit: "–", blank: "none", meaning: "bounds on the plant's self-supply ratio (captive kWh ÷ all its kWh, over the year)"),
-            TableColumn("max_share", type: "number 0…1", unit: "–", blank: "none", meaning: "bounds on the plant's self-supply ratio (captive kWh ÷ all its kWh, over the year)"),
+            TableColumn("min_share", type: "number 0…1", unit: "–", blank: "none", meaning: "lower bound on the plant's self-supply ratio (captive kWh ÷ all its kWh, over the year)"),
+            TableColumn("max_share", type: "number 0…1", unit: "–", blank: "none", meaning: "upper bound on the plant's self-supply ratio (captive kWh ÷ all its kWh, over the year)"),
         ])
 
     package static let tolling = TableSchema(
@@ -182,8 +182,8 @@ extension TableSchema {
         columns: [
             TableColumn("owner", type: "string", unit: "", blank: "required", meaning: "matches `plants.csv` / `tolling.csv` owner"),
             TableColumn("process", type: "`;`-separated process ids", unit: "", blank: "required", meaning: "the processes counted together (e.g. all graphitization furnace types)"),
-            TableColumn("min_share", type: "number 0…1", unit: "–", blank: "none", meaning: "in-house ÷ (in-house + tolled), over the year"),
-            TableColumn("max_share", type: "number 0…1", unit: "–", blank: "none", meaning: "in-house ÷ (in-house + tolled), over the year"),
+            TableColumn("min_share", type: "number 0…1", unit: "–", blank: "none", meaning: "lowest in-house ÷ (in-house + tolled), over the year"),
+            TableColumn("max_share", type: "number 0…1", unit: "–", blank: "none", meaning: "highest in-house ÷ (in-house + tolled), over the year"),
             TableColumn("volume_t_per_y", type: "number ≥ 0", unit: "t/y", blank: "none", meaning: "what the owner must process for its customers, in-house and tolled together; without it a share bound can be met by the owner processing nothing"),
         ])
 
@@ -209,8 +209,8 @@ extension TableSchema {
             TableColumn("table", type: "table name | `network.yaml`", unit: "", blank: "required", meaning: "the table as scenarios name it (`plants`, `regions`, …)"),
             TableColumn("row", type: "id | selector", unit: "", blank: "required (empty for `network.yaml`)", meaning: "the row's `id`; for a table without ids, `col=value;col=value` selecting exactly one row (`region=yunnan;period=dry`)"),
             TableColumn("column", type: "column | dotted key", unit: "", blank: "required", meaning: "the numeric column; for `network.yaml`, the dotted key as in scenarios (`modes.rail.rate_yuan_per_tkm`)"),
-            TableColumn("low", type: "number", unit: "the column's", blank: "required", meaning: "low ≤ high"),
-            TableColumn("high", type: "number", unit: "the column's", blank: "required", meaning: "low ≤ high"),
+            TableColumn("low", type: "number", unit: "the column's", blank: "required", meaning: "lowest plausible value"),
+            TableColumn("high", type: "number", unit: "the column's", blank: "required", meaning: "highest plausible value (low ≤ high)"),
             TableColumn("source", type: "text", unit: "", blank: "required", meaning: "the document that gives the range, or `estimate: reasoning`"),
         ])
 

@@ -215,7 +215,9 @@ public enum NetworkWriter {
     private static func list(_ ids: [String]) -> String { ids.joined(separator: ";") }
 
     private static func yamlString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // A double-quoted YAML scalar folds a raw line break into a space: escape it.
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
     private static func table(_ folder: URL, _ schema: TableSchema, _ rows: [Cells]) throws {

@@ -62,10 +62,6 @@ extension NetworkLoader {
                             message: "give generation_cost_yuan_per_kwh, or coal_price_yuan_per_t with coal_kg_per_kwh"))
                     return nil
                 }
-                if let minimum, let maximum, minimum > maximum {
-                    log.add(NetworkProblem(at: r.location, column: "min_share", message: "min_share exceeds max_share"))
-                    return nil
-                }
                 return CaptivePower(
                     id: id, plant: plant, capacityKWhPerYear: capacity, generationCostYuanPerKWh: cost,
                     feesYuanPerKWh: backup + funds + subsidy, emissionKgPerKWh: emission, minimumShare: minimum,

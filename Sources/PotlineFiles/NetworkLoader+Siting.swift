@@ -1,9 +1,6 @@
 import PotlineNetwork
 
 extension NetworkLoader {
-    /// Most modules a candidate may list: more potlines than any site holds.
-    static let maximumModules = 1_000
-
     /// `candidates.csv`, `retrofits.csv`, `capacity_limits.csv`: all optional.
     static func readSiting(_ files: NetworkFiles, into network: inout Network, _ log: ProblemLog) {
         let candidates = files.records(.candidates, log: log)
@@ -29,20 +26,8 @@ extension NetworkLoader {
             let sizing: Candidate.Sizing
             switch (module, maximum) {
             case let (size?, nil):
-                guard (1...Self.maximumModules).contains(maxModules) else {
-                    log.add(
-                        NetworkProblem(at: r.location, column: "max_modules", message: "must be from 1 to \(Self.maximumModules)"))
-                    return nil
-                }
                 sizing = .modules(sizeTonnesPerYear: size, maximum: maxModules)
             case let (nil, maximum?):
-                if let minimum, minimum > maximum {
-                    log.add(
-                        NetworkProblem(
-                            at: r.location, column: "min_capacity_t_per_y",
-                            message: "minimum \(minimum) exceeds max_capacity_t_per_y \(maximum)"))
-                    return nil
-                }
                 sizing = .continuous(minimumTonnesPerYear: minimum ?? 0, maximumTonnesPerYear: maximum)
             default:
                 // A bad value in either column is already reported; only the sizing itself is wrong here.

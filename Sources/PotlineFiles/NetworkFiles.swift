@@ -224,8 +224,9 @@ struct CSVRecord {
         return value.isEmpty ? defaultValue : value
     }
 
-    /// A number in `range`; nil (and no problem) when blank and `required` is false.
-    func number(_ column: String, in range: NumberRange = .nonNegative, required: Bool = true) -> Double? {
+    /// A number in its documented range; nil (and no problem) when blank and `required` is false.
+    func number(_ column: String, required: Bool = true) -> Double? {
+        let range = schema.numberRange(column)
         guard let raw = values[column], !raw.isEmpty else {
             if required { problem(column, "is required") }
             return nil
@@ -241,9 +242,9 @@ struct CSVRecord {
         return value
     }
 
-    /// A number in `range`, or the schema's documented default when blank.
-    func numberOrDefault(_ column: String, in range: NumberRange = .nonNegative) -> Double {
-        number(column, in: range, required: false) ?? schema.defaultNumber(column)
+    /// A number in its documented range, or the documented default when blank.
+    func numberOrDefault(_ column: String) -> Double {
+        number(column, required: false) ?? schema.defaultNumber(column)
     }
 
     func integer(_ column: String) -> Int? {
@@ -291,16 +292,15 @@ struct CSVRecord {
     }
 }
 
-enum NumberRange {
-    case any, nonNegative, positive, fraction, atLeastOne
+package enum NumberRange: Sendable {
+    case any, nonNegative, positive, fraction
 
-    func violation(_ value: Double) -> String? {
+    package func violation(_ value: Double) -> String? {
         switch self {
         case .any: nil
         case .nonNegative: value < 0 ? "is negative" : nil
         case .positive: value <= 0 ? "must be greater than 0" : nil
         case .fraction: (0...1).contains(value) ? nil : "must be between 0 and 1"
-        case .atLeastOne: value < 1 ? "must be at least 1" : nil
         }
     }
 }

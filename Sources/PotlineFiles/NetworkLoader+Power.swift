@@ -7,7 +7,7 @@ extension NetworkLoader {
         network.periods = (files.records(.periods, log: log)
             ?? []).compactMap { r in
                 let id = r.id("id")
-                let share = r.number("share_of_year", in: .fraction)
+                let share = r.number("share_of_year")
                 guard let id, let share else { return nil }
                 return Period(id: id, shareOfYear: share, location: r.location)
             }
@@ -16,7 +16,7 @@ extension NetworkLoader {
                 let region = r.id("region")
                 let period = r.id("period")
                 let price = r.number("grid_price_yuan_per_kwh", required: false)
-                let availability = r.number("availability", in: .fraction, required: false)
+                let availability = r.number("availability", required: false)
                 guard let region, let period else { return nil }
                 return PeriodCondition(
                     region: region, period: period, gridPriceYuanPerKWh: price, availability: availability,
@@ -35,8 +35,8 @@ extension NetworkLoader {
                 let funds = r.numberOrDefault("funds_yuan_per_kwh")
                 let subsidy = r.numberOrDefault("cross_subsidy_yuan_per_kwh")
                 let emission = r.numberOrDefault("emission_kg_per_kwh")
-                let minimum = r.number("min_share", in: .fraction, required: false)
-                let maximum = r.number("max_share", in: .fraction, required: false)
+                let minimum = r.number("min_share", required: false)
+                let maximum = r.number("max_share", required: false)
                 guard let id, let plant else { return nil }
                 if megawatts != nil && kWh != nil {
                     log.add(NetworkProblem(at: r.location, column: "capacity_kwh_per_y", message: "give capacity_mw or capacity_kwh_per_y, not both"))
@@ -82,8 +82,8 @@ extension NetworkLoader {
 
         network.selfSupplyTargets = (files.records(.selfSupply, log: log) ?? []).compactMap { r in
                 let processes = r.idList("process")
-                let minimum = r.number("min_share", in: .fraction, required: false)
-                let maximum = r.number("max_share", in: .fraction, required: false)
+                let minimum = r.number("min_share", required: false)
+                let maximum = r.number("max_share", required: false)
                 let volume = r.number("volume_t_per_y", required: false)
                 guard let processes else {
                     log.add(NetworkProblem(at: r.location, column: "process", message: "is required"))

@@ -97,11 +97,11 @@ public enum NetworkLoader {
         return table?.compactMap { r in
             let id = r.id("id")
             let kind = r.choice("kind", default: Region.Kind.province)
-            let latitude = r.number("latitude_deg", in: .any)
-            let longitude = r.number("longitude_deg", in: .any)
+            let latitude = r.number("latitude_deg")
+            let longitude = r.number("longitude_deg")
             let price = r.number("grid_price_yuan_per_kwh", required: false)
             let emission = r.number("grid_emission_kg_per_kwh", required: false)
-            let ratio = r.number("transfer_ratio", in: .positive, required: false)
+            let ratio = r.number("transfer_ratio", required: false)
             let cap = r.number("carbon_cap_t_per_y", required: false)
             guard let id, let kind, let latitude, let longitude else { return nil }
             return Region(
@@ -142,7 +142,7 @@ public enum NetworkLoader {
             let process = r.id("process")
             let commodity = r.id("commodity")
             let role = r.choice("role", default: RecipeRole.input)
-            let amount = r.number("t_per_t", in: .positive)
+            let amount = r.number("t_per_t")
             guard let process, let commodity, let role, let amount else { continue }
             guard let p = byID[process] else {
                 log.add(
@@ -172,7 +172,7 @@ public enum NetworkLoader {
             let electricity = r.number("electricity_kwh_per_t", required: false)
             let other = r.number("other_cost_yuan_per_t", required: false)
             let price = r.number("electricity_price_yuan_per_kwh", required: false)
-            let renewable = r.number("renewable_share", in: .fraction, required: false)
+            let renewable = r.number("renewable_share", required: false)
             let closure = r.number("closure_cost_yuan_per_y", required: false)
             guard let id, let region, let process, let capacity else { return nil }
             return Plant(
@@ -215,7 +215,7 @@ public enum NetworkLoader {
             let from = r.id("from")
             let to = r.id("to")
             let mode = r.id("mode")
-            let distance = r.number("distance_km", in: .positive, required: false)
+            let distance = r.number("distance_km", required: false)
             let rate = r.number("rate_yuan_per_tkm", required: false)
             let handling = r.number("handling_yuan_per_t", required: false)
             let capacity = r.number("capacity_t_per_y", required: false)

@@ -1,6 +1,6 @@
-/// The schema of every network table, generated once from `Networks/README.md` and now the
-/// source of its column tables (`NetworkReadmeTests` checks them; `POTLINE_WRITE_NETWORK_README=1`
-/// rewrites them).
+/// The schema of every network table: the loader checks headers and takes numeric defaults
+/// from it, the writer writes its columns, and the column tables of `Networks/README.md` are
+/// generated from it (`NetworkReadmeTests`; `POTLINE_WRITE_NETWORK_README=1` rewrites them).
 extension TableSchema {
     package static let regions = TableSchema(
         file: "regions.csv", isOptional: false,
@@ -109,10 +109,10 @@ extension TableSchema {
             TableColumn("lifetime_y", type: "number > 0", unit: "years", blank: "25", meaning: "life over which capital is recovered"),
             TableColumn("discount_rate", type: "number 0…1", unit: "–", blank: "0.08", meaning: "for annualising capital"),
             TableColumn("fixed_cost_yuan_per_y", type: "number ≥ 0", unit: "yuan/y", blank: "0", meaning: "fixed operating cost once built"),
-            TableColumn("electricity_kwh_per_t", type: "as in `plants.csv`", unit: "", blank: "the process's", meaning: "as in `plants.csv`, for the new plant"),
-            TableColumn("other_cost_yuan_per_t", type: "as in `plants.csv`", unit: "", blank: "the process's", meaning: "as in `plants.csv`, for the new plant"),
-            TableColumn("electricity_price_yuan_per_kwh", type: "as in `plants.csv`", unit: "", blank: "the region's grid price", meaning: "as in `plants.csv`, for the new plant"),
-            TableColumn("renewable_share", type: "as in `plants.csv`", unit: "", blank: "0", meaning: "as in `plants.csv`, for the new plant"),
+            TableColumn("electricity_kwh_per_t", type: "number ≥ 0", unit: "kWh/t", blank: "the process's", meaning: "as in `plants.csv`, for the new plant"),
+            TableColumn("other_cost_yuan_per_t", type: "number ≥ 0", unit: "yuan/t", blank: "the process's", meaning: "as in `plants.csv`, for the new plant"),
+            TableColumn("electricity_price_yuan_per_kwh", type: "number ≥ 0", unit: "yuan/kWh", blank: "the region's grid price", meaning: "as in `plants.csv`, for the new plant"),
+            TableColumn("renewable_share", type: "number 0…1", unit: "–", blank: "0", meaning: "as in `plants.csv`, for the new plant"),
             TableColumn("decision", type: "`optional` | `must_build` | `must_not_build`", unit: "", blank: "`optional`", meaning: "force the decision"),
         ])
 

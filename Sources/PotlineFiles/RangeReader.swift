@@ -17,8 +17,8 @@ enum RangeReader {
             let table = r.text("table")
             let rowKey = r.text("row")
             let column = r.text("column")
-            let low = r.number("low", in: .any)
-            let high = r.number("high", in: .any)
+            let low = r.number("low")
+            let high = r.number("high")
             if r.isBlank("table") { log.add(NetworkProblem(at: r.location, column: "table", message: "is required")) }
             if r.isBlank("column") { log.add(NetworkProblem(at: r.location, column: "column", message: "is required")) }
             if r.isBlank("source") {

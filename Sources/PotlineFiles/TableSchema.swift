@@ -21,6 +21,18 @@ package struct TableColumn: Sendable, Equatable {
     /// A required column must be in the header (and its cells filled).
     package var isRequired: Bool { blank.hasPrefix("required") }
 
+    /// The values the loader accepts for a numeric column, from its documented type. Wider
+    /// bounds (latitude −90…90) are the validator's, which checks networks built in code too.
+    package var numberRange: NumberRange? {
+        switch type {
+        case "number ≥ 0": .nonNegative
+        case "number > 0": .positive
+        case "number 0…1": .fraction
+        case "number", "number −90…90", "number −180…180": .any
+        default: nil
+        }
+    }
+
     /// The number a blank cell stands for, when the documented default is one.
     package var defaultNumber: Double? { Double(blank) }
 }
@@ -43,6 +55,11 @@ package struct TableSchema: Sendable, Equatable {
             preconditionFailure("\(file) documents no numeric default for \(column)")
         }
         return value
+    }
+
+    /// The documented range of a numeric column (≥ 0 for one the schema does not call a number).
+    package func numberRange(_ column: String) -> NumberRange {
+        columns.first { $0.name == column }?.numberRange ?? .nonNegative
     }
 
     /// The README's column table for this schema.

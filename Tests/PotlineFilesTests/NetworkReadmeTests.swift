@@ -42,6 +42,15 @@ import PotlineTestSupport
         #expect(generated == text, "Networks/README.md differs from TableSchema: run with POTLINE_WRITE_NETWORK_README=1")
     }
 
+    /// Every column documented as a number has the range the loader checks.
+    @Test func everyNumberColumnHasARange() {
+        let numbers = TableSchema.all.flatMap(\.columns).filter { $0.type.hasPrefix("number") }
+        #expect(numbers.filter { $0.numberRange == nil }.map(\.name) == [])
+        #expect(TableSchema.candidates.numberRange("lifetime_y") == .positive)
+        #expect(TableSchema.plants.numberRange("renewable_share") == .fraction)
+        #expect(TableSchema.regions.numberRange("latitude_deg") == .any)
+    }
+
     /// The loader's numeric defaults are the documented ones.
     @Test func documentedDefaults() {
         #expect(TableSchema.candidates.defaultNumber("lifetime_y") == 25)

@@ -85,6 +85,8 @@ public struct LinearModel: Sendable, Equatable {
 
     public mutating func setKind(column: Int, _ kind: ColumnKind) { columns[column].kind = kind }
 
+    public mutating func setCost(column: Int, _ cost: Double) { columns[column].cost = cost }
+
     public mutating func setBounds(row: Int, lower: Double, upper: Double) {
         rows[row].lower = lower
         rows[row].upper = upper

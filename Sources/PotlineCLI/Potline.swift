@@ -20,7 +20,7 @@ struct PotlineCommand: ParsableCommand {
             74 a write to standard output, standard error or --out failed.
             """,
         version: potlineVersion,
-        subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, RobustCommand.self, Validate.self, Export.self, Import.self],
+        subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, RobustCommand.self, RobustMergeCommand.self, TornadoCommand.self, Validate.self, Export.self, Import.self],
         defaultSubcommand: Solve.self)
 }
 

@@ -15,16 +15,17 @@ struct RobustCommand: ParsableCommand {
             in every sample with its siting decisions fixed (production, for a network without siting), \
             giving its regret against the sample's own optimum. Progress is shown on standard error \
             when it is a terminal.
+
+            Without --uncertainty the network's ranges.csv gives the factors: each row uniform from \
+            its low to its high, independent of the others.
+
+            --shard K/N solves only the K-th of N contiguous blocks of the samples (the whole design \
+            is drawn from the seed, so every shard agrees on it) and writes the partial result to \
+            --partial FILE (JSON, schema potline.robust-shard/1); `potline robust-merge FILE…` \
+            turns the N files into the report a single run gives.
             """)
 
-    @Argument(help: "Network folder.")
-    var network: String
-
-    @Option(name: .customLong("scenario"), help: ArgumentHelp("Apply this scenario file first (repeatable, stacked in order).", valueName: "file"))
-    var scenarioFiles: [String] = []
-
-    @Option(help: ArgumentHelp("Uncertainty file (YAML).", valueName: "file"))
-    var uncertainty: String
+    @OptionGroup var inputs: StudyInputs
 
     @Option(help: ArgumentHelp("Number of samples.", valueName: "n"))
     var samples: Int
@@ -32,52 +33,73 @@ struct RobustCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the sampling (the same seed gives the same samples).", valueName: "s"))
     var seed: UInt64
 
-    @Option(help: ArgumentHelp("Threads to solve on (default: the number of cores).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Solve only shard K of N (e.g. 3/8) and write it to --partial.", valueName: "K/N"))
+    var shard: String?
 
-    @Flag(help: "Write the study as one JSON document (schema potline.robust/1) to standard output.")
-    var json = false
+    @Option(help: ArgumentHelp("With --shard: the file to write the shard's partial result to (JSON).", valueName: "file"))
+    var partial: String?
 
-    @Option(help: ArgumentHelp("Also write the study's tables as CSV files into this folder.", valueName: "dir"))
-    var out: String?
+    @Option(help: ArgumentHelp("Also solve the two-stage stochastic siting model over this many samples (a Latin hypercube from --seed; all the samples when equal to --samples) and evaluate its plan in every sample.", valueName: "k"))
+    var stochastic: Int?
 
-    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
-    var timeLimit: Double?
+    @Option(help: ArgumentHelp("With --stochastic: add CVaR at this level (0.9 = the worst 10%) to the objective.", valueName: "alpha"))
+    var cvar: Double?
 
-    @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
-    var mipGap: Double = 0
+    @Option(help: ArgumentHelp("With --cvar: the weight of the CVaR (1 = CVaR alone).", valueName: "w"))
+    var cvarWeight: Double = 0.5
 
     func validate() throws {
+        if let stochastic, !(1...10_000).contains(stochastic) { throw ValidationError("--stochastic must be from 1 to 10,000 samples") }
+        if let cvar {
+            if stochastic == nil { throw ValidationError("--cvar needs --stochastic K") }
+            if !(cvar >= 0 && cvar < 1) { throw ValidationError("--cvar must be a level from 0 to below 1 (e.g. 0.9)") }
+            if !(cvarWeight > 0 && cvarWeight <= 1) { throw ValidationError("--cvar-weight must be above 0 and at most 1") }
+        }
         if samples < 1 || samples > 1_000_000 { throw ValidationError("--samples must be from 1 to 1,000,000") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if shard != nil {
+            let (k, n) = try shardNumbers()
+            if n > samples { throw ValidationError("--shard \(k)/\(n): more shards than the \(samples) samples") }
+            if partial == nil { throw ValidationError("--shard needs --partial FILE, where the shard's result is written") }
+            if inputs.json || inputs.out != nil { throw ValidationError("--shard writes --partial only: merge the shards with potline robust-merge for --json or --out") }
+        } else if partial != nil {
+            throw ValidationError("--partial is written only with --shard K/N")
+        }
+    }
+
+    /// `K/N` with 1 ≤ K ≤ N.
+    func shardNumbers() throws -> (Int, Int) {
+        guard let shard else { return (1, 1) }
+        let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N (e.g. 3/8), not '\(shard)'")
+        }
+        return (k, n)
     }
 
     func run() throws {
-        let files = try readNetworkFiles(network)
-        try prepareOutputFolder(out)
-        let stack = try scenarioFiles.flatMap(loadScenarioStack)
-        let file: UncertaintyFile
+        let (files, stack, file) = try inputs.load()
+        let (k, n) = try shardNumbers()
+        let result: RobustShard
         do {
-            file = try UncertaintyFile.load(from: uncertainty)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(ExitStatus.badInput)
-        }
-        let study: RobustStudy
-        do {
-            study = try withProgress("robust") { progress in
-                try RobustStudy.run(
-                    base: files, scenarios: stack, uncertainty: file,
+            result = try withProgress(shard.map { "robust \($0)" } ?? "robust") { progress in
+                try RobustShard.run(
+                    base: files, scenarios: stack, uncertainty: file, shard: k, of: n,
                     options: RobustOptions(
-                        samples: samples, seed: seed, threads: threads,
-                        solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false),
-                        progress: progress))
+                        samples: samples, seed: seed, threads: inputs.threads, solve: inputs.solveOptions, progress: progress,
+                        stochastic: stochastic.map { StochasticOptions(samples: $0, risk: cvar.map { CVaRRisk(alpha: $0, weight: cvarWeight) }) }))
             }
         } catch {
             throw failureExit(error)
         }
-        try report(study, json: json, text: RobustReport.render, out: out, csv: RobustReport.writeCSV)
+        if let partial {
+            do {
+                try JSONReport.encode(result).write(to: URL(fileURLWithPath: partial), options: .atomic)
+            } catch {
+                printError("error: cannot write the shard to \(partial): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.writeFailure)
+            }
+            return
+        }
+        try report(try RobustStudy.merge([result]), json: inputs.json, text: RobustReport.render, out: inputs.out, csv: RobustReport.writeCSV)
     }
 }

@@ -89,7 +89,8 @@ struct Manifest {
                         entry, path: path,
                         keys: [
                             "process", "processes", "ceiling_t_per_y", "new_capacity_min_t_per_y", "new_capacity_max_t_per_y", "capacity_transfer", "transfer_ratio", "new_plant_max_kwh_per_t",
-                            "existing_plant_max_kwh_per_t", "existing_plant_deadline_year",
+                            "existing_plant_max_kwh_per_t", "existing_plant_deadline_year", "benchmark_kwh_per_t",
+                            "benchmark_min_share", "benchmark_year",
                         ])
                 else { continue }
                 if let node = fields["processes"], node.sequence == nil {
@@ -121,6 +122,15 @@ struct Manifest {
                 }
                 entry.newCapacityMaximumTonnesPerYear = fields["new_capacity_max_t_per_y"].flatMap {
                     reader.number($0, path: "\(path).new_capacity_max_t_per_y")
+                }
+                entry.benchmarkKWhPerTonne = fields["benchmark_kwh_per_t"].flatMap {
+                    reader.number($0, path: "\(path).benchmark_kwh_per_t")
+                }
+                entry.benchmarkMinimumShare = fields["benchmark_min_share"].flatMap {
+                    reader.number($0, path: "\(path).benchmark_min_share")
+                }
+                entry.benchmarkYear = fields["benchmark_year"].flatMap {
+                    reader.integer($0, path: "\(path).benchmark_year", what: "a year")
                 }
                 policy.capacity.append(entry)
             }

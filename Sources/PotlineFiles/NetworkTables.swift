@@ -152,7 +152,7 @@ extension TableSchema {
         file: "captive_power.csv", isOptional: true,
         columns: [
             TableColumn("id", type: "id", unit: "", blank: "required", meaning: ""),
-            TableColumn("plant", type: "plant id", unit: "", blank: "required", meaning: "the plant it serves"),
+            TableColumn("plant", type: "plant or candidate id", unit: "", blank: "required", meaning: "the plant it serves, or a candidate: a new site with its own units, which generate only once it is built (their capital belongs in the candidate's capex)"),
             TableColumn("capacity_mw", type: "number ≥ 0", unit: "MW", blank: "–", meaning: "generating capacity (× 8,760 h) …"),
             TableColumn("capacity_kwh_per_y", type: "number ≥ 0", unit: "kWh/y", blank: "–", meaning: "… or energy a year"),
             TableColumn("generation_cost_yuan_per_kwh", type: "number ≥ 0", unit: "yuan/kWh", blank: "–", meaning: "generation cost …"),

@@ -191,6 +191,9 @@ public enum NetworkWriter {
             setting(indent, "new_plant_max_kwh_per_t", policy.newPlantMaxKWhPerTonne.map(number))
             setting(indent, "existing_plant_max_kwh_per_t", policy.existingPlantMaxKWhPerTonne.map(number))
             setting(indent, "existing_plant_deadline_year", policy.existingPlantDeadlineYear.map { "\($0)" })
+            setting(indent, "benchmark_kwh_per_t", policy.benchmarkKWhPerTonne.map(number))
+            setting(indent, "benchmark_min_share", policy.benchmarkMinimumShare.map(number))
+            setting(indent, "benchmark_year", policy.benchmarkYear.map { "\($0)" })
         }
         if let surcharge = network.surcharge {
             // The threshold itself, not the year it came from: it reads back the same in any base year.

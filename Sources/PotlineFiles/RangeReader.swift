@@ -128,6 +128,9 @@ enum RangeReader {
         if !data.header.contains(column) && !DefaultFigure.hasDefault(table: String(name), column: column) {
             return problem("column", "'\(column)' is not a column of \(fileName)" + Suggestion.didYouMean(column, among: data.header))
         }
+        // A scenario that blanks the figure (an unlimited capacity, say) removes it: there is
+        // nothing left for the base range to describe.
+        if changed { return nil }
         return problem(
             "column", "\(fileName) row \(row.location.row) column \(column) is blank and has no default value to give a range to")
     }

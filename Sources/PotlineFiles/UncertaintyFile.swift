@@ -33,6 +33,15 @@ public struct UncertainFactor: Sendable, Equatable {
     }
 }
 
+extension UncertainFactor {
+    /// The scenario that puts each factor at its value (`values[i]` for `factors[i]`).
+    package static func scenario(_ name: String, file: String, _ factors: [UncertainFactor], at values: [Double]) -> Scenario {
+        var changes: [Scenario.Change] = []
+        for (factor, value) in zip(factors, values) { changes += factor.changes(value, numbering: changes.count + 1) }
+        return Scenario(name: name, file: file, changes: changes)
+    }
+}
+
 /// An uncertainty file: the factors a robust study samples.
 public struct UncertaintyFile: Sendable, Equatable {
     public var name: String

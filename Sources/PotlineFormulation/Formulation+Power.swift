@@ -53,7 +53,7 @@ extension Formulation {
 
     /// National and regional caps on CO2 from processes, grid power and captive generation.
     mutating func addCarbonCaps() {
-        let emitting = columnFootprints.indices.filter { columnFootprints[$0].co2Tonnes != 0 }
+        let emitting = (sampleColumnStart..<columnFootprints.count).filter { columnFootprints[$0].co2Tonnes != 0 }
         if let cap = network.carbon.nationalCapTonnes {
             carbonCapRows["national"] = addRow(.carbonCap,
                 name: "carbon_cap", upper: cap, terms: emitting.map { ($0, columnFootprints[$0].co2Tonnes) })

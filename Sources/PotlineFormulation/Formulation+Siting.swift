@@ -140,6 +140,12 @@ extension Formulation {
                     for column in makeColumns[o] { model.setBounds(column: column, lower: 0, upper: 0) }
                 }
             }
+
+            if let benchmark = policy.benchmarkKWhPerTonne, let share = policy.benchmarkMinimumShare,
+                policy.benchmarkYear.map({ network.baseYear >= $0 }) ?? true
+            {
+                addBenchmarkShareRow(name: name, benchmark: benchmark, share: share, plants: plants, candidates: candidates)
+            }
         }
 
         for limit in network.capacityLimits {
@@ -163,5 +169,43 @@ extension Formulation {
             addRow(.maximumNewSites,
                 name: "max_new_sites", upper: Double(maximum), terms: buildColumns.values.sorted().map { ($0, 1.0) })
         }
+    }
+
+    /// Σ capacity at or below the benchmark ≥ share × Σ capacity, over the plan: with b = 1 for a
+    /// technology at or below it (else 0), plant p (capacity C) counts C·(b_p − share) unless it
+    /// closes, a retrofit k of p adds C·(b_k − b_p), and a candidate (b_j − share) per tonne built.
+    /// Retrofits, builds and closures can only help meet it, so offering one never raises the optimum.
+    private mutating func addBenchmarkShareRow(name: String, benchmark: Double, share: Double, plants: [Int], candidates: [Int]) {
+        func below(_ kWh: Double) -> Double { kWh <= benchmark ? 1 : 0 }
+        var plantKWh: [Int: Double] = [:]
+        var retrofitKWh: [Int: Double] = [:]
+        var candidateKWh: [Int: Double] = [:]
+        for operation in operations {
+            switch operation.source {
+            case .plant(let p) where operation.id == network.plants[p].id: plantKWh[p] = operation.electricityKWhPerTonne
+            case .retrofit(let k): retrofitKWh[k] = operation.electricityKWhPerTonne
+            case .candidate(let j): candidateKWh[j] = operation.electricityKWhPerTonne
+            default: break
+            }
+        }
+        let family = Dictionary(plants.map { (network.plants[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        var constant = 0.0
+        var terms: [(column: Int, value: Double)] = []
+        for p in plants {
+            let capacity = network.plants[p].capacityTonnesPerYear
+            let counted = capacity * (below(plantKWh[p]!) - share)
+            constant += counted
+            if let close = closeColumns[p] { terms.append((close, -counted)) }
+        }
+        for (k, retrofit) in network.retrofits.enumerated() {
+            guard let p = family[retrofit.plant], let column = retrofitColumns[k] else { continue }
+            let gain = below(retrofitKWh[k]!) - below(plantKWh[p]!)
+            if gain != 0 { terms.append((column, network.plants[p].capacityTonnesPerYear * gain)) }
+        }
+        for j in candidates {
+            guard let built = candidateCapacity[j] else { continue }
+            terms.append((built.column, built.tonnesPerUnit * (below(candidateKWh[j]!) - share)))
+        }
+        benchmarkRows[name] = addRow(.benchmarkShare, name: "benchmark.\(name)", lower: -constant, terms: terms)
     }
 }

@@ -51,10 +51,10 @@ public struct Formulation: Sendable {
         public let column: Int
     }
 
-    public let index: NetworkIndex
-    public let periods: [Period]
-    public let operations: [PlantOperation]
-    public let groups: [CapacityGroup]
+    public internal(set) var index: NetworkIndex
+    public internal(set) var periods: [Period]
+    public internal(set) var operations: [PlantOperation]
+    public internal(set) var groups: [CapacityGroup]
     public internal(set) var model: LinearModel
     /// What one unit of each column costs and emits, by component.
     public internal(set) var columnFootprints: [Footprint] = []
@@ -63,6 +63,16 @@ public struct Formulation: Sendable {
     /// The family of every row and column: the typed map of the model (ModelMap.swift).
     public internal(set) var rowFamilies: [ConstraintFamily] = []
     public internal(set) var columnFamilies: [VariableFamily] = []
+
+    // Two-stage stochastic models (StochasticFormulation.swift).
+    /// The sample whose operations are being added (nil: a one-sample model).
+    var sampleStage: SampleStage?
+    /// First-stage (siting) columns by name: one set, shared by every sample.
+    var firstStageColumns: [String: Int] = [:]
+    /// The first column of the sample being added (the carbon caps are per sample).
+    var sampleColumnStart = 0
+    /// Each column's cost in the sample being added, before weighting (cost_s · x, for a risk term).
+    var sampleCosts: [Int: Double] = [:]
 
     /// `makeColumns[operation][period]`.
     public internal(set) var makeColumns: [[Int]] = []
@@ -96,6 +106,8 @@ public struct Formulation: Sendable {
 
     // Power and self-supply bounds (Formulation+Power.swift).
     public internal(set) var captiveShareRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
+    /// The benchmark-share row of each capacity policy that has one, by the policy's process names.
+    public internal(set) var benchmarkRows: [String: Int] = [:]
     public internal(set) var selfSupplyRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
     public internal(set) var carbonCapRows: [String: Int] = [:]
 
@@ -105,12 +117,24 @@ public struct Formulation: Sendable {
     /// - Parameter unmetDemandPenalty: when set, every demand gets a slack column at this cost
     ///   per tonne, so an infeasible network still solves and shows which demand falls short.
     public init(_ network: Network, unmetDemandPenalty: Double? = nil) {
+        self.init(structureOf: network)
+        addStages()
+        if let penalty = unmetDemandPenalty { addUnmetDemandSlack(network, penalty: penalty) }
+    }
+
+    /// The network's index, periods, operations and capacity groups, and an empty model.
+    init(structureOf network: Network) {
         index = NetworkIndex(network)
         periods = index.modelPeriods
         (operations, groups) = index.operationsAndGroups()
         model = LinearModel(name: network.name.isEmpty ? "potline" : sanitizedName(network.name))
-        let reachable = ReachabilityAnalysis(index)
+    }
 
+    /// Every column and row of the network: siting decisions, then operations, flows, purchases,
+    /// stock, policy, power and carbon, in this order.
+    mutating func addStages() {
+        let network = self.network
+        let reachable = ReachabilityAnalysis(index)
         addDemands(network)
         addSitingDecisions()
         addOperations()
@@ -120,7 +144,6 @@ public struct Formulation: Sendable {
         addSitingPolicy()
         addPowerAndSelfSupply()
         addCarbonCaps()
-        if let penalty = unmetDemandPenalty { addUnmetDemandSlack(network, penalty: penalty) }
     }
 
     // MARK: - Naming and bookkeeping
@@ -138,11 +161,30 @@ public struct Formulation: Sendable {
     ) -> Int {
         var footprint = footprint
         footprint.cost.carbon = footprint.co2Tonnes * network.carbon.priceYuanPerTonne
+        let cost = footprint.cost.total
+        let weight = sampleStage?.costWeight ?? 1
+        // A siting decision is first-stage: in a stochastic model every sample shares its column,
+        // adding its own weighted cost and narrowing its bounds; other columns are the sample's own.
+        let firstStage = family.isSitingDecision
+        if firstStage, let shared = firstStageColumns[name] {
+            let column = model.columns[shared]
+            model.setCost(column: shared, column.cost + weight * cost)
+            model.setBounds(column: shared, lower: max(column.lower, lower), upper: min(column.upper, upper))
+            sampleCosts[shared, default: 0] += cost
+            return shared
+        }
         columnFootprints.append(footprint)
         columnRegions.append(region)
         columnFamilies.append(family)
-        return model.addColumn(name: name, lower: lower, upper: upper, cost: footprint.cost.total, kind: kind)
+        let column = model.addColumn(
+            name: firstStage ? name : name + sampleSuffix, lower: lower, upper: upper, cost: weight * cost, kind: kind)
+        if firstStage { firstStageColumns[name] = column }
+        if sampleStage != nil, cost != 0 { sampleCosts[column, default: 0] += cost }
+        return column
     }
+
+    /// `@sN` in a stochastic model's sample N, "" otherwise.
+    var sampleSuffix: String { sampleStage.map { "@s\($0.number)" } ?? "" }
 
     /// The balance row of (region, commodity, period), created on first use.
     mutating func balanceRow(_ region: Int, _ commodity: Int, _ period: Int) -> Int {

@@ -21,9 +21,13 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
     case quotaOut = "quota_out", quotaIn = "quota_in"
     case regionalLimit = "limit"
     case maximumNewSites = "max_new_sites"
+    /// Capacity at or below the benchmark kWh/t as a share of all capacity (policy.capacity benchmark_*).
+    case benchmarkShare = "benchmark"
     case linkCapacity = "linkcap"
     /// A plan's production held fixed (robust studies).
     case heldProduction = "fix"
+    /// A sample's cost above the value at risk (stochastic models with CVaR).
+    case conditionalValueAtRisk = "cvar"
 
     /// The policy a family enforces, in words, for the families an infeasibility diagnosis
     /// relaxes one group at a time; nil for the structure of the chain itself.
@@ -38,6 +42,7 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
         case .selfSupplyVolume, .selfSupplyMinimum, .selfSupplyMaximum: .selfSupply
         case .captiveMinimum, .captiveMaximum: .captiveShare
         case .linkCapacity: .linkCapacity
+        case .benchmarkShare: .benchmarkShare
         default: nil
         }
     }
@@ -47,7 +52,7 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
 /// tries them, with the words that name the network's inputs behind each.
 public enum PolicyConstraint: CaseIterable, Sendable {
     case carbonCap, capacityCeiling, newCapacityBounds, capacityTransfer, regionalLimits, maximumNewSites, selfSupply,
-        captiveShare, linkCapacity
+        captiveShare, linkCapacity, benchmarkShare
 
     public var words: String {
         switch self {
@@ -61,6 +66,8 @@ public enum PolicyConstraint: CaseIterable, Sendable {
         case .selfSupply: "processing self-supply shares and volumes (self_supply.csv) with the tolling capacity there is"
         case .captiveShare: "captive power share bounds (captive_power.csv min_share, max_share)"
         case .linkCapacity: "link capacities (links.csv capacity_t_per_y)"
+        case .benchmarkShare:
+            "the share of capacity at or below the benchmark (policy.capacity benchmark_kwh_per_t, benchmark_min_share)"
         }
     }
 }
@@ -70,6 +77,16 @@ public enum PolicyConstraint: CaseIterable, Sendable {
 public enum VariableFamily: String, CaseIterable, Sendable {
     case make, toll, buy, ship, stock, grid, captive, unmet
     case build, modules, capacity, close, retrofit, transfer
+    /// The value at risk and each sample's excess over it (stochastic models with CVaR).
+    case conditionalValueAtRisk = "cvar"
+
+    /// Siting decisions: the first stage of a stochastic model, shared by every sample.
+    public var isSitingDecision: Bool {
+        switch self {
+        case .build, .modules, .capacity, .close, .retrofit, .transfer: true
+        default: false
+        }
+    }
 
     /// Siting decisions a network can force in (`decision: must_build`), and the words that
     /// name the input, for an infeasibility diagnosis.
@@ -98,6 +115,6 @@ extension Formulation {
         terms: [(column: Int, value: Double)] = []
     ) -> Int {
         rowFamilies.append(family)
-        return model.addRow(name: name, lower: lower, upper: upper, terms: terms)
+        return model.addRow(name: name + sampleSuffix, lower: lower, upper: upper, terms: terms)
     }
 }

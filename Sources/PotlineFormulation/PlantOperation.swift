@@ -132,7 +132,7 @@ extension NetworkIndex {
             groups.append(
                 CapacityGroup(
                     source: .candidate(j), id: candidate.id, region: regions[candidate.region]!,
-                    process: processes[candidate.process]!, capacityTonnesPerYear: nil, captive: nil))
+                    process: processes[candidate.process]!, capacityTonnesPerYear: nil, captive: captiveByPlant[candidate.id]))
             add(
                 technology(
                     .candidate(j), id: candidate.id, group: group, region: candidate.region, process: process,

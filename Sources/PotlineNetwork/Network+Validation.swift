@@ -201,6 +201,15 @@ extension Network {
             ] {
                 if let value, value < 0 { log.setting("policy.capacity.\(key)", "\(value) is negative") }
             }
+            if (policy.benchmarkKWhPerTonne == nil) != (policy.benchmarkMinimumShare == nil) {
+                log.setting("policy.capacity.benchmark_min_share", "needs benchmark_kwh_per_t with it, and the other way round")
+            }
+            if let share = policy.benchmarkMinimumShare, !(0...1).contains(share) {
+                log.setting("policy.capacity.benchmark_min_share", "\(share) is not a share from 0 to 1")
+            }
+            if let kWh = policy.benchmarkKWhPerTonne, kWh < 0 {
+                log.setting("policy.capacity.benchmark_kwh_per_t", "\(kWh) is negative")
+            }
         }
         if let sites = maximumNewSites, sites < 0 { log.setting("policy.max_new_sites", "\(sites) must not be negative") }
         if !periods.isEmpty {
@@ -218,8 +227,11 @@ extension Network {
                 log.known(condition.period, in: periodIDs, what: "period", at: condition.location, column: "period")
             }
         }
+        // A captive unit serves an existing plant or a candidate (a new site with its own units:
+        // built with the site, idle when the site is not built).
+        let servedIDs = plantIDs.merging(candidates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for captive in captivePower {
-            log.known(captive.plant, in: plantIDs, what: "plant", at: captive.location, column: "plant")
+            log.known(captive.plant, in: servedIDs, what: "plant or candidate", at: captive.location, column: "plant")
             if let minimum = captive.minimumShare, let maximum = captive.maximumShare, minimum > maximum {
                 log.report(captive.location, "min_share", "min_share exceeds max_share")
             }

@@ -172,6 +172,13 @@ public struct CapacityPolicy: Sendable, Equatable {
     /// Bounds on the new capacity built in the family, nationally ("where should 1 Mt go?").
     public var newCapacityMinimumTonnesPerYear: Double?
     public var newCapacityMaximumTonnesPerYear: Double?
+    /// At least this share of the family's capacity (kept + built) must use at most
+    /// ``benchmarkKWhPerTonne`` (China's 2024-25 plan: 30% at or below the 13,000 benchmark by
+    /// end-2025), counting each plant in the technology it runs after the plan…
+    public var benchmarkKWhPerTonne: Double?
+    public var benchmarkMinimumShare: Double?
+    /// …from this year on (applies when the base year has reached it; nil: always).
+    public var benchmarkYear: Int?
 
     /// A policy for one process.
     public init(

@@ -12,6 +12,8 @@ import PotlineStudies
 public enum RobustReport {
     /// Drivers shown in the text report.
     static let shownDrivers = 8
+    /// Plans shown in the text report (besides the deterministic plan).
+    static let shownPlans = 10
 
     public static func render(_ study: RobustStudy) -> String {
         var out: [String] = []
@@ -19,10 +21,13 @@ public enum RobustReport {
         out.append(
             "Robust study of \(study.network)" + (study.scenarioFiles.isEmpty ? "" : " with \(study.scenarioFiles.joined(separator: " + "))")
                 + ": \(n) samples (Latin hypercube, seed \(study.seed)), \(study.factors.count) uncertain factors")
+        let statistics = study.statistics
         out.append(
-            "\(study.statistics.solves) solves in \(Format.seconds(study.statistics.wallSeconds)) on \(study.statistics.threads) "
-                + (study.statistics.threads == 1 ? "thread" : "threads")
-                + " (\(Format.number(study.statistics.secondsPerSample, decimals: 3)) s per sample)")
+            "\(statistics.solves) solves in \(Format.seconds(statistics.wallSeconds))"
+                + (statistics.shards > 1 ? " (added up over \(statistics.shards) shards)" : "")
+                + " on \(statistics.threads) " + (statistics.threads == 1 ? "thread" : "threads")
+                + (statistics.shards > 1 ? " each" : "")
+                + " (\(Format.number(statistics.secondsPerSample, decimals: 3)) s per sample)")
         out.append("")
         var factors = TextTable([("factor", .left), ("distribution", .left), ("low", .right), ("high", .right), ("apply", .left), ("targets", .left)])
         for f in study.factors {
@@ -33,11 +38,28 @@ public enum RobustReport {
 
         out.append("Plans (share of samples; \(study.deterministicPlan) is the deterministic plan, optimal at the network's own values):")
         var plans = TextTable([("plan", .left), ("samples", .right), ("share", .right), ("sites / plants", .left)])
-        for p in study.plans {
+        // Plans that differ only in routes can be as many as the samples: show the commonest and the deterministic one.
+        let shown = study.plans.enumerated().filter { $0.offset < shownPlans || $0.element.plan.label == study.deterministicPlan }.map(\.element)
+        for p in shown {
             let what = p.plan.status != .optimal ? p.plan.status.words : (p.plan.sites.isEmpty ? "plants " + p.plan.plants.joined(separator: ", ") : p.plan.sites.joined(separator: ", "))
             plans.add([p.plan.label + (p.plan.label == study.deterministicPlan ? " (deterministic)" : ""), String(p.samples), Format.percent(p.share), what])
         }
         out.append(plans.render())
+        if shown.count < study.plans.count {
+            let rest = study.plans.filter { p in !shown.contains { $0.plan.label == p.plan.label } }
+            out.append("  … and \(rest.count) more plans, each in at most \(rest.map(\.samples).max() ?? 0) samples (all in --json and plans.csv)")
+        }
+        // The same samples grouped by their siting decisions alone, whatever their routes.
+        var bySites: [[String]: Int] = [:]
+        for p in study.plans where p.plan.status == .optimal && !p.plan.sites.isEmpty { bySites[p.plan.sites, default: 0] += p.samples }
+        if bySites.count > 0 && bySites.count < study.plans.count {
+            out.append("Siting plans (samples grouped by their builds, closures and retrofits):")
+            var sites = TextTable([("samples", .right), ("share", .right), ("sites", .left)])
+            for (list, count) in bySites.sorted(by: { ($0.value, $1.key.joined()) > ($1.value, $0.key.joined()) }) {
+                sites.add([String(count), Format.percent(Double(count) / Double(max(1, n))), list.joined(separator: ", ")])
+            }
+            out.append(sites.render())
+        }
 
         out.append("Decisions (share of samples taking each; t/y over those samples):")
         var decisions = TextTable([("decision", .left), ("share", .right), ("P10", .right), ("P50", .right), ("P90", .right), ("deterministic plan", .left)])
@@ -73,6 +95,7 @@ public enum RobustReport {
                 + "max \(Format.optional(r.maxYuan.map { $0 / 1e6 }, decimals: 1)) over \(r.samples) samples; "
                 + "optimal in \(r.zeroRegretShare.map(Format.percent) ?? "–") of them"
                 + (r.planInfeasibleSamples > 0 ? "; cannot be operated in \(r.planInfeasibleSamples) samples" : ""))
+        if let plan = study.stochastic { out += stochasticSection(plan, study: study) }
         out.append("")
         out.append("Drivers (Spearman rank correlation of each input with the total cost and with the decisions it moves most):")
         var drivers = TextTable([("factor", .left), ("ρ cost", .right), ("strongest decision", .left), ("ρ", .right)])
@@ -96,6 +119,47 @@ public enum RobustReport {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The two-stage plan beside the deterministic one: its decisions, the expected costs and the
+    /// value of the stochastic solution and of perfect information.
+    static func stochasticSection(_ plan: StochasticPlan, study: RobustStudy) -> [String] {
+        func m(_ yuan: Double?) -> String { yuan.map { Format.number($0 / 1e6, decimals: 1) } ?? "–" }
+        var out = [""]
+        let risk = plan.risk.map { " + CVaR at α = \(NumberText.format($0.alpha)) with weight \(NumberText.format($0.weight))" } ?? ""
+        out.append(
+            "Stochastic plan (two-stage over \(plan.samples) samples: siting shared, operations per sample; minimising expected cost\(risk)): "
+                + "\(plan.status.words), objective \(m(plan.objectiveYuan)) M yuan/y"
+                + (plan.mipGap.map { ", MIP gap \(Format.percent($0))" } ?? "")
+                + "; \(Format.number(Double(plan.modelRows))) rows, \(Format.number(Double(plan.modelColumns))) columns, "
+                + "solved in \(Format.seconds(plan.solveSeconds))")
+        let sites = plan.decisions.sorted { $0.key < $1.key }.map { key, value in
+            key.hasPrefix("build ") ? "\(key) \(Format.kilotonnes(value)) kt/y" : key
+        }
+        let deterministic = study.deterministic.decisions.filter { !$0.key.hasPrefix("make ") }.sorted { $0.key < $1.key }.map { key, value in
+            key.hasPrefix("build ") ? "\(key) \(Format.kilotonnes(value)) kt/y" : key
+        }
+        out.append("  stochastic plan:    " + (sites.isEmpty ? "no siting decisions" : sites.joined(separator: ", ")))
+        out.append("  deterministic plan: " + (deterministic.isEmpty ? "no siting decisions" : deterministic.joined(separator: ", ")))
+        out.append(
+            "  over \(plan.evaluatedSamples) of \(study.samples.count) samples (where both plans and the sample itself solve), M yuan/y: "
+                + "expected cost of the stochastic plan (RP) \(m(plan.expectedCostYuan)), of the deterministic plan (EEV) "
+                + "\(m(plan.deterministicExpectedCostYuan)), with perfect information (WS) \(m(plan.waitAndSeeCostYuan))")
+        out.append(
+            "  value of the stochastic solution (VSS) \(m(plan.valueOfStochasticSolutionYuan)) M yuan/y; "
+                + "expected value of perfect information (EVPI) \(m(plan.expectedValueOfPerfectInformationYuan)) M yuan/y"
+                + (study.regret.planInfeasibleSamples > plan.planInfeasibleSamples
+                    ? " (over all the samples the deterministic plan's expected cost, and so the VSS, is unbounded: "
+                        + "it cannot be operated in \(study.regret.planInfeasibleSamples) of them)" : ""))
+        out.append(
+            "  regret of the stochastic plan, M yuan/y: mean \(m(plan.regret.meanYuan)), P90 \(m(plan.regret.p90Yuan)), "
+                + "max \(m(plan.regret.maxYuan)); it cannot be operated in \(plan.planInfeasibleSamples) samples, "
+                + "the deterministic plan in \(study.regret.planInfeasibleSamples)")
+        if plan.risk != nil {
+            out.append(
+                "  CVaR of the cost, M yuan/y: stochastic plan \(m(plan.cvarYuan)), deterministic plan \(m(plan.deterministicCvarYuan))")
+        }
+        return out
+    }
+
     /// `factors.csv`, `samples.csv` (one row per sample: inputs, status, cost, plan, regret),
     /// `plans.csv`, `decisions.csv`, `delivered_costs.csv`, `drivers.csv`, `infeasible_samples.csv`.
     public static func writeCSV(_ study: RobustStudy, to folder: URL) throws {
@@ -103,10 +167,11 @@ public enum RobustReport {
         try CSVFile.write(folder, "factors.csv", ["factor", "distribution", "low", "high", "apply", "targets", "source"],
             study.factors.map { [$0.name, $0.distribution, n($0.low), n($0.high), $0.apply.rawValue, $0.targets.joined(separator: " "), $0.source] })
         try CSVFile.write(folder, "samples.csv",
-            ["sample"] + study.factors.map(\.name) + ["status", "total_cost_yuan", "plan", "deterministic_plan_cost_yuan", "regret_yuan", "solve_seconds"],
+            ["sample"] + study.factors.map(\.name) + ["status", "total_cost_yuan", "plan", "deterministic_plan_cost_yuan", "regret_yuan", "stochastic_plan_cost_yuan", "solve_seconds"],
             study.samples.map { s in
                 [String(s.index + 1)] + s.inputs.map { n($0) }
-                    + [s.status.rawValue, n(s.totalCostYuan), s.plan, n(s.deterministicPlanCostYuan), n(s.regretYuan), n(s.solveSeconds)]
+                    + [s.status.rawValue, n(s.totalCostYuan), s.plan, n(s.deterministicPlanCostYuan), n(s.regretYuan), n(s.stochasticPlanCostYuan),
+                       n(s.solveSeconds)]
             })
         try CSVFile.write(folder, "plans.csv", ["plan", "samples", "share", "status", "sites", "plants"],
             study.plans.map { [$0.plan.label, String($0.samples), n($0.share), $0.plan.status.rawValue, $0.plan.sites.joined(separator: "; "), $0.plan.plants.joined(separator: "; ")] })

@@ -186,7 +186,7 @@ package struct SolutionReader {
         }
         for (c, captive) in network.captivePower.enumerated() {
             let generated = (formulation.captiveColumns[c] ?? []).reduce(0) { $0 + x[$1] }
-            let plant = solution.plants.first { $0.id == captive.plant && $0.kind == .existing }
+            let plant = solution.plants.first { $0.id == captive.plant && $0.kind != .tolling }
             let used = plant?.electricityKwh ?? 0
             let rows = formulation.captiveShareRows[c]
             solution.captivePower.append(

@@ -266,7 +266,7 @@ public func worstStatus(_ statuses: [TerminationStatus]) -> TerminationStatus {
 }
 
 /// Output below this (t/y) counts as idle; differences below it are noise, not a change.
-let productionTolerance = 1e-3
+package let productionTolerance = 1e-3
 
 extension Comparison.Case {
     init(_ scenarioCase: ScenarioCase, _ solution: Solution, against base: Solution?) {

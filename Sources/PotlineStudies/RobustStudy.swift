@@ -13,16 +13,23 @@ public struct RobustOptions: Sendable {
     public var threads: Int
     public var solve: SolveOptions
     public var progress: (@Sendable (RunProgress) -> Void)?
+    /// The samples' inputs (one value per factor, in order) instead of the Latin hypercube: a
+    /// designed experiment; `samples` must be their number.
+    public var values: [[Double]]?
+    /// Also solve the two-stage stochastic siting model and evaluate its plan in every sample.
+    public var stochastic: StochasticOptions?
 
     public init(
         samples: Int, seed: UInt64, threads: Int = 1, solve: SolveOptions = SolveOptions(analysePlan: false),
-        progress: (@Sendable (RunProgress) -> Void)? = nil
+        progress: (@Sendable (RunProgress) -> Void)? = nil, values: [[Double]]? = nil, stochastic: StochasticOptions? = nil
     ) {
         self.samples = samples
         self.seed = seed
         self.threads = threads
         self.solve = solve
         self.progress = progress
+        self.values = values
+        self.stochastic = stochastic
     }
 }
 
@@ -42,6 +49,20 @@ public struct RobustStudy: Sendable, Codable {
         public var apply: SweepMode
         public var targets: [String]
         public var source: String
+
+        init(_ factor: UncertainFactor) {
+            name = factor.name
+            distribution = switch factor.distribution {
+            case .uniform: "uniform"
+            case .triangular(_, let mode, _): "triangular (mode \(NumberText.format(mode)))"
+            case .truncatedNormal(let mean, let sd, _, _): "normal (mean \(NumberText.format(mean)), sd \(NumberText.format(sd)), truncated)"
+            }
+            low = factor.distribution.low
+            high = factor.distribution.high
+            apply = factor.mode
+            targets = factor.targets.map(\.description)
+            source = factor.source
+        }
     }
 
     public struct Sample: Sendable, Codable {
@@ -62,6 +83,9 @@ public struct RobustStudy: Sendable, Codable {
         public var unmetDemands: [Solution.UnmetDemand]
         public var infeasibleConstraints: [String]
         public var solveSeconds: Double
+        /// The stochastic plan with its decisions fixed in this sample (with `--stochastic`).
+        public var stochasticPlanStatus: TerminationStatus? = nil
+        public var stochasticPlanCostYuan: Double? = nil
     }
 
     public struct Percentiles: Sendable, Codable, Equatable {
@@ -125,7 +149,11 @@ public struct RobustStudy: Sendable, Codable {
 
     public struct Statistics: Sendable, Codable {
         public var solves: Int
+        /// Threads per shard.
         public var threads: Int
+        /// Shards the study ran in (1 unless merged from `--shard K/N` results).
+        public var shards: Int
+        /// The shards' wall times added up (a single run's wall time).
         public var wallSeconds: Double
         public var secondsPerSample: Double
     }
@@ -147,6 +175,8 @@ public struct RobustStudy: Sendable, Codable {
     public var regret: Regret
     public var drivers: [Driver]
     public var infeasibleSamples: [InfeasibleSample]
+    /// The two-stage stochastic plan and its value (with `--stochastic`).
+    public var stochastic: StochasticPlan?
     public var samples: [Sample]
     public var statistics: Statistics
 
@@ -163,83 +193,31 @@ public struct RobustStudy: Sendable, Codable {
     public static func run(
         base: NetworkFiles, scenarios: [Scenario] = [], uncertainty: UncertaintyFile, options: RobustOptions
     ) throws -> RobustStudy {
-        let started = ContinuousClock.now
-        let stacked: NetworkFiles
-        do throws(NetworkError) { stacked = try base.applying(scenarios) } catch {
-            throw ScenarioError(caseName: scenarios.map(\.name).joined(separator: " + "), problems: error.problems)
-        }
-        let factors = uncertainty.factors
-        let unit = LatinHypercube.design(samples: options.samples, factors: factors.count, seed: options.seed)
-        let values = unit.map { row in zip(factors, row).map { $0.distribution.quantile($1) } }
-        let shared = SharedFiles(files: stacked)
-        let counter = ProgressCounter(total: 2 * options.samples + 1, handler: options.progress)
-
-        // The deterministic plan: the optimum at the network's own values.
-        let baseNetwork = try parse(stacked, name: "base")
-        let baseSolution = try baseNetwork.solve(options: options.solve)
-        counter.finishOne()
-        let siting = Formulation(baseNetwork).hasSitingDecisions
-        let planDecisions = PlanDecisions(baseSolution, siting: siting)
-        var signatures: [PlanSignature] = [PlanSignature(baseSolution)]
-
-        let solveOptions = options.solve
-        let results = ParallelSolves.map(Array(values.enumerated()), threads: options.threads) { index, inputs in
-            Result { () throws -> (Sample, PlanSignature) in
-                let clock = ContinuousClock.now
-                var changes: [Scenario.Change] = []
-                for (factor, value) in zip(factors, inputs) { changes += factor.changes(value, numbering: changes.count + 1) }
-                let scenario = Scenario(name: "sample \(index + 1)", file: uncertainty.file, changes: changes)
-                let network: Network
-                do throws(NetworkError) { network = try NetworkLoader.parse(shared.files.applying([scenario])) } catch {
-                    throw ScenarioError(caseName: scenario.name, problems: error.problems)
-                }
-                let solution = try network.solve(options: solveOptions)
-                counter.finishOne()
-                var fixed = Formulation(network)
-                fixed.fix(planDecisions)
-                let planSolution = try fixed.solve(options: solveOptions).solution
-                counter.finishOne()
-                let regret: Double? =
-                    if let plan = planSolution.totalCostYuan, let own = solution.totalCostYuan { plan - own } else { nil }
-                let sample = Sample(
-                    index: index, inputs: inputs, status: solution.status, totalCostYuan: solution.totalCostYuan,
-                    deliveredCosts: solution.deliveredCosts.map {
-                        .init(region: $0.region, commodity: $0.commodity, marginalCostYuanPerT: $0.marginalCostYuanPerT,
-                              averageCostYuanPerT: $0.averageCostYuanPerT)
-                    }, plan: "", decisions: solution.totalCostYuan == nil ? [:] : PlanDecisions(solution, siting: siting).values,
-                    deterministicPlanStatus: planSolution.status, deterministicPlanCostYuan: planSolution.totalCostYuan,
-                    regretYuan: regret, unmetDemands: solution.unmetDemands, infeasibleConstraints: solution.infeasibleConstraints,
-                    solveSeconds: seconds(since: clock))
-                return (sample, PlanSignature(solution))
-            }
-        }
-        var samples: [Sample] = []
-        for result in results {
-            let (sample, signature) = try result.get()
-            samples.append(sample)
-            signatures.append(signature)
-        }
-        let deterministic = Sample(
-            index: -1, inputs: [], status: baseSolution.status, totalCostYuan: baseSolution.totalCostYuan,
-            deliveredCosts: [], plan: "", decisions: planDecisions.values, deterministicPlanStatus: baseSolution.status,
-            deterministicPlanCostYuan: baseSolution.totalCostYuan, regretYuan: 0, unmetDemands: baseSolution.unmetDemands,
-            infeasibleConstraints: baseSolution.infeasibleConstraints, solveSeconds: baseSolution.solveSeconds)
-        return summarise(
-            network: baseNetwork.name, scenarioFiles: scenarios.map(\.file), uncertainty: uncertainty, seed: options.seed,
-            deterministic: deterministic, samples: samples, signatures: signatures, threads: options.threads,
-            wallSeconds: seconds(since: started))
+        // A single run is the one shard of one: the same code path as a sharded study, so
+        // sharding and merging give the same numbers by construction (and the tests check it).
+        let shard = try RobustShard.run(
+            base: base, scenarios: scenarios, uncertainty: uncertainty, shard: 1, of: 1, options: options)
+        return try merge([shard])
     }
 
-    private static func parse(_ files: NetworkFiles, name: String) throws -> Network {
+    static func parse(_ files: NetworkFiles, name: String) throws -> Network {
         do throws(NetworkError) { return try NetworkLoader.parse(files) } catch {
             throw ScenarioError(caseName: name, problems: error.problems)
         }
     }
 
+    /// The network with `scenario` (a sample's or a tornado end's values) applied.
+    static func parse(_ files: NetworkFiles, _ scenario: Scenario) throws -> Network {
+        do throws(NetworkError) { return try NetworkLoader.parse(files.applying([scenario])) } catch {
+            throw ScenarioError(caseName: scenario.name, problems: error.problems)
+        }
+    }
+
     /// The summary of solved samples; `signatures[0]` is the deterministic plan's, then one per sample.
     static func summarise(
-        network: String, scenarioFiles: [String], uncertainty: UncertaintyFile, seed: UInt64, deterministic: Sample,
-        samples: [Sample], signatures: [PlanSignature], threads: Int, wallSeconds: Double
+        network: String, scenarioFiles: [String], uncertaintyFile: String?, factors: [Factor], seed: UInt64,
+        deterministic: Sample, samples: [Sample], signatures: [PlanSignature], stochastic: StochasticPlan?,
+        statistics: Statistics
     ) -> RobustStudy {
         var samples = samples
         var deterministic = deterministic
@@ -297,7 +275,7 @@ public struct RobustStudy: Sendable, Codable {
                     / Double(regrets.count))
 
         let costs = solved.map { $0.totalCostYuan! }
-        let drivers = uncertainty.factors.enumerated().map { f, factor in
+        let drivers = factors.enumerated().map { f, factor in
             let x = solved.map { $0.inputs[f] }
             var byDecision: [String: Double] = [:]
             let all = samples.map { $0.inputs[f] }
@@ -309,17 +287,7 @@ public struct RobustStudy: Sendable, Codable {
         .sorted { abs($0.costCorrelation ?? 0) > abs($1.costCorrelation ?? 0) }
 
         return RobustStudy(
-            network: network, scenarioFiles: scenarioFiles, uncertaintyFile: uncertainty.file, seed: seed,
-            factors: uncertainty.factors.map { factor in
-                let kind = switch factor.distribution {
-                case .uniform: "uniform"
-                case .triangular(_, let mode, _): "triangular (mode \(NumberText.format(mode)))"
-                case .truncatedNormal(let mean, let sd, _, _): "normal (mean \(NumberText.format(mean)), sd \(NumberText.format(sd)), truncated)"
-                }
-                return Factor(
-                    name: factor.name, distribution: kind, low: factor.distribution.low, high: factor.distribution.high,
-                    apply: factor.mode, targets: factor.targets.map(\.description), source: factor.source)
-            },
+            network: network, scenarioFiles: scenarioFiles, uncertaintyFile: uncertaintyFile, seed: seed, factors: factors,
             deterministic: deterministic, deterministicPlan: deterministic.plan, plans: plans, decisions: decisions,
             totalCostYuan: percentiles(costs),
             deliveredCosts: demandKeys.map { key in
@@ -333,10 +301,7 @@ public struct RobustStudy: Sendable, Codable {
                 InfeasibleSample(index: $0.index, inputs: $0.inputs, status: $0.status, unmetDemands: $0.unmetDemands,
                                  infeasibleConstraints: $0.infeasibleConstraints)
             },
-            samples: samples,
-            statistics: Statistics(
-                solves: 1 + 2 * samples.count, threads: threads, wallSeconds: wallSeconds,
-                secondsPerSample: samples.isEmpty ? 0 : wallSeconds / n))
+            stochastic: stochastic?.evaluated(on: samples), samples: samples, statistics: statistics)
     }
 }
 

@@ -266,7 +266,7 @@ public struct Sweep: Sendable, Codable {
 }
 
 /// What an optimum uses; equal signatures mean the same plan.
-struct PlanSignature: Hashable, Sendable {
+struct PlanSignature: Hashable, Sendable, Codable {
     var status: TerminationStatus
     var plants: [String] = []
     var routes: [String] = []

@@ -138,14 +138,36 @@ import PotlineTestSupport
         #expect(graphitization >= 2_970_000 && graphitization <= 3_630_000, "graphitization \(graphitization)")
     }
 
+    /// The toll market works: Putailai's own box furnaces (25 kt/y in Inner Mongolia, 50 kt/y in
+    /// Sichuan at availability 1 wet / 0.85 dry) make 25,000 + 50,000 × (0.5 + 0.5 × 0.85) =
+    /// 71,250 t of its 100,000 t, which meets the 70% floor; the rest, 28,750 t, is tolled at
+    /// 7,800 yuan/t = 224.25 M yuan/y.
+    @Test func putailaiTollsWhatItsFurnacesCannotMake() throws {
+        let putailai = try #require(solution.selfSupply.first { $0.owner == "Putailai" })
+        #expect(abs(putailai.inHouseTPerY - 71_250) < 1e-3)
+        #expect(abs(putailai.tolledTPerY - 28_750) < 1e-3)
+        #expect(abs(putailai.tollingFeesYuan - 224_250_000) < 1)
+    }
+
+    /// Acheson furnaces run because only they make the high-end grade (S3): their output equals
+    /// the high-end demand, half of each cluster's (1,001 kt of the 2,001 kt).
+    @Test func achesonMakesTheHighEndGrade() {
+        let acheson = solution.plants.filter { $0.process == "graphitization_acheson" }.reduce(0.0) { $0 + $1.productionTPerY }
+        let premium = network.demands.filter { $0.commodity == "graphite_anode_material_premium" }.reduce(0.0) { $0 + $1.tonnesPerYear }
+        #expect(premium == 1_001_000)
+        #expect(abs(acheson - premium) < 1e-3)
+    }
+
     /// Every estimate the audit gave a range: ranges.csv loads against the network (each figure
-    /// inside its range) with these counts by table.
+    /// inside its range) with these counts by table (677 after the second audit pass, which ranged
+    /// every estimated figure, not only the ones the first pass named).
     @Test func rangesByTable() {
         let counts = Dictionary(grouping: network.ranges, by: \.table).mapValues(\.count)
         #expect(
             counts == [
-                "candidates": 19, "regions": 6, "period_conditions": 6, "captive_power": 7, "tolling": 3, "plants": 5,
-                "processes": 5, "demands": 5, "links": 6, "network.yaml": 6,
+                "candidates": 78, "captive_power": 60, "commodities": 2, "demands": 43, "links": 66, "network.yaml": 13,
+                "period_conditions": 6, "periods": 2, "plants": 196, "processes": 30, "recipes": 18, "regions": 53,
+                "retrofits": 10, "self_supply": 4, "supplies": 90, "tolling": 6,
             ])
     }
 

@@ -35,6 +35,45 @@ import PotlineTestSupport
         #expect(target.volumeTonnesPerYear == 100_000)
     }
 
+    /// "Graphitization toll fees of YEAR (S3), HIGH yuan/t high-end, LOW yuan/t low-end": the
+    /// Acheson tollers take the high-end fee, the box toller the low-end one.
+    @Test(arguments: [("toll_fees_2011", 28_000.0, 28_000.0), ("toll_fees_2020", 15_000.0, 12_000.0), ("toll_fees_2021", 25_000.0, 22_000.0)])
+    func tollFeesByYear(name: String, highEnd: Double, lowEnd: Double) throws {
+        let (base, changed) = try Self.apply(name)
+        #expect(changed.tolling.count == base.tolling.count)
+        for toller in changed.tolling {
+            #expect(toller.feeYuanPerTonne == (toller.process == "graphitization_acheson" ? highEnd : lowEnd), "\(toller.id)")
+        }
+    }
+
+    /// "Two Xinjiang candidates with captive coal units": both are added, in Xinjiang, each served
+    /// by its own captive unit, and East Hope's restart is sized 0.1-0.8 Mt/y (S2's 80万 t).
+    @Test func xinjiangCaptiveSites() throws {
+        let (base, changed) = try Self.apply("xinjiang_captive_sites")
+        let added = changed.candidates.filter { c in !base.candidates.contains { $0.id == c.id } }
+        #expect(added.map(\.id) == ["new_smelter_xinjiang_captive", "new_smelter_xinjiang_east_hope_restart"])
+        #expect(added.allSatisfy { $0.region == "xinjiang" })
+        for candidate in added {
+            #expect(changed.captivePower.filter { $0.plant == candidate.id }.count == 1, "\(candidate.id)")
+        }
+        #expect(added.last?.sizing == .continuous(minimumTonnesPerYear: 100_000, maximumTonnesPerYear: 800_000))
+    }
+
+    /// "At least 30% of smelting capacity at or below 13,000 kWh/t on the plants' basis, from 2024."
+    @Test func benchmarkShareS4Reading() throws {
+        let (base, changed) = try Self.apply("benchmark_share_s4_reading")
+        let policy = try #require(changed.capacityPolicies.first)
+        #expect(policy.processes == ["smelting", "smelting_gc"])
+        #expect(policy.benchmarkKWhPerTonne == 13_000 && policy.benchmarkMinimumShare == 0.3 && policy.benchmarkYear == 2024)
+        #expect(base.capacityPolicies.first?.benchmarkKWhPerTonne == 13_350)
+    }
+
+    /// "National CO2 cap 475.8 Mt/y."
+    @Test func co2ActionPlanCap() throws {
+        let (_, changed) = try Self.apply("co2_action_plan_2025")
+        #expect(changed.carbon.nationalCapTonnes == 475_800_000)
+    }
+
     /// "threshold 13,300 kWh/t (from 2025)" and "13,650 (2021–22)".
     @Test(arguments: [("surcharge_2025", 13_300.0), ("surcharge_2021", 13_650.0)])
     func surchargeThreshold(name: String, threshold: Double) throws {

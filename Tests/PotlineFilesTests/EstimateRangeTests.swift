@@ -87,4 +87,27 @@ import PotlineTestSupport
         #expect(changed.ranges.map(\.value) == [0.60, 0.70])
         #expect(changed.ranges.map(\.valueChangedByScenario) == [true, true])
     }
+
+    /// A scenario that blanks a ranged figure with no default (a supply made unlimited) leaves
+    /// no figure to check: the range is dropped, not reported as a problem.
+    @Test func aScenarioThatBlanksAFigureDropsItsRange() throws {
+        let folder = try Fixtures.copy(replacing: [
+            "supplies.csv": "id,region,commodity,capacity_t_per_y,price_yuan_per_t,source\n"
+                + "alumina_port,east,alumina,1000000,3000,illustrative\n"
+                + "anode_market,east,prebaked_anode,,5000,illustrative\n",
+            "ranges.csv": Self.header + "supplies,alumina_port,capacity_t_per_y,800000,1200000,estimate: ±20%\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try NetworkFiles.read(from: folder)
+        #expect(try ScenarioCase(base: base, scenarios: []).network().ranges.map(\.value) == [1_000_000])
+        let scenario = try Scenario.parse(
+            """
+                name: unlimited_alumina
+                changes:
+                  - table: supplies
+                    where: {id: alumina_port}
+                    set: {capacity_t_per_y: ~}
+                """, file: "unlimited_alumina.yaml")
+        #expect(try ScenarioCase(base: base, scenarios: [scenario]).network().ranges.isEmpty)
+    }
 }

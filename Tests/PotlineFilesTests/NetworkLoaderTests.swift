@@ -201,7 +201,7 @@ import PotlineTestSupport
                 "links.csv, row 2, column commodities: lists a commodity twice",
                 "column process: a retrofit must keep the plant's output: 'anode_baking' makes prebaked_anode, the plant makes aluminium",
                 "column period: period conditions need periods.csv",
-                "column plant: unknown plant 'nowhere'",
+                "column plant: unknown plant or candidate 'nowhere'",
                 "column owner: is required: whose material the toller processes",
             ])
     }

@@ -80,6 +80,32 @@ import PotlineTestSupport
         #expect(close(solution.totalCostYuan, expected))
     }
 
+    /// A candidate with its own captive unit (a new site with its own power plant). West's new
+    /// 100 kt/y site on the west grid (0.45 yuan/kWh) would deliver at 15,883.2 + 0.15 × 13,500 =
+    /// 17,908.2 > 17,010 and stays unbuilt; with a unit at 0.25 + 0.05 fees = 0.30 it delivers at
+    /// 15,883.2 and is built for its 50 M yuan/y: 1,588.32 M + 50 M. Its captive unit generates all
+    /// 100,000 × 13,500 kWh; unbuilt, the same unit generates nothing.
+    @Test func candidateWithItsOwnCaptiveUnit() throws {
+        var network = try SitingTests.network(candidateCapex: 50_000_000)
+        network.candidates[0].electricityPriceYuanPerKWh = nil
+        #expect(try network.solve().plan?.builds.isEmpty == true)
+        network.captivePower = [
+            CaptivePower(
+                id: "west_new_coal", plant: "west_new", capacityKWhPerYear: 2e9, generationCostYuanPerKWh: 0.25,
+                feesYuanPerKWh: 0.05)
+        ]
+        #expect(network.problems().isEmpty)
+        let solution = try network.solve()
+        #expect(solution.plan?.builds.map(\.candidate) == ["west_new"])
+        #expect(close(solution.totalCostYuan, 1_588_320_000 + 50_000_000))
+        #expect(close(solution.captivePower.first?.generatedKwh, 1_350_000_000))
+        #expect(close(solution.captivePower.first?.share, 1))
+        network.candidates[0].siteCapexYuan = 200_000_000  // now the site does not pay
+        let unbuilt = try network.solve()
+        #expect(unbuilt.plan?.builds.isEmpty == true)
+        #expect(close(unbuilt.captivePower.first?.generatedKwh, 0))
+    }
+
     /// Graphitization in-house: 7,500 kWh/t at 0.40 yuan + 1,000 other = 4,000 yuan/t, against a
     /// toller's fee. Fee 3,900: buy. Fee 4,100: make. At fee 3,900 with ≥ 70% in-house, one more
     /// point moves 1% × 10,000 t = 100 t in-house at 100 yuan/t more: 10,000 yuan/y per point.

@@ -333,4 +333,43 @@ import PotlineTestSupport
             #expect(with.totalCostYuan! <= without.totalCostYuan! * (1 + 1e-9), "\(withOption.retrofits) \(withOption.plants.map(\.closureCostYuanPerYear))")
         }
     }
+
+    /// The benchmark-share rule (China's 2024-25 plan: ≥ 30% of capacity at or below 13,000
+    /// kWh/t). Both two_smelters plants run 13,500 kWh/t; west (60 kt/y of the 160) may retrofit
+    /// to 12,900 for 20 M yuan/y, saving 600 kWh/t × 0.30 yuan × 60,000 t = 10.8 M yuan/y: not worth
+    /// it alone (1,633.392 M). Needing 30% × 160 kt = 48 kt at or below 13,000, only the retrofit
+    /// meets it: 1,633.392 + 20 − 10.8 = 1,642.592 M yuan/y. At 40% (64 kt) nothing can.
+    @Test func benchmarkShareForcesTheRetrofit() throws {
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        network.retrofits = [
+            Retrofit(
+                id: "west_cells", plant: "west_smelter", electricityKWhPerTonne: 12_900,
+                capital: CapitalCost(capexYuan: 20_000_000, lifetimeYears: 1, discountRate: 0))
+        ]
+        #expect(close(try network.solve().totalCostYuan, 1_633_392_000))
+        var policy = CapacityPolicy(process: "smelting")
+        policy.benchmarkKWhPerTonne = 13_000
+        policy.benchmarkMinimumShare = 0.3
+        network.capacityPolicies = [policy]
+        let solution = try network.solve()
+        #expect(solution.plan?.retrofits.map(\.retrofit) == ["west_cells"])
+        #expect(close(solution.totalCostYuan, 1_642_592_000))
+        // The rule waits for its year: base year 2024 is before 2025.
+        network.capacityPolicies[0].benchmarkYear = 2025
+        #expect(try network.solve().plan?.retrofits.isEmpty ?? true)
+        network.capacityPolicies[0].benchmarkYear = nil
+        network.capacityPolicies[0].benchmarkMinimumShare = 0.4
+        #expect(try network.solve().status == .infeasible)
+    }
+
+    /// A share without its benchmark (or outside 0…1) is a setting error.
+    @Test func benchmarkShareNeedsItsBenchmark() throws {
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var policy = CapacityPolicy(process: "smelting")
+        policy.benchmarkMinimumShare = 1.5
+        network.capacityPolicies = [policy]
+        let messages = network.problems().map(\.description)
+        #expect(messages.contains { $0.contains("benchmark_min_share") && $0.contains("needs benchmark_kwh_per_t") })
+        #expect(messages.contains { $0.contains("1.5 is not a share from 0 to 1") })
+    }
 }

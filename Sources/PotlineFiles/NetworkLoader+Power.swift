@@ -63,8 +63,9 @@ extension NetworkLoader {
                     return nil
                 }
                 return CaptivePower(
-                    id: id, plant: plant, capacityKWhPerYear: capacity, generationCostYuanPerKWh: cost,
-                    feesYuanPerKWh: backup + funds + subsidy, emissionKgPerKWh: emission, minimumShare: minimum,
+                    id: id, plant: plant, capacityKWhPerYear: capacity, capacityMegawatts: kWh == nil ? megawatts : nil,
+                    generationCostYuanPerKWh: cost, feesYuanPerKWh: backup, fundsYuanPerKWh: funds,
+                    crossSubsidyYuanPerKWh: subsidy, emissionKgPerKWh: emission, minimumShare: minimum,
                     maximumShare: maximum, location: r.location)
             }
 

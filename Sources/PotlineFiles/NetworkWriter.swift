@@ -93,12 +93,15 @@ public enum NetworkWriter {
                     "other_cost_yuan_per_t": number($0.otherCostYuanPerTonne),
                 ]
             }),
-            // Capacity and cost as the network holds them (kWh a year, cost per kWh, fees summed).
+            // Capacity in MW where it was given so, else kWh a year; the generation cost per kWh.
             (.captivePower, network.captivePower.map {
                 [
-                    "id": $0.id, "plant": $0.plant, "capacity_kwh_per_y": number($0.capacityKWhPerYear),
+                    "id": $0.id, "plant": $0.plant, "capacity_mw": number($0.capacityMegawatts),
+                    "capacity_kwh_per_y": $0.capacityMegawatts == nil ? number($0.capacityKWhPerYear) : "",
                     "generation_cost_yuan_per_kwh": number($0.generationCostYuanPerKWh),
-                    "backup_fee_yuan_per_kwh": number($0.feesYuanPerKWh), "emission_kg_per_kwh": number($0.emissionKgPerKWh),
+                    "backup_fee_yuan_per_kwh": number($0.backupFeeYuanPerKWh), "funds_yuan_per_kwh": number($0.fundsYuanPerKWh),
+                    "cross_subsidy_yuan_per_kwh": number($0.crossSubsidyYuanPerKWh),
+                    "emission_kg_per_kwh": number($0.emissionKgPerKWh),
                     "min_share": number($0.minimumShare), "max_share": number($0.maximumShare),
                 ]
             }),

@@ -137,12 +137,12 @@ public struct NetworkFiles {
         return Table(file: file, header: header, rows: rows)
     }
 
-    /// The records of `file`, its header checked against `columns`: unknown columns (other than
-    /// `source` and `note`) and missing required columns are problems. Nil if the file is missing
-    /// (a problem unless `optionalFile`).
-    func records(
-        _ file: String, columns: [String], required: [String], optionalFile: Bool = false, log: ProblemLog
-    ) -> [CSVRecord]? {
+    /// The records of the schema's table, its header checked against the schema: unknown columns
+    /// (other than `source` and `note`) and missing required columns are problems. Nil if the
+    /// file is missing (a problem unless the table is optional).
+    func records(_ schema: TableSchema, log: ProblemLog) -> [CSVRecord]? {
+        let file = schema.file, columns = schema.columnNames, required = schema.requiredColumns
+        let optionalFile = schema.isOptional
         log.tablesRead.insert(file)
         guard let table = tables[file] else {
             if optionalFile || unreadable.contains(file) { return optionalFile ? [] : nil }
@@ -179,7 +179,9 @@ public struct NetworkFiles {
         for name in required where !seen.contains(name) && !explained.contains(name) {
             log.add(NetworkProblem(at: header(name), column: name, message: "required column is missing"))
         }
-        return table.rows.map { CSVRecord(location: $0.location, values: $0.fields, log: log, missingColumns: missing) }
+        return table.rows.map {
+            CSVRecord(location: $0.location, values: $0.fields, log: log, schema: schema, missingColumns: missing)
+        }
     }
 }
 
@@ -188,6 +190,7 @@ struct CSVRecord {
     let location: SourceLocation
     let values: [String: String]
     let log: ProblemLog
+    let schema: TableSchema
     /// Required columns the header lacks: reported once at the header, not again on every row.
     var missingColumns: Set<String> = []
 
@@ -221,8 +224,9 @@ struct CSVRecord {
         return value.isEmpty ? defaultValue : value
     }
 
-    /// A number in `range`; nil (and no problem) when blank and `required` is false.
-    func number(_ column: String, in range: NumberRange = .nonNegative, required: Bool = true) -> Double? {
+    /// A number in its documented range; nil (and no problem) when blank and `required` is false.
+    func number(_ column: String, required: Bool = true) -> Double? {
+        let range = schema.numberRange(column)
         guard let raw = values[column], !raw.isEmpty else {
             if required { problem(column, "is required") }
             return nil
@@ -236,6 +240,11 @@ struct CSVRecord {
             return nil
         }
         return value
+    }
+
+    /// A number in its documented range, or the documented default when blank.
+    func numberOrDefault(_ column: String) -> Double {
+        number(column, required: false) ?? schema.defaultNumber(column)
     }
 
     func integer(_ column: String) -> Int? {
@@ -283,16 +292,15 @@ struct CSVRecord {
     }
 }
 
-enum NumberRange {
-    case any, nonNegative, positive, fraction, atLeastOne
+package enum NumberRange: Sendable {
+    case any, nonNegative, positive, fraction
 
-    func violation(_ value: Double) -> String? {
+    package func violation(_ value: Double) -> String? {
         switch self {
         case .any: nil
         case .nonNegative: value < 0 ? "is negative" : nil
         case .positive: value <= 0 ? "must be greater than 0" : nil
         case .fraction: (0...1).contains(value) ? nil : "must be between 0 and 1"
-        case .atLeastOne: value < 1 ? "must be at least 1" : nil
         }
     }
 }

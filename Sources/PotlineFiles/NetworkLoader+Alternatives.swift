@@ -3,9 +3,7 @@ import PotlineNetwork
 extension NetworkLoader {
     /// `alternatives.csv`: optional.
     static func readAlternatives(_ files: NetworkFiles, into network: inout Network, _ log: ProblemLog) {
-        network.alternatives = (files.records(
-            "alternatives.csv", columns: ["plant", "process", "electricity_kwh_per_t", "other_cost_yuan_per_t"],
-            required: ["plant", "process"], optionalFile: true, log: log) ?? []).compactMap { r in
+        network.alternatives = (files.records(.alternatives, log: log) ?? []).compactMap { r in
                 let plant = r.id("plant")
                 let process = r.id("process")
                 let electricity = r.number("electricity_kwh_per_t", required: false)

@@ -4,36 +4,26 @@ extension NetworkLoader {
     /// `periods.csv`, `period_conditions.csv`, `captive_power.csv`, `tolling.csv`,
     /// `self_supply.csv`: all optional.
     static func readPower(_ files: NetworkFiles, into network: inout Network, _ log: ProblemLog) {
-        network.periods = (files.records(
-            "periods.csv", columns: ["id", "share_of_year"], required: ["id", "share_of_year"], optionalFile: true, log: log)
+        network.periods = (files.records(.periods, log: log)
             ?? []).compactMap { r in
                 let id = r.id("id")
-                let share = r.number("share_of_year", in: .fraction)
+                let share = r.number("share_of_year")
                 guard let id, let share else { return nil }
                 return Period(id: id, shareOfYear: share, location: r.location)
             }
 
-        network.periodConditions = (files.records(
-            "period_conditions.csv", columns: ["region", "period", "grid_price_yuan_per_kwh", "availability"],
-            required: ["region", "period"], optionalFile: true, log: log) ?? []).compactMap { r in
+        network.periodConditions = (files.records(.periodConditions, log: log) ?? []).compactMap { r in
                 let region = r.id("region")
                 let period = r.id("period")
                 let price = r.number("grid_price_yuan_per_kwh", required: false)
-                let availability = r.number("availability", in: .fraction, required: false)
+                let availability = r.number("availability", required: false)
                 guard let region, let period else { return nil }
                 return PeriodCondition(
                     region: region, period: period, gridPriceYuanPerKWh: price, availability: availability,
                     location: r.location)
             }
 
-        network.captivePower = (files.records(
-            "captive_power.csv",
-            columns: [
-                "id", "plant", "capacity_mw", "capacity_kwh_per_y", "generation_cost_yuan_per_kwh", "coal_price_yuan_per_t",
-                "coal_kg_per_kwh", "backup_fee_yuan_per_kwh", "funds_yuan_per_kwh", "cross_subsidy_yuan_per_kwh",
-                "emission_kg_per_kwh", "min_share", "max_share",
-            ],
-            required: ["id", "plant"], optionalFile: true, log: log) ?? []).compactMap { r in
+        network.captivePower = (files.records(.captivePower, log: log) ?? []).compactMap { r in
                 let id = r.id("id")
                 let plant = r.id("plant")
                 let megawatts = r.number("capacity_mw", required: false)
@@ -41,12 +31,12 @@ extension NetworkLoader {
                 let given = r.number("generation_cost_yuan_per_kwh", required: false)
                 let coalPrice = r.number("coal_price_yuan_per_t", required: false)
                 let coalRate = r.number("coal_kg_per_kwh", required: false)
-                let backup = r.number("backup_fee_yuan_per_kwh", required: false) ?? 0
-                let funds = r.number("funds_yuan_per_kwh", required: false) ?? 0
-                let subsidy = r.number("cross_subsidy_yuan_per_kwh", required: false) ?? 0
-                let emission = r.number("emission_kg_per_kwh", required: false) ?? 0
-                let minimum = r.number("min_share", in: .fraction, required: false)
-                let maximum = r.number("max_share", in: .fraction, required: false)
+                let backup = r.numberOrDefault("backup_fee_yuan_per_kwh")
+                let funds = r.numberOrDefault("funds_yuan_per_kwh")
+                let subsidy = r.numberOrDefault("cross_subsidy_yuan_per_kwh")
+                let emission = r.numberOrDefault("emission_kg_per_kwh")
+                let minimum = r.number("min_share", required: false)
+                let maximum = r.number("max_share", required: false)
                 guard let id, let plant else { return nil }
                 if megawatts != nil && kWh != nil {
                     log.add(NetworkProblem(at: r.location, column: "capacity_kwh_per_y", message: "give capacity_mw or capacity_kwh_per_y, not both"))
@@ -72,19 +62,14 @@ extension NetworkLoader {
                             message: "give generation_cost_yuan_per_kwh, or coal_price_yuan_per_t with coal_kg_per_kwh"))
                     return nil
                 }
-                if let minimum, let maximum, minimum > maximum {
-                    log.add(NetworkProblem(at: r.location, column: "min_share", message: "min_share exceeds max_share"))
-                    return nil
-                }
                 return CaptivePower(
-                    id: id, plant: plant, capacityKWhPerYear: capacity, generationCostYuanPerKWh: cost,
-                    feesYuanPerKWh: backup + funds + subsidy, emissionKgPerKWh: emission, minimumShare: minimum,
+                    id: id, plant: plant, capacityKWhPerYear: capacity, capacityMegawatts: kWh == nil ? megawatts : nil,
+                    generationCostYuanPerKWh: cost, feesYuanPerKWh: backup, fundsYuanPerKWh: funds,
+                    crossSubsidyYuanPerKWh: subsidy, emissionKgPerKWh: emission, minimumShare: minimum,
                     maximumShare: maximum, location: r.location)
             }
 
-        network.tolling = (files.records(
-            "tolling.csv", columns: ["id", "region", "process", "owner", "fee_yuan_per_t", "capacity_t_per_y"],
-            required: ["id", "region", "process", "owner", "fee_yuan_per_t"], optionalFile: true, log: log) ?? []).compactMap { r in
+        network.tolling = (files.records(.tolling, log: log) ?? []).compactMap { r in
                 let id = r.id("id")
                 let region = r.id("region")
                 let process = r.id("process")
@@ -96,12 +81,10 @@ extension NetworkLoader {
                     capacityTonnesPerYear: capacity, location: r.location)
             }
 
-        network.selfSupplyTargets = (files.records(
-            "self_supply.csv", columns: ["owner", "process", "min_share", "max_share", "volume_t_per_y"],
-            required: ["owner", "process"], optionalFile: true, log: log) ?? []).compactMap { r in
+        network.selfSupplyTargets = (files.records(.selfSupply, log: log) ?? []).compactMap { r in
                 let processes = r.idList("process")
-                let minimum = r.number("min_share", in: .fraction, required: false)
-                let maximum = r.number("max_share", in: .fraction, required: false)
+                let minimum = r.number("min_share", required: false)
+                let maximum = r.number("max_share", required: false)
                 let volume = r.number("volume_t_per_y", required: false)
                 guard let processes else {
                     log.add(NetworkProblem(at: r.location, column: "process", message: "is required"))

@@ -1,56 +1,33 @@
 import PotlineNetwork
 
 extension NetworkLoader {
-    /// Most modules a candidate may list: more potlines than any site holds.
-    static let maximumModules = 1_000
-
     /// `candidates.csv`, `retrofits.csv`, `capacity_limits.csv`: all optional.
     static func readSiting(_ files: NetworkFiles, into network: inout Network, _ log: ProblemLog) {
-        let candidates = files.records(
-            "candidates.csv",
-            columns: [
-                "id", "region", "process", "owner", "module_t_per_y", "max_modules", "min_capacity_t_per_y",
-                "max_capacity_t_per_y", "site_capex_yuan", "capex_yuan_per_t_per_y", "lifetime_y", "discount_rate",
-                "fixed_cost_yuan_per_y", "electricity_kwh_per_t", "other_cost_yuan_per_t", "electricity_price_yuan_per_kwh",
-                "renewable_share", "decision",
-            ],
-            required: ["id", "region", "process"], optionalFile: true, log: log)
+        let candidates = files.records(.candidates, log: log)
         network.candidates = (candidates ?? []).compactMap { r in
             let id = r.id("id")
             let region = r.id("region")
             let process = r.id("process")
-            let module = r.number("module_t_per_y", in: .positive, required: false)
+            let module = r.number("module_t_per_y", required: false)
             let maxModules = r.isBlank("max_modules") ? 1 : r.integer("max_modules")
             let minimum = r.number("min_capacity_t_per_y", required: false)
-            let maximum = r.number("max_capacity_t_per_y", in: .positive, required: false)
-            let siteCapex = r.number("site_capex_yuan", required: false) ?? 0
-            let capex = r.number("capex_yuan_per_t_per_y", required: false) ?? 0
-            let lifetime = r.number("lifetime_y", in: .positive, required: false) ?? 25
-            let rate = r.number("discount_rate", in: .fraction, required: false) ?? 0.08
-            let fixed = r.number("fixed_cost_yuan_per_y", required: false) ?? 0
+            let maximum = r.number("max_capacity_t_per_y", required: false)
+            let siteCapex = r.numberOrDefault("site_capex_yuan")
+            let capex = r.numberOrDefault("capex_yuan_per_t_per_y")
+            let lifetime = r.numberOrDefault("lifetime_y")
+            let rate = r.numberOrDefault("discount_rate")
+            let fixed = r.numberOrDefault("fixed_cost_yuan_per_y")
             let electricity = r.number("electricity_kwh_per_t", required: false)
             let other = r.number("other_cost_yuan_per_t", required: false)
             let price = r.number("electricity_price_yuan_per_kwh", required: false)
-            let renewable = r.number("renewable_share", in: .fraction, required: false)
+            let renewable = r.number("renewable_share", required: false)
             let decision = r.choice("decision", default: Decision.optional)
             guard let id, let region, let process, let maxModules, let decision else { return nil }
             let sizing: Candidate.Sizing
             switch (module, maximum) {
             case let (size?, nil):
-                guard (1...Self.maximumModules).contains(maxModules) else {
-                    log.add(
-                        NetworkProblem(at: r.location, column: "max_modules", message: "must be from 1 to \(Self.maximumModules)"))
-                    return nil
-                }
                 sizing = .modules(sizeTonnesPerYear: size, maximum: maxModules)
             case let (nil, maximum?):
-                if let minimum, minimum > maximum {
-                    log.add(
-                        NetworkProblem(
-                            at: r.location, column: "min_capacity_t_per_y",
-                            message: "minimum \(minimum) exceeds max_capacity_t_per_y \(maximum)"))
-                    return nil
-                }
                 sizing = .continuous(minimumTonnesPerYear: minimum ?? 0, maximumTonnesPerYear: maximum)
             default:
                 // A bad value in either column is already reported; only the sizing itself is wrong here.
@@ -69,22 +46,16 @@ extension NetworkLoader {
                 renewableShare: renewable, decision: decision, location: r.location)
         }
 
-        let retrofits = files.records(
-            "retrofits.csv",
-            columns: [
-                "id", "plant", "process", "electricity_kwh_per_t", "other_cost_yuan_per_t", "capex_yuan", "lifetime_y",
-                "discount_rate", "decision",
-            ],
-            required: ["id", "plant"], optionalFile: true, log: log)
+        let retrofits = files.records(.retrofits, log: log)
         network.retrofits = (retrofits ?? []).compactMap { r in
             let id = r.id("id")
             let plant = r.id("plant")
             let process = r.isBlank("process") ? nil : r.id("process")
             let electricity = r.number("electricity_kwh_per_t", required: false)
             let other = r.number("other_cost_yuan_per_t", required: false)
-            let capex = r.number("capex_yuan", required: false) ?? 0
-            let lifetime = r.number("lifetime_y", in: .positive, required: false) ?? 20
-            let rate = r.number("discount_rate", in: .fraction, required: false) ?? 0.08
+            let capex = r.numberOrDefault("capex_yuan")
+            let lifetime = r.numberOrDefault("lifetime_y")
+            let rate = r.numberOrDefault("discount_rate")
             let decision = r.choice("decision", default: Decision.optional)
             guard let id, let plant, let decision else { return nil }
             return Retrofit(
@@ -93,9 +64,7 @@ extension NetworkLoader {
                 location: r.location)
         }
 
-        let limits = files.records(
-            "capacity_limits.csv", columns: ["region", "process", "min_t_per_y", "max_t_per_y"],
-            required: ["region", "process"], optionalFile: true, log: log)
+        let limits = files.records(.capacityLimits, log: log)
         network.capacityLimits = (limits ?? []).compactMap { r in
             let region = r.id("region")
             let process = r.id("process")

@@ -93,20 +93,15 @@ public enum NetworkLoader {
     }
 
     static func regions(_ files: NetworkFiles, _ log: ProblemLog) -> [Region] {
-        let table = files.records("regions.csv",
-            columns: [
-                "id", "name", "kind", "area", "latitude_deg", "longitude_deg", "grid_price_yuan_per_kwh",
-                "grid_emission_kg_per_kwh", "transfer_ratio", "carbon_cap_t_per_y",
-            ],
-            required: ["id", "latitude_deg", "longitude_deg"], log: log)
+        let table = files.records(.regions, log: log)
         return table?.compactMap { r in
             let id = r.id("id")
             let kind = r.choice("kind", default: Region.Kind.province)
-            let latitude = r.number("latitude_deg", in: .any)
-            let longitude = r.number("longitude_deg", in: .any)
+            let latitude = r.number("latitude_deg")
+            let longitude = r.number("longitude_deg")
             let price = r.number("grid_price_yuan_per_kwh", required: false)
             let emission = r.number("grid_emission_kg_per_kwh", required: false)
-            let ratio = r.number("transfer_ratio", in: .positive, required: false)
+            let ratio = r.number("transfer_ratio", required: false)
             let cap = r.number("carbon_cap_t_per_y", required: false)
             guard let id, let kind, let latitude, let longitude else { return nil }
             return Region(
@@ -118,8 +113,7 @@ public enum NetworkLoader {
     }
 
     static func commodities(_ files: NetworkFiles, _ log: ProblemLog) -> [Commodity] {
-        let table = files.records(
-            "commodities.csv", columns: ["id", "name", "holding_cost_yuan_per_t_per_y"], required: ["id"], log: log)
+        let table = files.records(.commodities, log: log)
         return table?.compactMap { r in
             let holding = r.number("holding_cost_yuan_per_t_per_y", required: false)
             guard let id = r.id("id") else { return nil }
@@ -129,31 +123,26 @@ public enum NetworkLoader {
     }
 
     static func processes(_ files: NetworkFiles, _ log: ProblemLog) -> [ProductionProcess] {
-        let table = files.records("processes.csv",
-            columns: [
-                "id", "name", "output", "electricity_kwh_per_t", "other_cost_yuan_per_t", "process_emission_t_per_t",
-            ],
-            required: ["id", "output"], log: log)
+        let table = files.records(.processes, log: log)
         var processes: [ProductionProcess] = table?.compactMap { r in
             let id = r.id("id")
             let output = r.id("output")
-            let electricity = r.number("electricity_kwh_per_t", required: false) ?? 0
-            let other = r.number("other_cost_yuan_per_t", required: false) ?? 0
-            let emission = r.number("process_emission_t_per_t", required: false) ?? 0
+            let electricity = r.numberOrDefault("electricity_kwh_per_t")
+            let other = r.numberOrDefault("other_cost_yuan_per_t")
+            let emission = r.numberOrDefault("process_emission_t_per_t")
             guard let id, let output else { return nil }
             return ProductionProcess(
                 id: id, name: r.text("name", default: id), output: output, electricityKWhPerTonne: electricity,
                 otherCostYuanPerTonne: other, processEmissionTonnesPerTonne: emission, location: r.location)
         } ?? []
-        let recipes = files.records("recipes.csv", columns: ["process", "commodity", "role", "t_per_t"],
-            required: ["process", "commodity", "t_per_t"], log: log)
+        let recipes = files.records(.recipes, log: log)
         var byID: [String: Int] = [:]
         for (i, process) in processes.enumerated() where byID[process.id] == nil { byID[process.id] = i }
         for r in recipes ?? [] {
             let process = r.id("process")
             let commodity = r.id("commodity")
             let role = r.choice("role", default: RecipeRole.input)
-            let amount = r.number("t_per_t", in: .positive)
+            let amount = r.number("t_per_t")
             guard let process, let commodity, let role, let amount else { continue }
             guard let p = byID[process] else {
                 log.add(
@@ -174,12 +163,7 @@ public enum NetworkLoader {
     private enum RecipeRole: String, CaseIterable { case input, output }
 
     static func plants(_ files: NetworkFiles, _ log: ProblemLog) -> [Plant] {
-        let table = files.records("plants.csv",
-            columns: [
-                "id", "region", "process", "capacity_t_per_y", "owner", "electricity_kwh_per_t",
-                "other_cost_yuan_per_t", "electricity_price_yuan_per_kwh", "renewable_share", "closure_cost_yuan_per_y",
-            ],
-            required: ["id", "region", "process", "capacity_t_per_y"], log: log)
+        let table = files.records(.plants, log: log)
         return table?.compactMap { r in
             let id = r.id("id")
             let region = r.id("region")
@@ -188,7 +172,7 @@ public enum NetworkLoader {
             let electricity = r.number("electricity_kwh_per_t", required: false)
             let other = r.number("other_cost_yuan_per_t", required: false)
             let price = r.number("electricity_price_yuan_per_kwh", required: false)
-            let renewable = r.number("renewable_share", in: .fraction, required: false)
+            let renewable = r.number("renewable_share", required: false)
             let closure = r.number("closure_cost_yuan_per_y", required: false)
             guard let id, let region, let process, let capacity else { return nil }
             return Plant(
@@ -199,9 +183,7 @@ public enum NetworkLoader {
     }
 
     static func supplies(_ files: NetworkFiles, _ log: ProblemLog) -> [Supply] {
-        let table = files.records("supplies.csv",
-            columns: ["id", "region", "commodity", "capacity_t_per_y", "price_yuan_per_t"],
-            required: ["id", "region", "commodity", "price_yuan_per_t"], log: log)
+        let table = files.records(.supplies, log: log)
         return table?.compactMap { r in
             let id = r.id("id")
             let region = r.id("region")
@@ -216,8 +198,7 @@ public enum NetworkLoader {
     }
 
     static func demands(_ files: NetworkFiles, _ log: ProblemLog) -> [Demand] {
-        let table = files.records("demands.csv", columns: ["region", "commodity", "demand_t_per_y"],
-            required: ["region", "commodity", "demand_t_per_y"], log: log)
+        let table = files.records(.demands, log: log)
         return table?.compactMap { r in
             let region = r.id("region")
             let commodity = r.id("commodity")
@@ -228,18 +209,13 @@ public enum NetworkLoader {
     }
 
     static func links(_ files: NetworkFiles, _ log: ProblemLog) -> [Link] {
-        let table = files.records("links.csv",
-            columns: [
-                "id", "from", "to", "mode", "distance_km", "rate_yuan_per_tkm", "handling_yuan_per_t",
-                "capacity_t_per_y", "commodities", "bidirectional",
-            ],
-            required: ["id", "from", "to", "mode"], log: log)
+        let table = files.records(.links, log: log)
         return table?.compactMap { r in
             let id = r.id("id")
             let from = r.id("from")
             let to = r.id("to")
             let mode = r.id("mode")
-            let distance = r.number("distance_km", in: .positive, required: false)
+            let distance = r.number("distance_km", required: false)
             let rate = r.number("rate_yuan_per_tkm", required: false)
             let handling = r.number("handling_yuan_per_t", required: false)
             let capacity = r.number("capacity_t_per_y", required: false)

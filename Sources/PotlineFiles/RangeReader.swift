@@ -5,11 +5,10 @@ import Yams
 /// Reads `ranges.csv` against the files it describes. Problems are located at the file, row and
 /// column of `ranges.csv`; a figure outside its range is a problem unless a scenario changed it.
 enum RangeReader {
-    static let file = "ranges.csv"
-    static let columns = ["table", "row", "column", "low", "high", "source"]
+    static let file = TableSchema.ranges.file
 
     static func read(_ files: NetworkFiles, network: Network, _ log: ProblemLog) -> [EstimateRange] {
-        guard let records = files.records(file, columns: columns, required: columns, optionalFile: true, log: log)
+        guard let records = files.records(.ranges, log: log)
         else { return [] }
         let index = NetworkIndex(network)
         var seen: [String: Int] = [:]
@@ -18,8 +17,8 @@ enum RangeReader {
             let table = r.text("table")
             let rowKey = r.text("row")
             let column = r.text("column")
-            let low = r.number("low", in: .any)
-            let high = r.number("high", in: .any)
+            let low = r.number("low")
+            let high = r.number("high")
             if r.isBlank("table") { log.add(NetworkProblem(at: r.location, column: "table", message: "is required")) }
             if r.isBlank("column") { log.add(NetworkProblem(at: r.location, column: "column", message: "is required")) }
             if r.isBlank("source") {

@@ -123,6 +123,14 @@ extension Network {
         let plantIDs = Dictionary(plants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let periodIDs = Dictionary(periods.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for candidate in candidates {
+            switch candidate.sizing {
+            case let .modules(_, maximum) where !(1...Candidate.maximumModules).contains(maximum):
+                log.report(candidate.location, "max_modules", "must be from 1 to \(Candidate.maximumModules)")
+            case let .continuous(minimum, maximum) where minimum > maximum:
+                log.report(
+                    candidate.location, "min_capacity_t_per_y", "minimum \(minimum) exceeds max_capacity_t_per_y \(maximum)")
+            default: break
+            }
             checkPowerPrice(
                 "candidate", candidate.id, region: candidate.region, process: candidate.process,
                 kWhPerTonne: candidate.electricityKWhPerTonne, ownPrice: candidate.electricityPriceYuanPerKWh,
@@ -224,6 +232,9 @@ extension Network {
         let servedIDs = plantIDs.merging(candidates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for captive in captivePower {
             log.known(captive.plant, in: servedIDs, what: "plant or candidate", at: captive.location, column: "plant")
+            if let minimum = captive.minimumShare, let maximum = captive.maximumShare, minimum > maximum {
+                log.report(captive.location, "min_share", "min_share exceeds max_share")
+            }
         }
         for toller in tolling {
             log.known(toller.region, in: index.regions, what: "region", at: toller.location, column: "region")

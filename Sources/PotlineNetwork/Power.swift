@@ -91,24 +91,37 @@ public struct CaptivePower: Sendable, Equatable {
     public var plant: String
     /// Most energy it can deliver in a year (kWh/y).
     public var capacityKWhPerYear: Double
+    /// The unit's rating when given in MW (capacityKWhPerYear = MW × 8,760 h × 1,000), kept so the
+    /// network writes back as it was read.
+    public var capacityMegawatts: Double?
     public var generationCostYuanPerKWh: Double
-    /// System backup fee (by voltage level), government funds, cross-subsidy: yuan/kWh.
-    public var feesYuanPerKWh: Double
+    /// System backup fee (by voltage level), government funds and cross-subsidy, yuan/kWh each.
+    public var backupFeeYuanPerKWh: Double
+    public var fundsYuanPerKWh: Double
+    public var crossSubsidyYuanPerKWh: Double
     public var emissionKgPerKWh: Double
     public var minimumShare: Double?
     public var maximumShare: Double?
     public var location: SourceLocation?
 
+    /// All fees on a captive kWh (yuan/kWh).
+    public var feesYuanPerKWh: Double { backupFeeYuanPerKWh + fundsYuanPerKWh + crossSubsidyYuanPerKWh }
+
+    /// `feesYuanPerKWh` is the backup fee when the parts are not given apart.
     public init(
-        id: String, plant: String, capacityKWhPerYear: Double, generationCostYuanPerKWh: Double,
-        feesYuanPerKWh: Double = 0, emissionKgPerKWh: Double = 0, minimumShare: Double? = nil,
+        id: String, plant: String, capacityKWhPerYear: Double, capacityMegawatts: Double? = nil,
+        generationCostYuanPerKWh: Double, feesYuanPerKWh: Double = 0, fundsYuanPerKWh: Double = 0,
+        crossSubsidyYuanPerKWh: Double = 0, emissionKgPerKWh: Double = 0, minimumShare: Double? = nil,
         maximumShare: Double? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.plant = plant
         self.capacityKWhPerYear = capacityKWhPerYear
+        self.capacityMegawatts = capacityMegawatts
         self.generationCostYuanPerKWh = generationCostYuanPerKWh
-        self.feesYuanPerKWh = feesYuanPerKWh
+        self.backupFeeYuanPerKWh = feesYuanPerKWh
+        self.fundsYuanPerKWh = fundsYuanPerKWh
+        self.crossSubsidyYuanPerKWh = crossSubsidyYuanPerKWh
         self.emissionKgPerKWh = emissionKgPerKWh
         self.minimumShare = minimumShare
         self.maximumShare = maximumShare

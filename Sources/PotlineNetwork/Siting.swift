@@ -88,6 +88,9 @@ public struct Candidate: Sendable, Equatable {
         self.location = location
     }
 
+    /// Most modules a candidate may list: more potlines than any site holds.
+    public static let maximumModules = 1_000
+
     /// Yearly charge for building the site (capex annualised + fixed operating cost).
     public var annualSiteCostYuan: Double {
         CapitalCost(capexYuan: siteCapexYuan, lifetimeYears: lifetimeYears, discountRate: discountRate)

@@ -10,6 +10,8 @@ import PotlineSolve
 public struct RobustOptions: Sendable {
     public var samples: Int
     public var seed: UInt64
+    /// The study's thread budget: samples solved at once, each solve's studies on its share
+    /// (`solve.threads` is replaced).
     public var threads: Int
     public var solve: SolveOptions
     public var progress: (@Sendable (RunProgress) -> Void)?
@@ -176,14 +178,17 @@ public struct RobustStudy: Sendable, Codable {
 
         // The deterministic plan: the optimum at the network's own values.
         let baseNetwork = try parse(stacked, name: "base")
-        let baseSolution = try baseNetwork.solve(options: options.solve)
+        var baseOptions = options.solve
+        baseOptions.threads = options.threads
+        let baseSolution = try baseNetwork.solve(options: baseOptions)
         counter.finishOne()
         let siting = Formulation(baseNetwork).hasSitingDecisions
         let planDecisions = PlanDecisions(baseSolution, siting: siting)
         var signatures: [PlanSignature] = [PlanSignature(baseSolution)]
 
-        let solveOptions = options.solve
-        let results = ParallelSolves.map(Array(values.enumerated()), threads: options.threads) { index, inputs in
+        var solveOptions = options.solve
+        solveOptions.threads = ParallelSolves.threadsPerJob(options.threads, jobs: values.count)
+        let results = ParallelSolves.map(Array(values.enumerated()), threads: options.threads) { [solveOptions] index, inputs in
             Result { () throws -> (Sample, PlanSignature) in
                 let clock = ContinuousClock.now
                 var changes: [Scenario.Change] = []

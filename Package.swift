@@ -63,8 +63,13 @@ let package = Package(
         .testTarget(name: "CBCSolverTests", dependencies: ["CBCSolver", "LinearModel"]),
         // Tests mirror the stages; BundledNetworkTests check the data in Networks/ (calibration).
         .target(name: "PotlineTestSupport", dependencies: ["Potline"], path: "Tests/PotlineTestSupport"),
-        .testTarget(name: "PotlineFilesTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(name: "PotlineUnitsTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(name: "PotlineNetworkTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(
+            name: "PotlineFilesTests",
+            dependencies: ["Potline", "PotlineTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PotlineFormulationTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(name: "PotlineResultsTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "PotlineStudiesTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "PotlineReportsTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "BundledNetworkTests", dependencies: ["Potline", "PotlineTestSupport"]),

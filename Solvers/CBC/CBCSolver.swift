@@ -16,10 +16,7 @@ public struct CBCSolver: LinearSolver {
 
     public func solve(_ model: LinearModel, options: SolverOptions = SolverOptions()) throws -> SolverResult {
         try model.validate()
-        if let limit = options.timeLimitSeconds, !(limit > 0) {
-            throw SolverError("time limit must be positive, got \(limit) s")
-        }
-        if !(options.relativeMIPGap >= 0) { throw SolverError("MIP gap must be ≥ 0, got \(options.relativeMIPGap)") }
+        try options.validate()
         let started = Date()
         let matrix = ColumnMatrix(model)
         var result =
@@ -138,17 +135,7 @@ public struct CBCSolver: LinearSolver {
         let clp = Clp_newModel()!
         defer { Clp_deleteModel(clp) }
         Clp_setLogLevel(clp, 0)
-        let bounds = Bounds(model)
-        matrix.starts.withUnsafeBufferPointer { starts in
-            matrix.rowIndices.withUnsafeBufferPointer { indices in
-                matrix.values.withUnsafeBufferPointer { values in
-                    Clp_loadProblem(
-                        clp, Int32(model.columns.count), Int32(model.rows.count), starts.baseAddress,
-                        indices.baseAddress, values.baseAddress, bounds.columnLower, bounds.columnUpper,
-                        bounds.cost, bounds.rowLower, bounds.rowUpper)
-                }
-            }
-        }
+        load(model, matrix: matrix, into: clp, with: Clp_loadProblem)
         Clp_setOptimizationDirection(clp, model.sense == .minimize ? 1 : -1)
         if names {
             var flags = model.columns.map { CChar($0.kind == .continuous ? 0 : 1) }
@@ -233,17 +220,7 @@ public struct CBCSolver: LinearSolver {
         let cbc = Cbc_newModel()!
         defer { Cbc_deleteModel(cbc) }
         Cbc_setLogLevel(cbc, 0)
-        let bounds = Bounds(model)
-        matrix.starts.withUnsafeBufferPointer { starts in
-            matrix.rowIndices.withUnsafeBufferPointer { indices in
-                matrix.values.withUnsafeBufferPointer { values in
-                    Cbc_loadProblem(
-                        cbc, Int32(model.columns.count), Int32(model.rows.count), starts.baseAddress,
-                        indices.baseAddress, values.baseAddress, bounds.columnLower, bounds.columnUpper,
-                        bounds.cost, bounds.rowLower, bounds.rowUpper)
-                }
-            }
-        }
+        load(model, matrix: matrix, into: cbc, with: Cbc_loadProblem)
         Cbc_setObjSense(cbc, model.sense == .minimize ? 1 : -1)
         for (j, column) in model.columns.enumerated() where column.kind != .continuous { Cbc_setInteger(cbc, Int32(j)) }
         if names {
@@ -306,6 +283,26 @@ private struct ColumnMatrix {
 }
 
 /// Bounds and costs with infinities as COIN-OR's infinity (DBL_MAX).
+/// `Clp_loadProblem` and `Cbc_loadProblem`: the same arguments, a column-major matrix and its bounds.
+private typealias LoadProblem = @convention(c) (
+    UnsafeMutableRawPointer?, Int32, Int32, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafePointer<Double>?,
+    UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?
+) -> Void
+
+/// Loads `model` into a new Clp or CBC problem through that API's `loadProblem`.
+private func load(_ model: LinearModel, matrix: ColumnMatrix, into problem: UnsafeMutableRawPointer, with loadProblem: LoadProblem) {
+    let bounds = Bounds(model)
+    matrix.starts.withUnsafeBufferPointer { starts in
+        matrix.rowIndices.withUnsafeBufferPointer { indices in
+            matrix.values.withUnsafeBufferPointer { values in
+                loadProblem(
+                    problem, Int32(model.columns.count), Int32(model.rows.count), starts.baseAddress, indices.baseAddress,
+                    values.baseAddress, bounds.columnLower, bounds.columnUpper, bounds.cost, bounds.rowLower, bounds.rowUpper)
+            }
+        }
+    }
+}
+
 private struct Bounds {
     var columnLower: [Double]
     var columnUpper: [Double]

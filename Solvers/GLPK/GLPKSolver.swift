@@ -13,10 +13,7 @@ public struct GLPKSolver: LinearSolver {
 
     public func solve(_ model: LinearModel, options: SolverOptions = SolverOptions()) throws -> SolverResult {
         try model.validate()
-        if let limit = options.timeLimitSeconds, !(limit > 0) {
-            throw SolverError("time limit must be positive, got \(limit) s")
-        }
-        if !(options.relativeMIPGap >= 0) { throw SolverError("MIP gap must be ≥ 0, got \(options.relativeMIPGap)") }
+        try options.validate()
         let started = Date()
         let log = LogCapture()
         var result = withProblem(model, log: log) { problem in

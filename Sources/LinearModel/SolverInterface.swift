@@ -53,6 +53,12 @@ public struct SolverOptions: Sendable {
         self.relativeMIPGap = relativeMIPGap
         self.warmStart = warmStart
     }
+
+    /// Throws ``SolverError`` for a limit no backend can honour, before any C call.
+    public func validate() throws {
+        if let limit = timeLimitSeconds, !(limit > 0) { throw SolverError("time limit must be positive, got \(limit) s") }
+        if !(relativeMIPGap >= 0) { throw SolverError("MIP gap must be ≥ 0, got \(relativeMIPGap)") }
+    }
 }
 
 /// What a backend returns. Arrays are indexed like the model's columns and rows.

@@ -46,6 +46,9 @@ struct DottedKey: CustomStringConvertible {
                 part.append(character)
             }
         }
+        // An unclosed `[` (or a stray `]`) swallows the rest: without this the key would have no
+        // segments and name the whole manifest.
+        guard depth == 0 else { throw DottedKeyError(message: "'\(text)' has unbalanced brackets") }
     }
 
     private static func segment(_ part: String, in text: String) throws(DottedKeyError) -> Segment {

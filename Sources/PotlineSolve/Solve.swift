@@ -23,11 +23,17 @@ public struct SolveOptions: Sendable {
     /// Whether siting decisions are free, held at a plan, or absent (the no-build baseline).
     /// Held or absent, the plan analysis (baseline, break-evens) is skipped: operations only.
     public var siting: SitingMode = .free
+    /// Threads the studies after the solve (plan analysis, price explanations) may use, one GLPK
+    /// problem each; 1 runs them one after another. A study that runs solves side by side gives
+    /// each its share of the study's own threads, so solves never fan out past the budget.
+    public var threads: Int
 
     public init(
         timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil, analysePlan: Bool = true,
-        explainPrices: Bool = false, solver: any LinearSolver = GLPKSolver()
+        explainPrices: Bool = false, solver: any LinearSolver = GLPKSolver(),
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
+        self.threads = threads
         self.analysePlan = analysePlan
         self.explainPrices = explainPrices
         self.timeLimitSeconds = timeLimitSeconds

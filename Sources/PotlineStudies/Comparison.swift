@@ -10,6 +10,8 @@ import PotlineSolve
 public struct ComparisonOptions: Sendable {
     public var solve: SolveOptions
     /// Cases solved at once, one GLPK problem per thread; 1 solves them one after another.
+    /// The whole comparison's budget: each case's plan analysis gets its share (`solve.threads`
+    /// is replaced).
     public var threads: Int
     /// Called from the solving threads after each case is solved.
     public var progress: (@Sendable (RunProgress) -> Void)?
@@ -199,8 +201,9 @@ public struct Comparison: Sendable, Codable {
         let started = ContinuousClock.now
         let counter = ProgressCounter(total: prepared.count + (withBaseline ? 1 : 0), handler: options.progress)
         func solve(_ jobs: [(Network, SitingMode)]) throws -> [Solution] {
-            let solveOptions = options.solve
-            let results = ParallelSolves.map(jobs, threads: options.threads) { job in
+            var solveOptions = options.solve
+            solveOptions.threads = ParallelSolves.threadsPerJob(options.threads, jobs: jobs.count)
+            let results = ParallelSolves.map(jobs, threads: options.threads) { [solveOptions] job in
                 defer { counter.finishOne() }
                 var caseOptions = solveOptions
                 caseOptions.siting = job.1

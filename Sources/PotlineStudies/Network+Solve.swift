@@ -30,7 +30,8 @@ extension Network {
         solution.buildSeconds = built.timeIntervalSince(started)
         if options.explainPrices, let lp = solved.optimalLP {
             solution.priceExplanations = try NextTonne.explain(
-                formulation, model: lp.model, result: lp.result, solution: solution, solver: options.solver)
+                formulation, model: lp.model, result: lp.result, solution: solution, solver: options.solver,
+                threads: options.threads)
         }
         if solution.status == .infeasible || solution.status == .infeasibleOrUnbounded {
             (solution.unmetDemands, solution.infeasibleConstraints) = try InfeasibilityDiagnosis.diagnose(network, options: options)

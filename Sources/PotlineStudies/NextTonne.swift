@@ -16,7 +16,7 @@ enum NextTonne {
 
     static func explain(
         _ formulation: Formulation, model: LinearModel, result: SolverResult, solution: Solution, solver: any LinearSolver,
-        threads: Int = ParallelSolves.availableThreads
+        threads: Int
     ) throws -> [PriceExplanation] {
         guard let basis = result.basis, result.rowDuals != nil else { return [] }
         let labels = StepLabels(formulation)

@@ -8,6 +8,8 @@ import PotlineResults
 import PotlineSolve
 
 /// Runs independent jobs (whole solves) on several threads and returns their results in order.
+/// The one place that decides parallelism: a job that runs solves of its own gets
+/// ``threadsPerJob(_:jobs:)`` of the budget, so maps nested in maps never exceed it.
 ///
 /// Each job builds, solves, reads and deletes its own GLPK problem inside one synchronous call,
 /// so a job never shares solver state with another and never awaits mid-solve (GLPK's
@@ -17,19 +19,62 @@ package enum ParallelSolves {
     package static func map<Item: Sendable, Output: Sendable>(
         _ items: [Item], threads: Int, _ body: @escaping @Sendable (Item) -> Output
     ) -> [Output] {
-        let workers = max(1, min(threads, items.count))
-        if workers == 1 { return items.map(body) }
+        let gauge = Self.gauge
+        @Sendable func run(_ item: Item) -> Output {
+            gauge?.enter()
+            defer { gauge?.leave() }
+            return body(item)
+        }
+        let workers = workers(threads, jobs: items.count)
+        if workers == 1 { return items.map(run) }
         let results = LockedSlots<Output>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = results.claimNext() {
-                results.store(body(items[i]), at: i)
+            // Worker threads run outside any task: carry the caller's gauge to them.
+            Self.$gauge.withValue(gauge) {
+                while let i = results.claimNext() {
+                    results.store(run(items[i]), at: i)
+                }
             }
         }
         return results.values
     }
 
-    /// The number of cores this process may use.
-    static var availableThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The threads each job may use for solves of its own when `jobs` jobs share `threads`.
+    package static func threadsPerJob(_ threads: Int, jobs: Int) -> Int {
+        max(1, threads / workers(threads, jobs: jobs))
+    }
+
+    private static func workers(_ threads: Int, jobs: Int) -> Int { max(1, min(threads, jobs)) }
+
+    /// Bound around a study, counts the threads its jobs ran on at once (nested maps included).
+    @TaskLocal package static var gauge: ConcurrencyGauge?
+}
+
+/// The most threads that ran ``ParallelSolves`` jobs at the same time.
+package final class ConcurrencyGauge: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Jobs running on each thread now (a job may run a nested map's jobs on its own thread).
+    private var jobsByThread: [pthread_t: Int] = [:]
+    private var mostThreads = 0
+
+    package init() {}
+
+    package var peakThreads: Int { lock.withLock { mostThreads } }
+
+    fileprivate func enter() {
+        lock.withLock {
+            jobsByThread[pthread_self(), default: 0] += 1
+            mostThreads = max(mostThreads, jobsByThread.count)
+        }
+    }
+
+    fileprivate func leave() {
+        lock.withLock {
+            let thread = pthread_self()
+            jobsByThread[thread]! -= 1
+            if jobsByThread[thread] == 0 { jobsByThread[thread] = nil }
+        }
+    }
 }
 
 /// Result slots filled by several threads, and the index of the next job to claim.

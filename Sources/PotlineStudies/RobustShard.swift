@@ -66,7 +66,9 @@ public struct RobustShard: Sendable, Codable {
 
         // The deterministic plan: the optimum at the network's own values.
         let baseNetwork = try RobustStudy.parse(stacked, name: "base")
-        let baseSolution = try baseNetwork.solve(options: options.solve)
+        var baseOptions = options.solve
+        baseOptions.threads = options.threads
+        let baseSolution = try baseNetwork.solve(options: baseOptions)
         counter.finishOne()
         let siting = Formulation(baseNetwork).hasSitingDecisions
         let planDecisions = PlanDecisions(baseSolution, siting: siting)
@@ -85,8 +87,9 @@ public struct RobustShard: Sendable, Codable {
         }
         let stochasticDecisions = stochastic.flatMap { $0.objectiveYuan == nil ? nil : PlanDecisions(values: $0.decisions) }
 
-        let solveOptions = options.solve
-        let results = ParallelSolves.map(Array(zip(block, values)), threads: options.threads) { index, inputs in
+        var solveOptions = options.solve
+        solveOptions.threads = ParallelSolves.threadsPerJob(options.threads, jobs: values.count)
+        let results = ParallelSolves.map(Array(zip(block, values)), threads: options.threads) { [solveOptions] index, inputs in
             Result { () throws -> (RobustStudy.Sample, PlanSignature) in
                 let clock = ContinuousClock.now
                 let network = try RobustStudy.parse(

@@ -10,6 +10,8 @@ import PotlineSolve
 public struct RobustOptions: Sendable {
     public var samples: Int
     public var seed: UInt64
+    /// The study's thread budget: samples solved at once, each solve's studies on its share
+    /// (`solve.threads` is replaced).
     public var threads: Int
     public var solve: SolveOptions
     public var progress: (@Sendable (RunProgress) -> Void)?

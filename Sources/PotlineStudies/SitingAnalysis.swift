@@ -29,8 +29,8 @@ enum SitingAnalysis {
             }
             cases.append(forced)
         }
-        // Independent solves: one GLPK problem per thread.
-        let results = ParallelSolves.map(cases, threads: ParallelSolves.availableThreads) { network in
+        // Independent solves: one GLPK problem per thread, on the solve's thread budget.
+        let results = ParallelSolves.map(cases, threads: options.threads) { network in
             Result { try Formulation(network).solve(options: options).solution }
         }
 

@@ -16,7 +16,8 @@ public struct SweepOptions: Sendable {
     public var warmStart: Bool
     /// Threads to solve on, one GLPK problem each. With warm starts the values are split into
     /// this many contiguous runs, each warm-started along its run; without, every value is an
-    /// independent job.
+    /// independent job. The whole sweep's budget: each point's solve gets its share
+    /// (`solve.threads` is replaced).
     public var threads: Int
     /// Bisect between neighbouring values whose plans differ, to find where the plan changes.
     public var refineBreakpoints: Bool
@@ -151,8 +152,10 @@ public struct Sweep: Sendable, Codable {
             throw ScenarioError(caseName: scenarios.map(\.name).joined(separator: " + "), problems: error.problems)
         }
         let counter = ProgressCounter(total: grid.count, handler: options.progress)
+        var pointOptions = options.solve
+        pointOptions.threads = ParallelSolves.threadsPerJob(options.threads, jobs: grid.count)
         let evaluator = PointEvaluator(
-            files: SharedFiles(files: stacked), parameter: parameter, mode: mode, solve: options.solve, counter: counter)
+            files: SharedFiles(files: stacked), parameter: parameter, mode: mode, solve: pointOptions, counter: counter)
         // One serial try first: a parameter that selects nothing fails once, clearly, not per thread.
         let firstPoint = try evaluator.evaluate(first, warmStart: nil)
         let gridPoints = try evaluateGrid(Array(grid.dropFirst()), after: firstPoint, evaluator, options)

@@ -32,7 +32,7 @@ public enum TextReport {
             out.append("The network cannot meet these demands (shortfall in the cheapest plan that serves the rest):")
             var table = TextTable([("region", .left), ("commodity", .left), ("demand kt/y", .right), ("unmet kt/y", .right)])
             for unmet in solution.unmetDemands {
-                table.add([unmet.region, unmet.commodity, Format.kilotonnes(unmet.demandTPerY), Format.kilotonnes(unmet.unmetTPerY)])
+                table.add([unmet.region, unmet.commodity, Format.kilotonnes(unmet.demandTonnesPerYear), Format.kilotonnes(unmet.unmetTonnesPerYear)])
             }
             out.append(table.render())
         }
@@ -72,13 +72,13 @@ public enum TextReport {
             [("region", .left), ("commodity", .left), ("demand kt/y", .right), ("marginal yuan/t", .right), ("average yuan/t", .right)]
                 + split.map { ($0.title, .right) } + [("tCO2/t", .right)])
         for cost in solution.deliveredCosts {
-            let average = cost.averageCostBreakdownYuanPerT
+            let average = cost.averageCostBreakdownYuanPerTonne
             delivered.add(
                 [
-                    cost.region, cost.commodity, Format.kilotonnes(cost.demandTPerY), Format.optional(cost.marginalCostYuanPerT),
-                    Format.optional(cost.averageCostYuanPerT),
+                    cost.region, cost.commodity, Format.kilotonnes(cost.demandTonnesPerYear), Format.optional(cost.marginalCostYuanPerTonne),
+                    Format.optional(cost.averageCostYuanPerTonne),
                 ] + split.map { column in Format.optional(average.map(column.value)) }
-                    + [Format.optional(cost.embeddedCo2TPerT, decimals: 2)])
+                    + [Format.optional(cost.embeddedCo2TonnesPerTonne, decimals: 2)])
         }
         out.append(delivered.render())
         if solution.periods.count > 1 {
@@ -86,7 +86,7 @@ public enum TextReport {
             out.append("Marginal delivered cost by period, yuan/t:")
             var byPeriod = TextTable([("region", .left), ("commodity", .left)] + solution.periods.map { ($0.id, .right) })
             for cost in solution.deliveredCosts {
-                byPeriod.add([cost.region, cost.commodity] + solution.periods.map { Format.optional(cost.marginalCostByPeriodYuanPerT?[$0.id]) })
+                byPeriod.add([cost.region, cost.commodity] + solution.periods.map { Format.optional(cost.marginalCostByPeriodYuanPerTonne?[$0.id]) })
             }
             out.append(byPeriod.render())
         }
@@ -107,11 +107,11 @@ public enum TextReport {
                 plant.kind == .candidate ? "built" : plant.kind == .tolling ? "tolled" : plant.closed ? "closed"
                 : plant.retrofit.map { "retrofit \($0)" } ?? ""
             plants.add([
-                plant.id, plan, plant.region, plant.process, plant.capacityTPerY.map(Format.kilotonnes) ?? "unlimited",
-                Format.kilotonnes(plant.productionTPerY), plant.utilisation.map(Format.percent) ?? "–", Format.number(plant.electricityKwhPerT),
-                Format.number(plant.electricityPriceYuanPerKwh, decimals: 3), Format.number(plant.surchargeYuanPerKwh, decimals: 3),
-                plant.captiveShare.map(Format.percent) ?? "–", Format.number(plant.electricityKwh / 1e6, decimals: 1),
-                Format.optional(plant.unitCostYuanPerT), Format.number(plant.directCo2TPerT, decimals: 2),
+                plant.id, plan, plant.region, plant.process, plant.capacityTonnesPerYear.map(Format.kilotonnes) ?? "unlimited",
+                Format.kilotonnes(plant.productionTonnesPerYear), plant.utilisation.map(Format.percent) ?? "–", Format.number(plant.electricityKWhPerTonne),
+                Format.number(plant.electricityPriceYuanPerKWh, decimals: 3), Format.number(plant.surchargeYuanPerKWh, decimals: 3),
+                plant.captiveShare.map(Format.percent) ?? "–", Format.number(plant.electricityKWh / 1e6, decimals: 1),
+                Format.optional(plant.unitCostYuanPerTonne), Format.number(plant.directCo2TonnesPerTonne, decimals: 2),
             ])
         }
         out.append(plants.render())
@@ -125,7 +125,7 @@ public enum TextReport {
             ])
             for row in solution.captivePower {
                 captive.add([
-                    row.id, row.plant, Format.number(row.generatedKwh / 1e6, decimals: 1), Format.percent(row.share),
+                    row.id, row.plant, Format.number(row.generatedKWh / 1e6, decimals: 1), Format.percent(row.share),
                     row.minimumShare.map(Format.percent) ?? "–", row.maximumShare.map(Format.percent) ?? "–",
                     Format.optional(row.minimumShareValueYuanPerPoint), Format.optional(row.maximumShareValueYuanPerPoint),
                 ])
@@ -142,7 +142,7 @@ public enum TextReport {
             ])
             for row in solution.selfSupply {
                 selfSupply.add([
-                    row.owner, row.process, Format.kilotonnes(row.inHouseTPerY), Format.kilotonnes(row.tolledTPerY),
+                    row.owner, row.process, Format.kilotonnes(row.inHouseTonnesPerYear), Format.kilotonnes(row.tolledTonnesPerYear),
                     row.share.map(Format.percent) ?? "–", Format.millionYuan(row.tollingFeesYuan), row.minimumShare.map(Format.percent) ?? "–",
                     row.maximumShare.map(Format.percent) ?? "–", Format.optional(row.minimumShareValueYuanPerPoint),
                     Format.optional(row.maximumShareValueYuanPerPoint),
@@ -159,8 +159,8 @@ public enum TextReport {
         ])
         for supply in solution.supplies {
             supplies.add([
-                supply.id, supply.region, supply.commodity, Format.kilotonnes(supply.purchasedTPerY),
-                supply.capacityTPerY.map(Format.kilotonnes) ?? "unlimited", Format.number(supply.priceYuanPerT),
+                supply.id, supply.region, supply.commodity, Format.kilotonnes(supply.purchasedTonnesPerYear),
+                supply.capacityTonnesPerYear.map(Format.kilotonnes) ?? "unlimited", Format.number(supply.priceYuanPerTonne),
                 Format.millionYuan(supply.costYuan),
             ])
         }
@@ -175,11 +175,11 @@ public enum TextReport {
                 + periods.map { ("\($0) kt", .right) } + [("km", .right), ("yuan/t", .right), ("M yuan/y", .right)])
         for flow in solution.flows {
             flows.add(
-                [flow.link, flow.mode, flow.commodity, flow.from, flow.to, Format.kilotonnes(flow.tonnesPerY)]
+                [flow.link, flow.mode, flow.commodity, flow.from, flow.to, Format.kilotonnes(flow.tonnesPerYear)]
                     + periods.map { Format.kilotonnes(flow.tonnesByPeriod?[$0] ?? 0) }
                     + [
                         Format.number(flow.distanceKm),
-                        Format.number(flow.freightCostYuanPerT, decimals: 1), Format.millionYuan(flow.freightCostYuan),
+                        Format.number(flow.freightCostYuanPerTonne, decimals: 1), Format.millionYuan(flow.freightCostYuan),
                     ])
         }
         out.append(flows.render())
@@ -200,10 +200,10 @@ enum PlanReport {
             ])
             for build in plan.builds {
                 table.add([
-                    build.candidate, build.region, build.process, Format.kilotonnes(build.capacityTPerY),
-                    Format.kilotonnes(build.productionTPerY), Format.millionYuan(build.capexYuan),
+                    build.candidate, build.region, build.process, Format.kilotonnes(build.capacityTonnesPerYear),
+                    Format.kilotonnes(build.productionTonnesPerYear), Format.millionYuan(build.capexYuan),
                     Format.millionYuan(build.annualCapitalYuan), Format.millionYuan(build.yearOneCostYuan),
-                    build.marginYuanPerY.map(Format.millionYuan) ?? "–",
+                    build.marginYuanPerYear.map(Format.millionYuan) ?? "–",
                     build.marginPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
             }
@@ -215,8 +215,8 @@ enum PlanReport {
             ])
             for closure in plan.closures {
                 table.add([
-                    closure.plant, closure.region, closure.process, Format.kilotonnes(closure.capacityFreedTPerY),
-                    Format.millionYuan(closure.closureCostYuanPerY),
+                    closure.plant, closure.region, closure.process, Format.kilotonnes(closure.capacityFreedTonnesPerYear),
+                    Format.millionYuan(closure.closureCostYuanPerYear),
                 ])
             }
             out.append(table.render())
@@ -227,7 +227,7 @@ enum PlanReport {
             ])
             for retrofit in plan.retrofits {
                 table.add([
-                    retrofit.retrofit, retrofit.plant, Format.number(retrofit.fromKwhPerT), Format.number(retrofit.toKwhPerT),
+                    retrofit.retrofit, retrofit.plant, Format.number(retrofit.fromKWhPerTonne), Format.number(retrofit.toKWhPerTonne),
                     Format.millionYuan(retrofit.capexYuan),
                 ])
             }
@@ -238,7 +238,7 @@ enum PlanReport {
             var table = TextTable([("from plant", .left), ("from region", .left), ("to build", .left), ("to region", .left), ("kt/y", .right)])
             for transfer in plan.transfers {
                 table.add([
-                    transfer.fromPlant, transfer.fromRegion, transfer.toCandidate, transfer.toRegion, Format.kilotonnes(transfer.tonnesPerY),
+                    transfer.fromPlant, transfer.fromRegion, transfer.toCandidate, transfer.toRegion, Format.kilotonnes(transfer.tonnesPerYear),
                 ])
             }
             out.append(table.render())
@@ -252,7 +252,7 @@ enum PlanReport {
             for rejection in plan.rejected {
                 table.add([
                     rejection.candidate, rejection.region, rejection.reason.words,
-                    rejection.breakEvenReductionYuanPerY.map(Format.millionYuan) ?? "–",
+                    rejection.breakEvenReductionYuanPerYear.map(Format.millionYuan) ?? "–",
                     rejection.breakEvenReductionShare.map(Format.percent) ?? "–",
                     rejection.breakEvenPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
@@ -268,8 +268,8 @@ enum PlanReport {
             ])
             for change in plan.deliveredCostChanges {
                 table.add([
-                    change.region, change.commodity, Format.optional(change.baselineYuanPerT), Format.optional(change.planYuanPerT),
-                    Format.optional(change.changeYuanPerT),
+                    change.region, change.commodity, Format.optional(change.baselineYuanPerTonne), Format.optional(change.planYuanPerTonne),
+                    Format.optional(change.changeYuanPerTonne),
                 ])
             }
             out.append(table.render())

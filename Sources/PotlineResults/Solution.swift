@@ -23,17 +23,29 @@ public struct Solution: Sendable, Codable {
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var demandTPerY: Double
+        public var demandTonnesPerYear: Double
         /// Shadow price of the region's balance: what one more tonne delivered there would cost
         /// (the year's average over periods, weighted by their length).
-        public var marginalCostYuanPerT: Double?
+        public var marginalCostYuanPerTonne: Double?
         /// The same per period, when the year has several.
-        public var marginalCostByPeriodYuanPerT: [String: Double]?
+        public var marginalCostByPeriodYuanPerTonne: [String: Double]?
         /// Average cost of the tonnes that arrive, traced back through plants and links.
-        public var averageCostYuanPerT: Double?
-        public var averageCostBreakdownYuanPerT: CostComponents?
+        public var averageCostYuanPerTonne: Double?
+        public var averageCostBreakdownYuanPerTonne: CostComponents?
         /// CO2 embedded in an average delivered tonne: processes, power and precursors (tCO2/t).
-        public var embeddedCo2TPerT: Double?
+        public var embeddedCo2TonnesPerTonne: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case demandTonnesPerYear = "demandTPerY"
+            case marginalCostYuanPerTonne = "marginalCostYuanPerT"
+            case marginalCostByPeriodYuanPerTonne = "marginalCostByPeriodYuanPerT"
+            case averageCostYuanPerTonne = "averageCostYuanPerT"
+            case averageCostBreakdownYuanPerTonne = "averageCostBreakdownYuanPerT"
+            case embeddedCo2TonnesPerTonne = "embeddedCo2TPerT"
+        }
     }
 
     /// A plant: existing (perhaps retrofitted or closed), a candidate, or a tolling service.
@@ -46,8 +58,8 @@ public struct Solution: Sendable, Codable {
         public var output: String
         public var owner: String
         /// Capacity after the plan (0 for a closed plant; nil for a toller without a limit).
-        public var capacityTPerY: Double?
-        public var productionTPerY: Double
+        public var capacityTonnesPerYear: Double?
+        public var productionTonnesPerYear: Double
         /// Tonnes made in each period (they add up to the year's production).
         public var productionByPeriodT: [String: Double]?
         /// production ÷ capacity, 0…1 (0 for a plant of no capacity; nil without a limit).
@@ -56,34 +68,71 @@ public struct Solution: Sendable, Codable {
         public var retrofit: String?
         public var closed: Bool
         /// Weighted over its technologies.
-        public var electricityKwhPerT: Double
-        public var electricityKwh: Double
+        public var electricityKWhPerTonne: Double
+        public var electricityKWh: Double
         /// Average price paid per kWh, all in (grid, captive, fees, surcharge); for an idle plant,
         /// the grid (or its own) price plus surcharge it would pay.
-        public var electricityPriceYuanPerKwh: Double
+        public var electricityPriceYuanPerKWh: Double
         /// Tiered surcharge on each kWh of its technology.
-        public var surchargeYuanPerKwh: Double
+        public var surchargeYuanPerKWh: Double
         /// Share of its power from captive generation, 0…1 (nil without captive power).
         public var captiveShare: Double?
         /// Its yearly costs, by component (materials excluded: inputs are valued in unit cost).
         public var costYuan: CostComponents
         /// Average cost of a tonne of output: inputs as delivered, power, other, capital.
-        public var unitCostYuanPerT: Double?
-        public var unitCostBreakdownYuanPerT: CostComponents?
+        public var unitCostYuanPerTonne: Double?
+        public var unitCostBreakdownYuanPerTonne: CostComponents?
         /// CO2 at the plant per tonne: process + its power (tCO2/t).
-        public var directCo2TPerT: Double
+        public var directCo2TonnesPerTonne: Double
         /// CO2 per tonne including precursors (alumina, anodes, …), for CBAM declarations (tCO2/t).
-        public var embeddedCo2TPerT: Double?
+        public var embeddedCo2TonnesPerTonne: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case kind
+            case region
+            case process
+            case output
+            case owner
+            case capacityTonnesPerYear = "capacityTPerY"
+            case productionTonnesPerYear = "productionTPerY"
+            case productionByPeriodT
+            case utilisation
+            case retrofit
+            case closed
+            case electricityKWhPerTonne = "electricityKwhPerT"
+            case electricityKWh = "electricityKwh"
+            case electricityPriceYuanPerKWh = "electricityPriceYuanPerKwh"
+            case surchargeYuanPerKWh = "surchargeYuanPerKwh"
+            case captiveShare
+            case costYuan
+            case unitCostYuanPerTonne = "unitCostYuanPerT"
+            case unitCostBreakdownYuanPerTonne = "unitCostBreakdownYuanPerT"
+            case directCo2TonnesPerTonne = "directCo2TPerT"
+            case embeddedCo2TonnesPerTonne = "embeddedCo2TPerT"
+        }
     }
 
     public struct SupplyResult: Sendable, Codable {
         public var id: String
         public var region: String
         public var commodity: String
-        public var capacityTPerY: Double?
-        public var purchasedTPerY: Double
-        public var priceYuanPerT: Double
+        public var capacityTonnesPerYear: Double?
+        public var purchasedTonnesPerYear: Double
+        public var priceYuanPerTonne: Double
         public var costYuan: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case region
+            case commodity
+            case capacityTonnesPerYear = "capacityTPerY"
+            case purchasedTonnesPerYear = "purchasedTPerY"
+            case priceYuanPerTonne = "priceYuanPerT"
+            case costYuan
+        }
     }
 
     public struct FlowResult: Sendable, Codable {
@@ -92,21 +141,36 @@ public struct Solution: Sendable, Codable {
         public var commodity: String
         public var from: String
         public var to: String
-        public var tonnesPerY: Double
-        /// Tonnes carried in each period, when the year has several (they add up to `tonnesPerY`).
+        public var tonnesPerYear: Double
+        /// Tonnes carried in each period, when the year has several (they add up to `tonnesPerYear`).
         public var tonnesByPeriod: [String: Double]?
         public var distanceKm: Double
         public var tonneKm: Double
-        public var freightCostYuanPerT: Double
+        public var freightCostYuanPerTonne: Double
         public var freightCostYuan: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case link
+            case mode
+            case commodity
+            case from
+            case to
+            case tonnesPerYear = "tonnesPerY"
+            case tonnesByPeriod
+            case distanceKm
+            case tonneKm
+            case freightCostYuanPerTonne = "freightCostYuanPerT"
+            case freightCostYuan
+        }
     }
 
     /// Captive generation and its self-supply ratio.
     public struct CaptivePowerResult: Sendable, Codable {
         public var id: String
         public var plant: String
-        public var generatedKwh: Double
-        public var capacityKwhPerY: Double
+        public var generatedKWh: Double
+        public var capacityKWhPerYear: Double
         /// Captive kWh ÷ the plant's kWh, 0…1.
         public var share: Double
         public var minimumShare: Double?
@@ -115,14 +179,27 @@ public struct Solution: Sendable, Codable {
         public var minimumShareValueYuanPerPoint: Double?
         /// What one more percentage point of allowed share would save (yuan/y per point).
         public var maximumShareValueYuanPerPoint: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case plant
+            case generatedKWh = "generatedKwh"
+            case capacityKWhPerYear = "capacityKwhPerY"
+            case share
+            case minimumShare
+            case maximumShare
+            case minimumShareValueYuanPerPoint
+            case maximumShareValueYuanPerPoint
+        }
     }
 
     /// An owner's processing done in-house versus bought from tollers.
     public struct SelfSupplyResult: Sendable, Codable {
         public var owner: String
         public var process: String
-        public var inHouseTPerY: Double
-        public var tolledTPerY: Double
+        public var inHouseTonnesPerYear: Double
+        public var tolledTonnesPerYear: Double
         /// In-house ÷ total, 0…1; nil when the owner processed nothing.
         public var share: Double?
         public var tollingFeesYuan: Double
@@ -131,25 +208,47 @@ public struct Solution: Sendable, Codable {
         /// What one more percentage point of required in-house share would cost (yuan/y per point).
         public var minimumShareValueYuanPerPoint: Double?
         public var maximumShareValueYuanPerPoint: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case owner
+            case process
+            case inHouseTonnesPerYear = "inHouseTPerY"
+            case tolledTonnesPerYear = "tolledTPerY"
+            case share
+            case tollingFeesYuan
+            case minimumShare
+            case maximumShare
+            case minimumShareValueYuanPerPoint
+            case maximumShareValueYuanPerPoint
+        }
     }
 
     /// A demand that cannot be met in full (reported when the network is infeasible).
     public struct UnmetDemand: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var demandTPerY: Double
-        public var unmetTPerY: Double
+        public var demandTonnesPerYear: Double
+        public var unmetTonnesPerYear: Double
 
         package init(
             region: String,
             commodity: String,
-            demandTPerY: Double,
-            unmetTPerY: Double
+            demandTonnesPerYear: Double,
+            unmetTonnesPerYear: Double
         ) {
             self.region = region
             self.commodity = commodity
-            self.demandTPerY = demandTPerY
-            self.unmetTPerY = unmetTPerY
+            self.demandTonnesPerYear = demandTonnesPerYear
+            self.unmetTonnesPerYear = unmetTonnesPerYear
+        }
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case demandTonnesPerYear = "demandTPerY"
+            case unmetTonnesPerYear = "unmetTPerY"
         }
     }
 

@@ -91,8 +91,16 @@ public struct RobustStudy: Sendable, Codable {
     public struct DeliveredCostRange: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var marginalCostYuanPerT: Percentiles?
-        public var averageCostYuanPerT: Percentiles?
+        public var marginalCostYuanPerTonne: Percentiles?
+        public var averageCostYuanPerTonne: Percentiles?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case marginalCostYuanPerTonne = "marginalCostYuanPerT"
+            case averageCostYuanPerTonne = "averageCostYuanPerT"
+        }
     }
 
     public struct Regret: Sendable, Codable {
@@ -204,8 +212,8 @@ public struct RobustStudy: Sendable, Codable {
                 let sample = Sample(
                     index: index, inputs: inputs, status: solution.status, totalCostYuan: solution.totalCostYuan,
                     deliveredCosts: solution.deliveredCosts.map {
-                        .init(region: $0.region, commodity: $0.commodity, marginalCostYuanPerT: $0.marginalCostYuanPerT,
-                              averageCostYuanPerT: $0.averageCostYuanPerT)
+                        .init(region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
+                              averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
                     }, plan: "", decisions: solution.totalCostYuan == nil ? [:] : PlanDecisions(solution, siting: siting).values,
                     deterministicPlanStatus: planSolution.status, deterministicPlanCostYuan: planSolution.totalCostYuan,
                     regretYuan: regret, unmetDemands: solution.unmetDemands, infeasibleConstraints: solution.infeasibleConstraints,
@@ -280,8 +288,8 @@ public struct RobustStudy: Sendable, Codable {
                     demandKeys.append(key)
                     byDemand[key] = (cost.region, cost.commodity, [], [])
                 }
-                if let m = cost.marginalCostYuanPerT { byDemand[key]!.marginal.append(m) }
-                if let a = cost.averageCostYuanPerT { byDemand[key]!.average.append(a) }
+                if let m = cost.marginalCostYuanPerTonne { byDemand[key]!.marginal.append(m) }
+                if let a = cost.averageCostYuanPerTonne { byDemand[key]!.average.append(a) }
             }
         }
 
@@ -325,8 +333,8 @@ public struct RobustStudy: Sendable, Codable {
             deliveredCosts: demandKeys.map { key in
                 let d = byDemand[key]!
                 return DeliveredCostRange(
-                    region: d.region, commodity: d.commodity, marginalCostYuanPerT: percentiles(d.marginal),
-                    averageCostYuanPerT: percentiles(d.average))
+                    region: d.region, commodity: d.commodity, marginalCostYuanPerTonne: percentiles(d.marginal),
+                    averageCostYuanPerTonne: percentiles(d.average))
             },
             regret: regret, drivers: drivers,
             infeasibleSamples: samples.filter { $0.totalCostYuan == nil }.map {

@@ -60,8 +60,16 @@ public struct Sweep: Sendable, Codable {
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var marginalCostYuanPerT: Double?
-        public var averageCostYuanPerT: Double?
+        public var marginalCostYuanPerTonne: Double?
+        public var averageCostYuanPerTonne: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case marginalCostYuanPerTonne = "marginalCostYuanPerT"
+            case averageCostYuanPerTonne = "averageCostYuanPerT"
+        }
     }
 
     /// What an optimum uses, in words: plants that produce, routes that carry
@@ -277,13 +285,13 @@ struct PlanSignature: Hashable, Sendable {
     init(_ solution: Solution) {
         status = solution.status
         guard solution.totalCostYuan != nil else { return }
-        plants = solution.plants.filter { $0.productionTPerY > productionTolerance }.map(\.id).sorted()
+        plants = solution.plants.filter { $0.productionTonnesPerYear > productionTolerance }.map(\.id).sorted()
         // A route is in use if it carries the commodity that way in any period.
         routes = Set(
-            solution.flows.filter { $0.tonnesPerY > productionTolerance }
+            solution.flows.filter { $0.tonnesPerYear > productionTolerance }
                 .map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }
         ).sorted()
-        supplies = solution.supplies.filter { $0.purchasedTPerY > productionTolerance }.map(\.id).sorted()
+        supplies = solution.supplies.filter { $0.purchasedTonnesPerYear > productionTolerance }.map(\.id).sorted()
         if let plan = solution.plan {
             sites =
                 plan.builds.map { "build \($0.candidate)" } + plan.closures.map { "close \($0.plant)" }
@@ -367,8 +375,8 @@ private final class PointEvaluator: @unchecked Sendable {
             value: value, network: network.name, status: solution.status, totalCostYuan: solution.totalCostYuan,
             deliveredCosts: solution.deliveredCosts.map {
                 .init(
-                    region: $0.region, commodity: $0.commodity, marginalCostYuanPerT: $0.marginalCostYuanPerT,
-                    averageCostYuanPerT: $0.averageCostYuanPerT)
+                    region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
+                    averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
             },
             signature: PlanSignature(solution), basis: solution.basis, simplexIterations: solution.simplexIterations,
             solveSeconds: solution.solveSeconds, mixedInteger: solution.model.integerColumns > 0)

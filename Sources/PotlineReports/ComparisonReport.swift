@@ -11,6 +11,15 @@ import PotlineStudies
 /// results side by side, each scenario's column followed by its change against the base.
 public enum ComparisonReport {
     public static func render(_ comparison: Comparison) -> String {
+        let sections: [(Comparison) -> [String]] = [
+            header, casesSection, inputChanges, summary, deliveredCosts, outputByStage, plantChanges, effects,
+            siteChanges, unmetDemands,
+        ]
+        return sections.flatMap { $0(comparison) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The title line: network, cases, wall time and threads.
+    private static func header(_ comparison: Comparison) -> [String] {
         var out: [String] = []
         let count = comparison.scenarios.count
         out.append(
@@ -19,7 +28,12 @@ public enum ComparisonReport {
                 + "\(comparison.threads) \(comparison.threads == 1 ? "thread" : "threads")")
 
         if let siting = comparison.sitingWords { out.append(siting) }
+        return out
+    }
 
+    /// Each case with its status and the scenario files it stacks.
+    private static func casesSection(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Cases:")
         var cases = TextTable([("case", .left), ("status", .left), ("scenario files", .left), ("description", .left)])
@@ -30,7 +44,12 @@ public enum ComparisonReport {
             ])
         }
         out.append(cases.render())
+        return out
+    }
 
+    /// What each scenario changed in the inputs, cell by cell.
+    private static func inputChanges(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Inputs changed (against the base):")
         var inputs = TextTable([
@@ -46,12 +65,22 @@ public enum ComparisonReport {
             }
         }
         out.append(inputs.rows.isEmpty ? "  (none)" : inputs.render())
+        return out
+    }
 
+    /// Totals side by side, with the cases that did not solve to optimality.
+    private static func summary(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Summary:")
         out.append(sideBySide(comparison, leading: [("quantity", .left)], rows: summaryRows(comparison), decimals: 1))
         if let line = statusLine(comparison) { out.append(line) }
+        return out
+    }
 
+    /// Marginal and average delivered cost per demand, side by side.
+    private static func deliveredCosts(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         let demands = unionOfKeys(comparison.cases.map { $0.deliveredCosts.map { [$0.region, $0.commodity] } })
         for (title, value, change) in [
             ("Delivered cost, marginal yuan/t (one more tonne):", \Comparison.DeliveredCost.marginalCostYuanPerTonne,
@@ -68,7 +97,12 @@ public enum ComparisonReport {
                         return Cell(value: cost?[keyPath: value], change: cost?[keyPath: change])
                     }, decimals: 1))
         }
+        return out
+    }
 
+    /// Output by process and region, side by side.
+    private static func outputByStage(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Output kt/y by process and region:")
         let stages = unionOfKeys(comparison.cases.map { $0.production.map { [$0.process, $0.region] } })
@@ -79,7 +113,12 @@ public enum ComparisonReport {
                     let stage = item.production.first { [$0.process, $0.region] == key }
                     return Cell(value: stage.map { $0.productionTonnesPerYear / 1e3 }, change: stage?.changeTonnesPerYear.map { $0 / 1e3 })
                 }, decimals: 1))
+        return out
+    }
 
+    /// The plants whose output moves in any scenario.
+    private static func plantChanges(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Plants whose output changes, kt/y:")
         let plants = unionOfKeys(comparison.compared.map { $0.plantChanges.map { [$0.id, $0.region, $0.process] } })
@@ -105,9 +144,12 @@ public enum ComparisonReport {
                                 })
                     }, decimals: 1, notes: true))
         }
+        return out
+    }
 
-        out += effects(comparison)
-
+    /// Siting decisions that differ from the base.
+    private static func siteChanges(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         let sites = comparison.compared.flatMap { item in item.siteChanges.map { (item.name, $0) } }
         if !sites.isEmpty {
             out.append("")
@@ -124,7 +166,12 @@ public enum ComparisonReport {
             }
             out.append(table.render())
         }
+        return out
+    }
 
+    /// Demands a case cannot meet.
+    private static func unmetDemands(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         let unmet = comparison.cases.filter { !$0.unmetDemands.isEmpty }
         if !unmet.isEmpty {
             out.append("")
@@ -142,7 +189,7 @@ public enum ComparisonReport {
             }
             out.append(table.render())
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// Per plant and per region: unit cost and surcharge paid, where a case moves them.

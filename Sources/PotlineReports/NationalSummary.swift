@@ -9,7 +9,8 @@ import PotlineStudies
 /// A short summary a strategy analyst checks first: output by stage, delivered cost by area,
 /// the cheapest and dearest regions for the main product, and freight work.
 enum NationalSummary {
-    static func render(_ solution: Solution, network: Network) -> [String] {
+    static func render(_ solution: Solution) -> [String] {
+        guard !solution.regions.isEmpty else { return [] }
         var out = ["", "Summary:"]
 
         var output: [String: (commodity: String, tonnes: Double, capacity: Double)] = [:]
@@ -29,7 +30,7 @@ enum NationalSummary {
         out.append("  Output by stage:")
         out.append(stages.render())
 
-        let areas = Dictionary(network.regions.map { ($0.id, $0.area ?? $0.name) }, uniquingKeysWith: { a, _ in a })
+        let areas = Dictionary(solution.regions.map { ($0.id, $0.area ?? $0.name) }, uniquingKeysWith: { a, _ in a })
         var byArea: [String: (demand: Double, marginal: Double, average: Double)] = [:]
         for cost in solution.deliveredCosts where cost.demandTonnesPerYear > 0 {
             guard let marginal = cost.marginalCostYuanPerTonne, let average = cost.averageCostYuanPerTonne else { continue }
@@ -40,7 +41,7 @@ enum NationalSummary {
             entry.average += average * cost.demandTonnesPerYear
             byArea[key] = entry
         }
-        if network.regions.contains(where: { $0.area != nil }) {
+        if solution.regions.contains(where: { $0.area != nil }) {
             var table = TextTable([
                 ("area", .left), ("commodity", .left), ("demand kt/y", .right), ("marginal yuan/t", .right), ("average yuan/t", .right),
             ])
@@ -57,7 +58,7 @@ enum NationalSummary {
 
         // The main product: the commodity with the largest demand.
         var demandByCommodity: [String: Double] = [:]
-        for demand in network.demands { demandByCommodity[demand.commodity, default: 0] += demand.tonnesPerYear }
+        for demand in solution.demands { demandByCommodity[demand.commodity, default: 0] += demand.tonnesPerYear }
         if let product = demandByCommodity.max(by: { $0.value < $1.value })?.key {
             var byRegion: [String: (tonnes: Double, cost: Double)] = [:]
             for plant in solution.plants where plant.output == product && plant.productionTonnesPerYear > 0 {

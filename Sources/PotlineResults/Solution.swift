@@ -8,6 +8,7 @@ public struct Solution: Sendable, Codable {
     /// Identifies the JSON layout; bumped when a field changes meaning or goes away.
     public static let schemaIdentifier = "potline.solution/2"
 
+    /// The size of the model solved: rows, columns, nonzeros and integer columns.
     public struct ModelSize: Sendable, Codable, Equatable {
         public var rows: Int
         public var columns: Int
@@ -15,11 +16,13 @@ public struct Solution: Sendable, Codable {
         public var integerColumns: Int
     }
 
+    /// One period of a multi-period solve and its share of the year.
     public struct PeriodInfo: Sendable, Codable {
         public var id: String
         public var shareOfYear: Double
     }
 
+    /// What one more tonne (marginal) and the tonnes that arrive (average) cost at a demand, yuan/t.
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
@@ -114,6 +117,7 @@ public struct Solution: Sendable, Codable {
         }
     }
 
+    /// Purchases from one supply, t/y and yuan/y.
     public struct SupplyResult: Sendable, Codable {
         public var id: String
         public var region: String
@@ -135,6 +139,7 @@ public struct Solution: Sendable, Codable {
         }
     }
 
+    /// Tonnes per year on one link, with its distance and freight cost.
     public struct FlowResult: Sendable, Codable {
         public var link: String
         public var mode: String
@@ -291,6 +296,27 @@ public struct Solution: Sendable, Codable {
     public var basis: Basis?
     /// Simplex iterations the solve took (not part of the JSON).
     public var simplexIterations = 0
+    /// The network's regions with the larger area each rolls up to, for the report's summary by area
+    /// (not part of the JSON: a solution read back from JSON has none, and its report skips that summary).
+    public var regions: [RegionInfo] = []
+    /// The demands the plan serves, t/y by region and commodity, as the network states them (not part of the JSON).
+    public var demands: [Demand] = []
+
+    /// A region as reports group it.
+    public struct RegionInfo: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var kind: Region.Kind
+        /// Larger area for summaries ("East China"); nil: none.
+        public var area: String?
+
+        public init(id: String, name: String, kind: Region.Kind, area: String?) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.area = area
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,

@@ -55,7 +55,7 @@ public enum HTMLReport {
 
     /// The answer per area: where delivered `commodity` is cheapest and which chain sets it.
     static func headline(_ solution: Solution, network: Network, commodity: String) -> String {
-        let areas = Dictionary(network.regions.map { ($0.id, $0.area ?? $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let areas = Dictionary(solution.regions.map { ($0.id, $0.area ?? $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
         let explanations = Dictionary(
             (solution.priceExplanations ?? []).map { ("\($0.region)|\($0.commodity)", $0) }, uniquingKeysWith: { a, _ in a })
         let costs = solution.deliveredCosts.filter { $0.commodity == commodity && $0.marginalCostYuanPerTonne != nil }

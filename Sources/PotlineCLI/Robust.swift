@@ -32,31 +32,19 @@ struct RobustCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the sampling (the same seed gives the same samples).", valueName: "s"))
     var seed: UInt64
 
-    @Option(help: ArgumentHelp("Threads to solve on (default: the number of cores).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Write the study as one JSON document (schema potline.robust/1) to standard output.")
-    var json = false
+    @OptionGroup var solving: SolverFlags
 
-    @Option(help: ArgumentHelp("Also write the study's tables as CSV files into this folder.", valueName: "dir"))
-    var out: String?
-
-    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
-    var timeLimit: Double?
-
-    @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
-    var mipGap: Double = 0
+    @OptionGroup var parallel: ThreadOptions
 
     func validate() throws {
         if samples < 1 || samples > 1_000_000 { throw ValidationError("--samples must be from 1 to 1,000,000") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
 
     func run() throws {
         let files = try readNetworkFiles(network)
-        try prepareOutputFolder(out)
+        try output.prepare()
         let stack = try scenarioFiles.flatMap(loadScenarioStack)
         let file: UncertaintyFile
         do {
@@ -71,13 +59,13 @@ struct RobustCommand: ParsableCommand {
                 try RobustStudy.run(
                     base: files, scenarios: stack, uncertainty: file,
                     options: RobustOptions(
-                        samples: samples, seed: seed, threads: threads,
-                        solve: SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false),
+                        samples: samples, seed: seed, threads: parallel.threads,
+                        solve: solving.solveOptions(analysePlan: false),
                         progress: progress))
             }
         } catch {
             throw failureExit(error)
         }
-        try report(study, json: json, text: RobustReport.render, out: out, csv: RobustReport.writeCSV)
+        try output.publish(study, text: RobustReport.render, csv: RobustReport.writeCSV)
     }
 }

@@ -5,6 +5,7 @@ import PotlineNetwork
 /// What a siting solve decided: sites built, plants closed or retrofitted, and which closures
 /// fund which builds under capacity transfer.
 public struct SitingPlan: Sendable, Codable {
+    /// A candidate the plan builds, with its capacity, capital and margin.
     public struct Build: Sendable, Codable {
         public var candidate: String
         public var region: String
@@ -38,6 +39,7 @@ public struct SitingPlan: Sendable, Codable {
         }
     }
 
+    /// A plant the plan closes, with the capacity it frees and its closure cost.
     public struct Closure: Sendable, Codable {
         public var plant: String
         public var region: String
@@ -55,6 +57,7 @@ public struct SitingPlan: Sendable, Codable {
         }
     }
 
+    /// A retrofit the plan takes, with the kWh/t before and after.
     public struct RetrofitChoice: Sendable, Codable {
         public var retrofit: String
         public var plant: String
@@ -117,6 +120,7 @@ public struct SitingPlan: Sendable, Codable {
         }
     }
 
+    /// How the plan moves a delivered cost against the no-build baseline, yuan/t.
     public struct DeliveredCostChange: Sendable, Codable {
         public var region: String
         public var commodity: String

@@ -80,6 +80,7 @@ public struct Comparison: Sendable, Codable {
         }
     }
 
+    /// A delivered cost in one case and its change against the base, yuan/t.
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
@@ -119,6 +120,7 @@ public struct Comparison: Sendable, Codable {
         }
     }
 
+    /// A plant whose output a case changes, t/y.
     public struct PlantChange: Sendable, Codable {
         public enum Kind: String, Sendable, Codable {
             /// Idle in the base, producing in the case.

@@ -34,6 +34,7 @@ public struct RobustOptions: Sendable {
 public struct RobustStudy: Sendable, Codable {
     public static let schemaIdentifier = "potline.robust/1"
 
+    /// One uncertain input: its distribution, range and the inputs it moves.
     public struct Factor: Sendable, Codable {
         public var name: String
         public var distribution: String
@@ -44,6 +45,7 @@ public struct RobustStudy: Sendable, Codable {
         public var source: String
     }
 
+    /// One draw of the factors and the optimum at it.
     public struct Sample: Sendable, Codable {
         public var index: Int
         /// The factors' values, in the order of ``RobustStudy/factors``.
@@ -64,6 +66,7 @@ public struct RobustStudy: Sendable, Codable {
         public var solveSeconds: Double
     }
 
+    /// P10, P50, P90 and mean of a value over the samples.
     public struct Percentiles: Sendable, Codable, Equatable {
         public var p10: Double
         public var p50: Double
@@ -71,12 +74,14 @@ public struct RobustStudy: Sendable, Codable {
         public var mean: Double
     }
 
+    /// A distinct plan and the share of samples whose optimum it is.
     public struct PlanShare: Sendable, Codable {
         public var plan: Sweep.Plan
         public var samples: Int
         public var share: Double
     }
 
+    /// One siting or production decision and how often the samples take it.
     public struct DecisionShare: Sendable, Codable {
         /// `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT` or `make PLANT`.
         public var decision: String
@@ -88,6 +93,7 @@ public struct RobustStudy: Sendable, Codable {
         public var inDeterministicPlan: Bool
     }
 
+    /// The spread of a delivered cost over the samples, yuan/t.
     public struct DeliveredCostRange: Sendable, Codable {
         public var region: String
         public var commodity: String
@@ -103,6 +109,7 @@ public struct RobustStudy: Sendable, Codable {
         }
     }
 
+    /// What holding the deterministic plan costs against each sample's own optimum, yuan/y.
     public struct Regret: Sendable, Codable {
         /// Samples where both the fixed plan and the sample's own optimum solved.
         public var samples: Int
@@ -115,6 +122,7 @@ public struct RobustStudy: Sendable, Codable {
         public var zeroRegretShare: Double?
     }
 
+    /// How strongly a factor moves the cost and the decisions (rank correlation).
     public struct Driver: Sendable, Codable {
         public var factor: String
         /// Spearman rank correlation with the total cost (feasible samples).
@@ -123,6 +131,7 @@ public struct RobustStudy: Sendable, Codable {
         public var decisionCorrelations: [String: Double]
     }
 
+    /// A sample whose network cannot meet its demands, and why.
     public struct InfeasibleSample: Sendable, Codable {
         public var index: Int
         public var inputs: [Double]
@@ -131,6 +140,7 @@ public struct RobustStudy: Sendable, Codable {
         public var infeasibleConstraints: [String]
     }
 
+    /// Solve counts and times of the study.
     public struct Statistics: Sendable, Codable {
         public var solves: Int
         public var threads: Int

@@ -46,6 +46,7 @@ public struct SweepOptions: Sendable {
 public struct Sweep: Sendable, Codable {
     public static let schemaIdentifier = "potline.sweep/1"
 
+    /// One value of the swept input and the optimum there.
     public struct Point: Sendable, Codable {
         public var value: Double
         public var status: TerminationStatus
@@ -57,6 +58,7 @@ public struct Sweep: Sendable, Codable {
         public var solveSeconds: Double
     }
 
+    /// A delivered cost at one point of the sweep, yuan/t.
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
@@ -100,6 +102,7 @@ public struct Sweep: Sendable, Codable {
         public var leaving: [String]
     }
 
+    /// Solve counts and times of the sweep (cold against warm starts).
     public struct Statistics: Sendable, Codable {
         /// Solves at the sweep's values and solves spent bisecting.
         public var gridSolves: Int

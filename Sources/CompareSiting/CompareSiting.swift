@@ -49,11 +49,11 @@ struct CompareSiting {
             var parts = ["\(yuan(cost)) yuan/y (\(Format.signed(change)))"]
             for delivered in option.deliveredCosts {
                 parts.append(
-                    "\(delivered.region) \(delivered.commodity) \(Format.optional(delivered.marginalCostYuanPerT, decimals: 1)) yuan/t"
-                        + " (\(delivered.marginalCostChangeYuanPerT.map { Format.signed($0, decimals: 1) } ?? "new"))")
+                    "\(delivered.region) \(delivered.commodity) \(Format.optional(delivered.marginalCostYuanPerTonne, decimals: 1)) yuan/t"
+                        + " (\(delivered.marginalCostChangeYuanPerTonne.map { Format.signed($0, decimals: 1) } ?? "new"))")
             }
             for plant in option.plantChanges {
-                parts.append("\(plant.change.rawValue) \(plant.id) \(Format.signed(plant.changeTPerY)) t/y")
+                parts.append("\(plant.change.rawValue) \(plant.id) \(Format.signed(plant.changeTonnesPerYear)) t/y")
             }
             lines.append("\(rank + 1). \(option.name): " + parts.joined(separator: "; "))
         }

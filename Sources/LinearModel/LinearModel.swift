@@ -11,10 +11,13 @@
 /// model.addRow(name: "cap", upper: 3, terms: [(x, 1)])
 /// ```
 public struct LinearModel: Sendable, Equatable {
+    /// Whether the objective is minimised or maximised.
     public enum Sense: String, Sendable, Codable { case minimize, maximize }
 
+    /// Whether a column is continuous, integer or binary.
     public enum ColumnKind: String, Sendable, Codable { case continuous, integer, binary }
 
+    /// One variable: its bounds, objective coefficient and kind.
     public struct Column: Sendable, Equatable {
         public var name: String
         public var lower: Double
@@ -23,6 +26,7 @@ public struct LinearModel: Sendable, Equatable {
         public var kind: ColumnKind
     }
 
+    /// One constraint: its name and the bounds on its activity.
     public struct Row: Sendable, Equatable {
         public var name: String
         public var lower: Double

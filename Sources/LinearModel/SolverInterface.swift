@@ -40,6 +40,7 @@ public struct Basis: Sendable, Equatable {
     }
 }
 
+/// Limits and warm start for one solver call.
 public struct SolverOptions: Sendable {
     /// Wall-clock limit for the whole solve; nil means none.
     public var timeLimitSeconds: Double?

@@ -24,41 +24,27 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Scenario files; join files with '+' to stack them into one case.", valueName: "scenario"))
     var scenarios: [String]
 
-    @Flag(help: "Write the comparison as one JSON document (schema potline.compare/1) to standard output.")
-    var json = false
-
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (Δ cost bars, Δ delivered cost, maps of changes) to this file.", valueName: "file"))
     var html: String?
-
-    @Option(help: ArgumentHelp("Also write the comparison tables as CSV files into this folder.", valueName: "dir"))
-    var out: String?
-
-    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
-    var timeLimit: Double?
-
-    @Option(help: ArgumentHelp("Cases solved at once (default: the number of cores).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
-    var mipGap: Double = 0
 
     @Flag(help: "For siting: skip each case's no-build baseline and break-even solves.")
     var noPlanAnalysis = false
 
     @OptionGroup var sitingOptions: SitingOptions
 
-    @OptionGroup var backend: SolverOption
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var solving: SolverFlags
+
+    @OptionGroup var parallel: ThreadOptions
 
     func validate() throws {
-        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if scenarios.isEmpty { throw ValidationError("give at least one scenario file") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         let files = try readNetworkFiles(base)
-        try prepareOutputFolder(out)
+        try output.prepare()
         let cases = try scenarios.map(loadScenarioStack)
         let siting = try sitingOptions.request()
         let comparison: Comparison
@@ -67,20 +53,16 @@ struct CompareCommand: ParsableCommand {
                 try Comparison.run(
                     base: files, cases: cases,
                     options: ComparisonOptions(
-                        solve: SolveOptions(
-                            timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis,
-                            solver: backend.linearSolver),
-                        threads: threads, progress: progress, siting: siting))
+                        solve: solving.solveOptions(analysePlan: !noPlanAnalysis),
+                        threads: parallel.threads, progress: progress, siting: siting))
             }
         } catch {
             throw failureExit(error)
         }
-        try report(comparison, json: json, text: ComparisonReport.render, out: out, csv: ComparisonReport.writeCSV)
-        if let html {
-            let network = try? NetworkLoader.load(from: base)
-            try writeHTML(HTMLReport.compare(comparison, network: network, shapes: try mapShapes(base)), to: html)
-        }
-        try throwExitStatus(for: comparison.worstStatus)
+        try output.publish(
+            comparison, text: ComparisonReport.render, csv: ComparisonReport.writeCSV, html: html,
+            page: { HTMLReport.compare(comparison, network: try? NetworkLoader.load(from: base), shapes: try mapShapes(base)) },
+            status: comparison.worstStatus)
     }
 }
 
@@ -111,21 +93,6 @@ func loadScenarioStack(_ argument: String) throws -> [Scenario] {
         throw ExitCode(ExitStatus.badInput)
     }
     return stack
-}
-
-/// Prints `result` as one JSON document or as text, and writes its CSV tables into `out`.
-func report<T: Encodable>(
-    _ result: T, json: Bool, text: (T) -> String, out: String? = nil, csv: ((T, URL) throws -> Void)? = nil
-) throws {
-    let document = try encodeResult(result)
-    if json {
-        StandardStreams.writeOutput(document)
-        StandardStreams.writeOutput("\n")
-    } else {
-        StandardStreams.writeOutput(text(result))
-    }
-    guard let out, let csv else { return }
-    try writeTables(out) { try csv(result, $0) }
 }
 
 /// The exit for an error of a comparison or sweep: bad input (2) or solver failure (5).

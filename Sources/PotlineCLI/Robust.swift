@@ -60,7 +60,7 @@ struct RobustCommand: ParsableCommand {
             let (k, n) = try shardNumbers()
             if n > samples { throw ValidationError("--shard \(k)/\(n): more shards than the \(samples) samples") }
             if partial == nil { throw ValidationError("--shard needs --partial FILE, where the shard's result is written") }
-            if inputs.json || inputs.out != nil { throw ValidationError("--shard writes --partial only: merge the shards with potline robust-merge for --json or --out") }
+            if inputs.output.json || inputs.output.out != nil { throw ValidationError("--shard writes --partial only: merge the shards with potline robust-merge for --json or --out") }
         } else if partial != nil {
             throw ValidationError("--partial is written only with --shard K/N")
         }
@@ -100,6 +100,6 @@ struct RobustCommand: ParsableCommand {
             }
             return
         }
-        try report(try RobustStudy.merge([result]), json: inputs.json, text: RobustReport.render, out: inputs.out, csv: RobustReport.writeCSV)
+        try inputs.output.publish(try RobustStudy.merge([result]), text: RobustReport.render, csv: RobustReport.writeCSV)
     }
 }

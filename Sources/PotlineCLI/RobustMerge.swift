@@ -16,18 +16,14 @@ struct RobustMergeCommand: ParsableCommand {
     @Argument(help: "Shard files (JSON, schema potline.robust-shard/1).")
     var files: [String]
 
-    @Flag(help: "Write the study as one JSON document (schema potline.robust/1) to standard output.")
-    var json = false
-
-    @Option(help: ArgumentHelp("Also write the study's tables as CSV files into this folder.", valueName: "dir"))
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give the shard files to merge") }
     }
 
     func run() throws {
-        try prepareOutputFolder(out)
+        try output.prepare()
         let study: RobustStudy
         do throws(NetworkError) {
             var shards: [RobustShard] = []
@@ -41,6 +37,6 @@ struct RobustMergeCommand: ParsableCommand {
             printError("error: the shard files do not make one study:\n" + error.problems.map { "  - \($0)" }.joined(separator: "\n"))
             throw ExitCode(ExitStatus.badInput)
         }
-        try report(study, json: json, text: RobustReport.render, out: out, csv: RobustReport.writeCSV)
+        try output.publish(study, text: RobustReport.render, csv: RobustReport.writeCSV)
     }
 }

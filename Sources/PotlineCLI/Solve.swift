@@ -29,23 +29,11 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("scenario"), help: ArgumentHelp("Apply this scenario file to the network first (repeatable, stacked in order).", valueName: "file"))
     var scenarioFiles: [String] = []
 
-    @Flag(help: "Write the result as one JSON document (schema potline.solution/2) to standard output.")
-    var json = false
-
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (map, cost curve, prices explained) to this file.", valueName: "file"))
     var html: String?
 
     @Option(help: ArgumentHelp("Process of the cost curve in the HTML report (default: the process whose plants draw the most power).", valueName: "process"))
     var costCurve: String?
-
-    @Option(help: ArgumentHelp("Also write the result tables as CSV files into this folder.", valueName: "dir"))
-    var out: String?
-
-    @Option(help: ArgumentHelp("Stop the solver after this many seconds.", valueName: "seconds"))
-    var timeLimit: Double?
-
-    @Option(help: ArgumentHelp("For siting: stop branch-and-bound once the plan is within this relative gap of the best bound (0.01 = 1%).", valueName: "fraction"))
-    var mipGap: Double = 0
 
     @Flag(help: "For siting: skip the no-build baseline and the break-even solves for rejected candidates.")
     var noPlanAnalysis = false
@@ -55,21 +43,16 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var sitingOptions: SitingOptions
 
-    @OptionGroup var backend: SolverOption
+    @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
-    }
+    @OptionGroup var solving: SolverFlags
 
     func run() throws {
         let loaded = try loadNetwork(network, scenarios: scenarioFiles)
-        try prepareOutputFolder(out)
+        try output.prepare()
         let solution: Solution
         do {
-            var options = SolveOptions(
-                timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: !noPlanAnalysis,
-                explainPrices: json || html != nil, solver: backend.linearSolver)
+            var options = solving.solveOptions(analysePlan: !noPlanAnalysis, explainPrices: output.json || html != nil)
             options.siting = try sitingMode(options)
             solution = try loaded.solve(options: options)
         } catch let exit as ExitCode {
@@ -79,18 +62,10 @@ struct Solve: ParsableCommand {
             throw ExitCode(ExitStatus.solverFailure)
         }
         if solverLog { printError(solution.solverLog) }
-        let document = try encodeResult(solution)
-        if json {
-            StandardStreams.writeOutput(document)
-            StandardStreams.writeOutput("\n")
-        } else {
-            StandardStreams.writeOutput(TextReport.render(solution, network: loaded))
-        }
-        if let html {
-            try writeHTML(HTMLReport.solve(solution, network: loaded, shapes: try mapShapes(network), costCurveProcess: costCurve), to: html)
-        }
-        if let out { try writeTables(out) { try CSVReport.write(solution, to: $0) } }
-        try throwExitStatus(for: solution.status)
+        try output.publish(
+            solution, text: TextReport.render, csv: CSVReport.write, html: html,
+            page: { HTMLReport.solve(solution, network: loaded, shapes: try mapShapes(network), costCurveProcess: costCurve) },
+            status: solution.status)
     }
 }
 

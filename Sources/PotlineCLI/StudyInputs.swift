@@ -14,33 +14,19 @@ struct StudyInputs: ParsableArguments {
     @Option(help: ArgumentHelp("Uncertainty file (YAML); without it, the network's ranges.csv.", valueName: "file"))
     var uncertainty: String?
 
-    @Option(help: ArgumentHelp("Threads to solve on (default: the number of cores).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Write the study as one JSON document to standard output.")
-    var json = false
+    @OptionGroup var solving: SolverFlags
 
-    @Option(help: ArgumentHelp("Also write the study's tables as CSV files into this folder.", valueName: "dir"))
-    var out: String?
+    @OptionGroup var parallel: ThreadOptions
 
-    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
-    var timeLimit: Double?
-
-    @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
-    var mipGap: Double = 0
-
-    func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-    }
-
-    var solveOptions: SolveOptions { SolveOptions(timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false) }
+    var threads: Int { parallel.threads }
+    var solveOptions: SolveOptions { solving.solveOptions(analysePlan: false) }
 
     /// The network's files, the scenario stack and the uncertain inputs; exits 2 on bad input.
     func load() throws -> (files: NetworkFiles, scenarios: [Scenario], uncertainty: UncertaintyFile) {
         let files = try readNetworkFiles(network)
-        try prepareOutputFolder(out)
+        try output.prepare()
         let stack = try scenarioFiles.flatMap(loadScenarioStack)
         return (files, stack, try uncertaintyFile(files, stack))
     }

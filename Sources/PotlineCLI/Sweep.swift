@@ -62,38 +62,26 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Solve every value from scratch (no warm start).")
     var cold = false
 
-    @Option(help: ArgumentHelp("Threads to solve on (default: the number of cores).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Flag(help: "Time the sweep cold/warm and serial/parallel and print the speedups instead of the results.")
     var benchmark = false
 
     @Option(help: ArgumentHelp("Repeats per way for --benchmark (the fastest counts).", valueName: "n"))
     var repeats: Int = 3
 
-    @Flag(help: "Write the sweep as one JSON document (schema potline.sweep/1) to standard output.")
-    var json = false
-
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (total and marginal costs against the parameter) to this file.", valueName: "file"))
     var html: String?
 
-    @Option(help: ArgumentHelp("Also write the sweep tables as CSV files into this folder.", valueName: "dir"))
-    var out: String?
-
-    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
-    var timeLimit: Double?
-
-    @Option(help: ArgumentHelp("For siting: stop branch-and-bound within this relative gap (0.01 = 1%).", valueName: "fraction"))
-    var mipGap: Double = 0
-
     @OptionGroup var sitingOptions: SitingOptions
 
-    @OptionGroup var backend: SolverOption
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var solving: SolverFlags
+
+    @OptionGroup var parallel: ThreadOptions
 
     func validate() throws {
-        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
         if scale && add { throw ValidationError("give --scale or --add, not both") }
-        if benchmark && out != nil { throw ValidationError("--out does not apply to --benchmark (use --json)") }
+        if benchmark && output.out != nil { throw ValidationError("--out does not apply to --benchmark (use --json)") }
         if values != nil, from != nil || to != nil || steps != nil {
             throw ValidationError("give either --values or --from/--to/--steps")
         }
@@ -107,8 +95,6 @@ struct SweepCommand: ParsableCommand {
         }
         if try parsedValues().isEmpty { throw ValidationError("--values lists no numbers") }
         if let tolerance, !(tolerance > 0) { throw ValidationError("--tolerance must be positive") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if repeats < 1 { throw ValidationError("--repeats must be at least 1") }
     }
 
@@ -135,7 +121,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let files = try readNetworkFiles(network)
-        try prepareOutputFolder(out)
+        try output.prepare()
         let stack = try scenarioFiles.flatMap(loadScenarioStack)
         let swept: SweepParameter
         do {
@@ -147,21 +133,20 @@ struct SweepCommand: ParsableCommand {
         let mode: SweepMode = scale ? .scale : add ? .add : .set
         let values = try parsedValues()
         var options = SweepOptions(
-            solve: SolveOptions(
-                timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: false, solver: backend.linearSolver),
-            warmStart: !cold, threads: threads,
+            solve: solving.solveOptions(analysePlan: false),
+            warmStart: !cold, threads: parallel.threads,
             refineBreakpoints: !noRefine, tolerance: tolerance)
 
         if benchmark {
             let result: SweepBenchmark
             do {
                 result = try SweepBenchmark.run(
-                    base: files, scenarios: stack, parameter: swept, mode: mode, values: values, threads: threads,
+                    base: files, scenarios: stack, parameter: swept, mode: mode, values: values, threads: parallel.threads,
                     repeats: repeats, options: options)
             } catch {
                 throw failureExit(error)
             }
-            try report(result, json: json, text: { $0.render() })
+            try output.publish(result, text: { $0.render() })
             return
         }
 
@@ -183,8 +168,8 @@ struct SweepCommand: ParsableCommand {
         } catch {
             throw failureExit(error)
         }
-        try report(sweep, json: json, text: SweepReport.render, out: out, csv: SweepReport.writeCSV)
-        if let html { try writeHTML(HTMLReport.sweep(sweep), to: html) }
-        try throwExitStatus(for: worstStatus(sweep.points.map(\.status)))
+        try output.publish(
+            sweep, text: SweepReport.render, csv: SweepReport.writeCSV, html: html, page: { HTMLReport.sweep(sweep) },
+            status: worstStatus(sweep.points.map(\.status)))
     }
 }

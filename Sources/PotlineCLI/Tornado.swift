@@ -29,6 +29,6 @@ struct TornadoCommand: ParsableCommand {
         } catch {
             throw failureExit(error)
         }
-        try report(tornado, json: inputs.json, text: TornadoReport.render, out: inputs.out, csv: TornadoReport.writeCSV)
+        try inputs.output.publish(tornado, text: TornadoReport.render, csv: TornadoReport.writeCSV)
     }
 }

@@ -15,6 +15,7 @@ func yamlSyntaxProblem(_ error: any Error, file: String) -> NetworkProblem {
 /// Scenarios edit this form before it is parsed, so every column of every table can be
 /// overlaid, and problems in changed rows still point at a file and row.
 public struct NetworkFiles {
+    /// One CSV table of a network folder, as read: header and rows with their line numbers.
     public struct Table: Sendable {
         public var file: String
         public var header: [String]
@@ -26,6 +27,7 @@ public struct NetworkFiles {
         public var createdBy: SourceLocation?
     }
 
+    /// One data row, with the line it came from for located errors.
     public struct Row: Sendable {
         public var location: SourceLocation
         public var fields: [String: String]

@@ -9,6 +9,11 @@ public enum NetworkLoader {
     public static let manifestFile = manifestFileName
 
     /// Loads and validates the network in `folder`; throws ``NetworkError`` with every problem.
+    ///
+    /// ```swift
+    /// let network = try NetworkLoader.load(from: URL(fileURLWithPath: "Networks/examples/two_smelters"))
+    /// print(network.plants.count, network.demands.map(\.tonnesPerYear))
+    /// ```
     public static func load(from folder: URL) throws(NetworkError) -> Network {
         try parse(NetworkFiles.read(from: folder))
     }

@@ -4,24 +4,24 @@ import PotlineNetwork
 /// An OR-Library capacitated warehouse location instance (Beasley 1988, e.g. `cap41`):
 /// m sites with a capacity and a fixed cost, n customers with a demand and the cost of serving
 /// all of it from each site. Demand may be split between sites.
-public struct CapacitatedWarehouseInstance: Sendable, Equatable {
-    public struct Site: Sendable, Equatable {
-        public var capacity: Double
-        public var fixedCost: Double
+package struct CapacitatedWarehouseInstance: Sendable, Equatable {
+    package struct Site: Sendable, Equatable {
+        package var capacity: Double
+        package var fixedCost: Double
     }
 
-    public struct Customer: Sendable, Equatable {
-        public var demand: Double
+    package struct Customer: Sendable, Equatable {
+        package var demand: Double
         /// Cost of serving all of the demand from each site, in site order.
-        public var costs: [Double]
+        package var costs: [Double]
     }
 
-    public var sites: [Site]
-    public var customers: [Customer]
+    package var sites: [Site]
+    package var customers: [Customer]
 
     /// Parses the whitespace-separated format: `m n`, then m lines `capacity fixed_cost`, then
     /// for each customer its demand followed by m costs (wrapping over lines).
-    public static func parse(_ text: String, file: String = "input") throws(ImportError) -> Self {
+    package static func parse(_ text: String, file: String = "input") throws(ImportError) -> Self {
         var tokens: [(text: Substring, line: Int)] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for token in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) { tokens.append((token, number + 1)) }
@@ -80,7 +80,7 @@ public struct CapacitatedWarehouseInstance: Sendable, Equatable {
     /// The equivalent Potline network: sites are one-module candidate plants (capacity, fixed
     /// cost as a yearly charge), customers are demand regions, and each (site, customer) pair is
     /// a one-way link whose handling charge is the per-tonne cost `cost / demand`.
-    public func network(name: String) -> Network {
+    package func network(name: String) -> Network {
         var network = Network(
             name: name, description: "OR-Library capacitated warehouse location instance \(name) (Beasley 1988)",
             baseYear: 1988,
@@ -112,9 +112,9 @@ public struct CapacitatedWarehouseInstance: Sendable, Equatable {
 }
 
 /// A file that could not be imported, with the line at fault.
-public struct ImportError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var message: String
-    public var description: String { "\(file)\(line.map { ", line \($0)" } ?? ""): \(message)" }
+package struct ImportError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var line: Int?
+    package var message: String
+    package var description: String { "\(file)\(line.map { ", line \($0)" } ?? ""): \(message)" }
 }

@@ -6,6 +6,7 @@ import PotlineNetwork
 /// a table cell, a whole row added or removed, or a manifest key. Reports print these beside the
 /// results so that a reader sees cause and effect together.
 public struct InputChange: Sendable, Codable, Equatable {
+    /// Whether a scenario changed an input, added a row or removed one.
     public enum Kind: String, Sendable, Codable {
         case changed, added, removed
     }

@@ -44,6 +44,7 @@ public struct Scenario: Sendable, Equatable {
         }
     }
 
+    /// The table (or manifest key) a change edits.
     public enum Target: Sendable, Equatable {
         /// A table by file name (`regions.csv`), and which of its rows.
         case table(String, Selection)
@@ -59,6 +60,7 @@ public struct Scenario: Sendable, Equatable {
         case matching([Condition])
     }
 
+    /// Selects the rows whose column holds one of the values.
     public struct Condition: Sendable, Equatable {
         public var column: String
         public var values: [String]
@@ -68,6 +70,7 @@ public struct Scenario: Sendable, Equatable {
         }
     }
 
+    /// What a change does to the selected rows: edit fields, add rows or remove them.
     public enum Action: Sendable, Equatable {
         /// Set, scale or add to fields (columns of the selected rows, or manifest keys).
         case edit([FieldEdit])
@@ -79,6 +82,7 @@ public struct Scenario: Sendable, Equatable {
         case removeKeys([String])
     }
 
+    /// One field (a column or a dotted manifest key) and how it changes.
     public struct FieldEdit: Sendable, Equatable {
         /// A column name, or a dotted manifest key.
         public var key: String
@@ -92,6 +96,7 @@ public struct Scenario: Sendable, Equatable {
         }
     }
 
+    /// How a field edit combines with the old value.
     public enum Operation: Sendable, Equatable {
         /// Replace with this text (blank: the column's default).
         case set(String)
@@ -101,6 +106,7 @@ public struct Scenario: Sendable, Equatable {
         case add(Double)
     }
 
+    /// A row a scenario adds, with its fields by column.
     public struct NewRow: Sendable, Equatable {
         public var fields: [String: String]
         /// Columns in the order the scenario wrote them, so a new table keeps that order.

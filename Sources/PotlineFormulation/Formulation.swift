@@ -20,11 +20,11 @@ import PotlineNetwork
 ///
 /// One pass over the network with hash lookups: linear in its size (the transfer columns
 /// pair each closable plant with each candidate of its process).
-public struct Formulation: Sendable {
-    public struct BalanceKey: Hashable, Sendable {
-        public let region: Int
-        public let commodity: Int
-        public let period: Int
+package struct Formulation: Sendable {
+    package struct BalanceKey: Hashable, Sendable {
+        package let region: Int
+        package let commodity: Int
+        package let period: Int
 
         package init(region: Int, commodity: Int, period: Int) {
             self.region = region
@@ -34,35 +34,35 @@ public struct Formulation: Sendable {
     }
 
     /// One freight variable: a commodity moving one way along a link in one period.
-    public struct Shipment: Sendable {
-        public let link: Int
-        public let commodity: Int
-        public let from: Int
-        public let to: Int
-        public let period: Int
-        public let column: Int
+    package struct Shipment: Sendable {
+        package let link: Int
+        package let commodity: Int
+        package let from: Int
+        package let to: Int
+        package let period: Int
+        package let column: Int
     }
 
     /// Stock of a commodity in a region carried from `period` into the next (cyclically).
-    public struct Stock: Sendable {
-        public let region: Int
-        public let commodity: Int
-        public let period: Int
-        public let column: Int
+    package struct Stock: Sendable {
+        package let region: Int
+        package let commodity: Int
+        package let period: Int
+        package let column: Int
     }
 
-    public internal(set) var index: NetworkIndex
-    public internal(set) var periods: [Period]
-    public internal(set) var operations: [PlantOperation]
-    public internal(set) var groups: [CapacityGroup]
-    public internal(set) var model: LinearModel
+    package internal(set) var index: NetworkIndex
+    package internal(set) var periods: [Period]
+    package internal(set) var operations: [PlantOperation]
+    package internal(set) var groups: [CapacityGroup]
+    package internal(set) var model: LinearModel
     /// What one unit of each column costs and emits, by component.
-    public internal(set) var columnFootprints: [Footprint] = []
+    package internal(set) var columnFootprints: [Footprint] = []
     /// Region of each column, for regional carbon caps (nil: none).
     var columnRegions: [Int?] = []
     /// The family of every row and column: the typed map of the model (ModelMap.swift).
-    public internal(set) var rowFamilies: [ConstraintFamily] = []
-    public internal(set) var columnFamilies: [VariableFamily] = []
+    package internal(set) var rowFamilies: [ConstraintFamily] = []
+    package internal(set) var columnFamilies: [VariableFamily] = []
 
     // Two-stage stochastic models (StochasticFormulation.swift).
     /// The sample whose operations are being added (nil: a one-sample model).
@@ -75,48 +75,48 @@ public struct Formulation: Sendable {
     var sampleCosts: [Int: Double] = [:]
 
     /// `makeColumns[operation][period]`.
-    public internal(set) var makeColumns: [[Int]] = []
+    package internal(set) var makeColumns: [[Int]] = []
     /// `supplyColumns[supply][period]`.
-    public internal(set) var supplyColumns: [[Int]] = []
-    public internal(set) var shipments: [Shipment] = []
-    public internal(set) var stocks: [Stock] = []
-    public internal(set) var balanceRows: [BalanceKey: Int] = [:]
+    package internal(set) var supplyColumns: [[Int]] = []
+    package internal(set) var shipments: [Shipment] = []
+    package internal(set) var stocks: [Stock] = []
+    package internal(set) var balanceRows: [BalanceKey: Int] = [:]
     /// `demandRows[demand][period]`.
-    public internal(set) var demandRows: [[Int]] = []
+    package internal(set) var demandRows: [[Int]] = []
     /// `unmetDemandColumns[demand][period]`, in the diagnostic model.
-    public internal(set) var unmetDemandColumns: [[Int]] = []
+    package internal(set) var unmetDemandColumns: [[Int]] = []
     /// `capacityRows[group][period]` where the group's capacity needs a row (else a bound).
-    public internal(set) var capacityRows: [Int: [Int]] = [:]
+    package internal(set) var capacityRows: [Int: [Int]] = [:]
     /// Grid kWh of a plant with captive power: `gridColumns[group][period]`.
-    public internal(set) var gridColumns: [Int: [Int]] = [:]
+    package internal(set) var gridColumns: [Int: [Int]] = [:]
     /// Captive kWh: `captiveColumns[captive][period]`.
-    public internal(set) var captiveColumns: [Int: [Int]] = [:]
+    package internal(set) var captiveColumns: [Int: [Int]] = [:]
 
     // Siting decisions (Formulation+Siting.swift).
-    public internal(set) var buildColumns: [Int: Int] = [:]
+    package internal(set) var buildColumns: [Int: Int] = [:]
     /// Column whose value × `capacityPerUnit` is a candidate's capacity (t/y).
-    public internal(set) var candidateCapacity: [Int: (column: Int, tonnesPerUnit: Double)] = [:]
-    public internal(set) var closeColumns: [Int: Int] = [:]
-    public internal(set) var retrofitColumns: [Int: Int] = [:]
-    public internal(set) var transferColumns: [(plant: Int, candidate: Int, column: Int)] = []
+    package internal(set) var candidateCapacity: [Int: (column: Int, tonnesPerUnit: Double)] = [:]
+    package internal(set) var closeColumns: [Int: Int] = [:]
+    package internal(set) var retrofitColumns: [Int: Int] = [:]
+    package internal(set) var transferColumns: [(plant: Int, candidate: Int, column: Int)] = []
     /// Candidates the energy standard keeps out (their kWh/t is above the new-plant limit).
-    public internal(set) var candidatesBarredByStandard: [Int] = []
+    package internal(set) var candidatesBarredByStandard: [Int] = []
     /// Plant and retrofit technologies the energy standard keeps from running (above the existing-plant limit).
-    public internal(set) var operationsBarredByStandard: [Int] = []
+    package internal(set) var operationsBarredByStandard: [Int] = []
 
     // Power and self-supply bounds (Formulation+Power.swift).
-    public internal(set) var captiveShareRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
+    package internal(set) var captiveShareRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
     /// The benchmark-share row of each capacity policy that has one, by the policy's process names.
-    public internal(set) var benchmarkRows: [String: Int] = [:]
-    public internal(set) var selfSupplyRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
-    public internal(set) var carbonCapRows: [String: Int] = [:]
+    package internal(set) var benchmarkRows: [String: Int] = [:]
+    package internal(set) var selfSupplyRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
+    package internal(set) var carbonCapRows: [String: Int] = [:]
 
-    public var network: Network { index.network }
-    public var hasSitingDecisions: Bool { !buildColumns.isEmpty || !closeColumns.isEmpty || !retrofitColumns.isEmpty }
+    package var network: Network { index.network }
+    package var hasSitingDecisions: Bool { !buildColumns.isEmpty || !closeColumns.isEmpty || !retrofitColumns.isEmpty }
 
     /// - Parameter unmetDemandPenalty: when set, every demand gets a slack column at this cost
     ///   per tonne, so an infeasible network still solves and shows which demand falls short.
-    public init(_ network: Network, unmetDemandPenalty: Double? = nil) {
+    package init(_ network: Network, unmetDemandPenalty: Double? = nil) {
         self.init(structureOf: network)
         addStages()
         if let penalty = unmetDemandPenalty { addUnmetDemandSlack(network, penalty: penalty) }

@@ -1,7 +1,7 @@
 /// The families of a formulation's rows: what a constraint stands for, so that studies and
 /// readers select rows by family (``Formulation/rows(of:)``), never by their names. The raw
 /// value is the first segment of the row's name in exported models (`capacity.GROUP`).
-public enum ConstraintFamily: String, CaseIterable, Sendable {
+package enum ConstraintFamily: String, CaseIterable, Sendable {
     /// Made + bought + shipped in + stock in − used − shipped out − stock out ≥ demand.
     case balance
     case capacity
@@ -31,7 +31,7 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
 
     /// The policy a family enforces, in words, for the families an infeasibility diagnosis
     /// relaxes one group at a time; nil for the structure of the chain itself.
-    public var policy: PolicyConstraint? {
+    package var policy: PolicyConstraint? {
         switch self {
         case .carbonCap: .carbonCap
         case .ceiling: .capacityCeiling
@@ -50,11 +50,11 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
 
 /// The policies (and physical limits) an infeasibility diagnosis can blame, in the order it
 /// tries them, with the words that name the network's inputs behind each.
-public enum PolicyConstraint: CaseIterable, Sendable {
+package enum PolicyConstraint: CaseIterable, Sendable {
     case carbonCap, capacityCeiling, newCapacityBounds, capacityTransfer, regionalLimits, maximumNewSites, selfSupply,
         captiveShare, linkCapacity, benchmarkShare
 
-    public var words: String {
+    package var words: String {
         switch self {
         case .carbonCap: "the carbon cap (policy.carbon.national_cap_t_per_y, regions.csv carbon_cap_t_per_y)"
         case .capacityCeiling: "the national capacity ceiling (policy.capacity ceiling_t_per_y)"
@@ -74,7 +74,7 @@ public enum PolicyConstraint: CaseIterable, Sendable {
 
 /// The families of a formulation's columns; the raw value is the first segment of the column's
 /// name in exported models (`make.PLANT`).
-public enum VariableFamily: String, CaseIterable, Sendable {
+package enum VariableFamily: String, CaseIterable, Sendable {
     case make, toll, buy, ship, stock, grid, captive, unmet
     case build, modules, capacity, close, retrofit, transfer
     /// The value at risk and each sample's excess over it (stochastic models with CVaR).
@@ -90,7 +90,7 @@ public enum VariableFamily: String, CaseIterable, Sendable {
 
     /// Siting decisions a network can force in (`decision: must_build`), and the words that
     /// name the input, for an infeasibility diagnosis.
-    public var forcedDecisionWords: String? {
+    package var forcedDecisionWords: String? {
         switch self {
         case .build: "candidates forced in (candidates.csv decision: must_build)"
         case .retrofit: "retrofits forced in (retrofits.csv decision: must_build)"
@@ -101,10 +101,10 @@ public enum VariableFamily: String, CaseIterable, Sendable {
 
 extension Formulation {
     /// The rows of one family, in the order they were added.
-    public func rows(of family: ConstraintFamily) -> [Int] { rowFamilies.indices.filter { rowFamilies[$0] == family } }
+    package func rows(of family: ConstraintFamily) -> [Int] { rowFamilies.indices.filter { rowFamilies[$0] == family } }
 
     /// The columns of one family, in the order they were added.
-    public func columns(of family: VariableFamily) -> [Int] {
+    package func columns(of family: VariableFamily) -> [Int] {
         columnFamilies.indices.filter { columnFamilies[$0] == family }
     }
 

@@ -4,52 +4,52 @@ import PotlineNetwork
 /// Everything that can make a commodity, flattened: existing plants in their current technology,
 /// the same plants after each retrofit, candidate plants, and tolling services. Each operation
 /// belongs to a ``CapacityGroup`` (the plant, candidate or toller whose capacity it shares).
-public struct PlantOperation: Sendable {
-    public enum Source: Sendable, Equatable {
+package struct PlantOperation: Sendable {
+    package enum Source: Sendable, Equatable {
         case plant(Int)
         case retrofit(Int)
         case candidate(Int)
         case tolling(Int)
     }
 
-    public let source: Source
+    package let source: Source
     /// `PLANT`, `PLANT@RETROFIT`, `CANDIDATE` or `TOLLER`.
-    public let id: String
-    public let group: Int
-    public let region: Int
-    public let process: Int
-    public let owner: String
-    public let electricityKWhPerTonne: Double
+    package let id: String
+    package let group: Int
+    package let region: Int
+    package let process: Int
+    package let owner: String
+    package let electricityKWhPerTonne: Double
     /// Labour, fuel, maintenance; for a toller, its fee.
-    public let otherCostYuanPerTonne: Double
-    public let isTolling: Bool
+    package let otherCostYuanPerTonne: Double
+    package let isTolling: Bool
     /// A plant's own price (captive contract); nil: the region's grid price.
-    public let ownPriceYuanPerKWh: Double?
+    package let ownPriceYuanPerKWh: Double?
     /// Tiered surcharge on each kWh this technology uses.
-    public let surchargeYuanPerKWh: Double
+    package let surchargeYuanPerKWh: Double
     /// Direct CO2 of the process (t/t); for a toller also its power's CO2, which its fee hides.
-    public let processEmissionTonnesPerTonne: Double
+    package let processEmissionTonnesPerTonne: Double
     /// Share of its power from non-hydro renewables, which emit no CO2.
-    public let renewableShare: Double
+    package let renewableShare: Double
 }
 
 /// The capacity an operation draws on.
-public struct CapacityGroup: Sendable {
-    public enum Source: Sendable, Equatable {
+package struct CapacityGroup: Sendable {
+    package enum Source: Sendable, Equatable {
         case plant(Int)
         case candidate(Int)
         case tolling(Int)
     }
 
-    public let source: Source
-    public let id: String
-    public let region: Int
-    public let process: Int
+    package let source: Source
+    package let id: String
+    package let region: Int
+    package let process: Int
     /// Fixed capacity (t/y); nil for a candidate (decided) or an unlimited toller.
-    public let capacityTonnesPerYear: Double?
+    package let capacityTonnesPerYear: Double?
     /// Captive generation serving this plant, if any.
-    public let captive: Int?
-    public var operations: [Int] = []
+    package let captive: Int?
+    package var operations: [Int] = []
 }
 
 extension NetworkIndex {

@@ -66,6 +66,7 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     }
 }
 
+/// A way of moving freight (rail, road, river, sea): its circuity, rate in yuan/t·km and handling in yuan/t.
 public struct TransportMode: Sendable, Equatable {
     public var name: String
     /// Route length ÷ great-circle distance, for links without a distance.
@@ -91,7 +92,9 @@ public struct TransportMode: Sendable, Equatable {
     ]
 }
 
+/// A province, port or foreign origin: where plants, supplies and demands sit.
 public struct Region: Sendable, Equatable {
+    /// What sort of place a region is.
     public enum Kind: String, Sendable, Codable, CaseIterable { case province, port, foreign }
 
     public var id: String
@@ -130,6 +133,7 @@ public struct Region: Sendable, Equatable {
     }
 }
 
+/// A material that flows through the chain (bauxite, alumina, aluminium, anodes…).
 public struct Commodity: Sendable, Equatable {
     public var id: String
     public var name: String
@@ -150,6 +154,7 @@ public struct Commodity: Sendable, Equatable {
 /// A recipe: per tonne of its main output, the inputs consumed, by-products made,
 /// electricity used and other variable cost.
 public struct ProductionProcess: Sendable, Equatable {
+    /// An input of a process and the tonnes of it per tonne of output.
     public struct Ingredient: Sendable, Equatable {
         public var commodity: String
         public var tonnesPerTonne: Double
@@ -189,6 +194,7 @@ public struct ProductionProcess: Sendable, Equatable {
     }
 }
 
+/// An existing plant: its region, process, capacity in t/y and costs.
 public struct Plant: Sendable, Equatable {
     public var id: String
     public var region: String
@@ -250,6 +256,7 @@ public struct Supply: Sendable, Equatable {
     }
 }
 
+/// Tonnes per year of a commodity a region must receive.
 public struct Demand: Sendable, Equatable {
     public var region: String
     public var commodity: String
@@ -264,6 +271,7 @@ public struct Demand: Sendable, Equatable {
     }
 }
 
+/// A freight route between two regions by one mode.
 public struct Link: Sendable, Equatable {
     public var id: String
     public var from: String

@@ -2,13 +2,13 @@
 /// every input is available in their region, along links that may carry it. A worklist pass,
 /// linear in the network's size. Used to reject unreachable demands before solving and to
 /// create flow variables only where material can exist.
-public struct ReachabilityAnalysis: Sendable {
+package struct ReachabilityAnalysis: Sendable {
     private let index: NetworkIndex
     private var available: Set<Pair> = []
 
     struct Pair: Hashable { let region: Int, commodity: Int }
 
-    public init(_ index: NetworkIndex) {
+    package init(_ index: NetworkIndex) {
         self.index = index
         let network = index.network
         let regionCount = network.regions.count
@@ -73,7 +73,7 @@ public struct ReachabilityAnalysis: Sendable {
     }
 
     /// Whether any supply or plant can put `commodity` in `region`.
-    public func canDeliver(_ commodity: String, to region: String) -> Bool {
+    package func canDeliver(_ commodity: String, to region: String) -> Bool {
         guard let r = index.regions[region], let c = index.commodities[commodity] else { return false }
         return available.contains(Pair(region: r, commodity: c))
     }

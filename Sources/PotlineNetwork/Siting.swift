@@ -36,6 +36,7 @@ public struct CapitalCost: Sendable, Equatable {
 
 /// A plant that may be built.
 public struct Candidate: Sendable, Equatable {
+    /// How a candidate may be sized: whole modules up to a count, or any size between bounds.
     public enum Sizing: Sendable, Equatable {
         /// Whole modules of a fixed size (e.g. 0.5 Mt/y potlines), up to a count.
         case modules(sizeTonnesPerYear: Double, maximum: Int)

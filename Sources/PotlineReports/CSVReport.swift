@@ -35,13 +35,13 @@ public enum CSVReport {
         deliveredHeader += ["embedded_co2_t_per_t"] + periodIDs.map { "marginal_cost_\($0)_yuan_per_t" }
         let deliveredRows: [[String]] = solution.deliveredCosts.map { cost in
             var row = [
-                cost.region, cost.commodity, CSVFile.number(cost.demandTPerY), CSVFile.number(cost.marginalCostYuanPerT),
-                CSVFile.number(cost.averageCostYuanPerT),
+                cost.region, cost.commodity, CSVFile.number(cost.demandTonnesPerYear), CSVFile.number(cost.marginalCostYuanPerTonne),
+                CSVFile.number(cost.averageCostYuanPerTonne),
             ]
-            let split = cost.averageCostBreakdownYuanPerT?.named.map(\.value)
+            let split = cost.averageCostBreakdownYuanPerTonne?.named.map(\.value)
             row += CostComponents().named.indices.map { CSVFile.number(split?[$0]) }
-            row.append(CSVFile.number(cost.embeddedCo2TPerT))
-            row += periodIDs.map { CSVFile.number(cost.marginalCostByPeriodYuanPerT?[$0]) }
+            row.append(CSVFile.number(cost.embeddedCo2TonnesPerTonne))
+            row += periodIDs.map { CSVFile.number(cost.marginalCostByPeriodYuanPerTonne?[$0]) }
             return row
         }
         try CSVFile.write(folder, "delivered_costs.csv", deliveredHeader, deliveredRows)
@@ -54,18 +54,18 @@ public enum CSVReport {
             solution.plants.map { plant in
                 [
                     plant.id, plant.kind.rawValue, plant.region, plant.process, plant.output, plant.owner,
-                    CSVFile.number(plant.capacityTPerY), CSVFile.number(plant.productionTPerY), CSVFile.number(plant.utilisation), plant.retrofit ?? "",
-                    plant.closed ? "true" : "false", CSVFile.number(plant.electricityKwhPerT), CSVFile.number(plant.electricityKwh),
-                    CSVFile.number(plant.electricityPriceYuanPerKwh), CSVFile.number(plant.surchargeYuanPerKwh), CSVFile.number(plant.captiveShare),
-                    CSVFile.number(plant.unitCostYuanPerT), CSVFile.number(plant.directCo2TPerT), CSVFile.number(plant.embeddedCo2TPerT),
+                    CSVFile.number(plant.capacityTonnesPerYear), CSVFile.number(plant.productionTonnesPerYear), CSVFile.number(plant.utilisation), plant.retrofit ?? "",
+                    plant.closed ? "true" : "false", CSVFile.number(plant.electricityKWhPerTonne), CSVFile.number(plant.electricityKWh),
+                    CSVFile.number(plant.electricityPriceYuanPerKWh), CSVFile.number(plant.surchargeYuanPerKWh), CSVFile.number(plant.captiveShare),
+                    CSVFile.number(plant.unitCostYuanPerTonne), CSVFile.number(plant.directCo2TonnesPerTonne), CSVFile.number(plant.embeddedCo2TonnesPerTonne),
                 ] + plant.costYuan.named.map { CSVFile.number($0.value) }
             })
         try CSVFile.write(folder, "supplies.csv",
             ["id", "region", "commodity", "capacity_t_per_y", "purchased_t_per_y", "price_yuan_per_t", "cost_yuan"],
             solution.supplies.map {
                 [
-                    $0.id, $0.region, $0.commodity, CSVFile.number($0.capacityTPerY), CSVFile.number($0.purchasedTPerY),
-                    CSVFile.number($0.priceYuanPerT), CSVFile.number($0.costYuan),
+                    $0.id, $0.region, $0.commodity, CSVFile.number($0.capacityTonnesPerYear), CSVFile.number($0.purchasedTonnesPerYear),
+                    CSVFile.number($0.priceYuanPerTonne), CSVFile.number($0.costYuan),
                 ]
             })
         try CSVFile.write(folder, "flows.csv",
@@ -75,8 +75,8 @@ public enum CSVReport {
             ] + periodIDs.map { "tonnes_\($0)" },
             solution.flows.map { flow in
                 [
-                    flow.link, flow.mode, flow.commodity, flow.from, flow.to, CSVFile.number(flow.tonnesPerY), CSVFile.number(flow.distanceKm),
-                    CSVFile.number(flow.tonneKm), CSVFile.number(flow.freightCostYuanPerT), CSVFile.number(flow.freightCostYuan),
+                    flow.link, flow.mode, flow.commodity, flow.from, flow.to, CSVFile.number(flow.tonnesPerYear), CSVFile.number(flow.distanceKm),
+                    CSVFile.number(flow.tonneKm), CSVFile.number(flow.freightCostYuanPerTonne), CSVFile.number(flow.freightCostYuan),
                 ] + periodIDs.map { CSVFile.number(flow.tonnesByPeriod?[$0]) }
             })
         if !solution.captivePower.isEmpty {
@@ -87,7 +87,7 @@ public enum CSVReport {
                 ],
                 solution.captivePower.map {
                     [
-                        $0.id, $0.plant, CSVFile.number($0.generatedKwh), CSVFile.number($0.capacityKwhPerY), CSVFile.number($0.share),
+                        $0.id, $0.plant, CSVFile.number($0.generatedKWh), CSVFile.number($0.capacityKWhPerYear), CSVFile.number($0.share),
                         CSVFile.number($0.minimumShare), CSVFile.number($0.maximumShare), CSVFile.number($0.minimumShareValueYuanPerPoint),
                         CSVFile.number($0.maximumShareValueYuanPerPoint),
                     ]
@@ -101,7 +101,7 @@ public enum CSVReport {
                 ],
                 solution.selfSupply.map {
                     [
-                        $0.owner, $0.process, CSVFile.number($0.inHouseTPerY), CSVFile.number($0.tolledTPerY), CSVFile.number($0.share),
+                        $0.owner, $0.process, CSVFile.number($0.inHouseTonnesPerYear), CSVFile.number($0.tolledTonnesPerYear), CSVFile.number($0.share),
                         CSVFile.number($0.tollingFeesYuan), CSVFile.number($0.minimumShare), CSVFile.number($0.maximumShare),
                         CSVFile.number($0.minimumShareValueYuanPerPoint), CSVFile.number($0.maximumShareValueYuanPerPoint),
                     ]
@@ -110,7 +110,7 @@ public enum CSVReport {
         if let plan = solution.plan { try writePlan(plan, to: folder) }
         if !solution.unmetDemands.isEmpty {
             try CSVFile.write(folder, "unmet_demands.csv", ["region", "commodity", "demand_t_per_y", "unmet_t_per_y"],
-                solution.unmetDemands.map { [$0.region, $0.commodity, CSVFile.number($0.demandTPerY), CSVFile.number($0.unmetTPerY)] })
+                solution.unmetDemands.map { [$0.region, $0.commodity, CSVFile.number($0.demandTonnesPerYear), CSVFile.number($0.unmetTonnesPerYear)] })
         }
         if !solution.infeasibleConstraints.isEmpty {
             try CSVFile.write(folder, "infeasible_constraints.csv", ["constraint"], solution.infeasibleConstraints.map { [$0] })
@@ -125,25 +125,25 @@ public enum CSVReport {
             ],
             plan.builds.map {
                 [
-                    $0.candidate, $0.region, $0.process, CSVFile.number($0.capacityTPerY), CSVFile.number($0.productionTPerY), CSVFile.number($0.capexYuan),
-                    CSVFile.number($0.annualCapitalYuan), CSVFile.number($0.yearOneCostYuan), CSVFile.number($0.marginYuanPerY),
+                    $0.candidate, $0.region, $0.process, CSVFile.number($0.capacityTonnesPerYear), CSVFile.number($0.productionTonnesPerYear), CSVFile.number($0.capexYuan),
+                    CSVFile.number($0.annualCapitalYuan), CSVFile.number($0.yearOneCostYuan), CSVFile.number($0.marginYuanPerYear),
                     CSVFile.number($0.marginPowerPriceYuanPerKWh),
                 ]
             })
         try CSVFile.write(folder, "plan_closures.csv", ["plant", "region", "process", "capacity_freed_t_per_y", "closure_cost_yuan_per_y"],
             plan.closures.map {
-                [$0.plant, $0.region, $0.process, CSVFile.number($0.capacityFreedTPerY), CSVFile.number($0.closureCostYuanPerY)]
+                [$0.plant, $0.region, $0.process, CSVFile.number($0.capacityFreedTonnesPerYear), CSVFile.number($0.closureCostYuanPerYear)]
             })
         try CSVFile.write(folder, "plan_retrofits.csv",
             ["retrofit", "plant", "from_kwh_per_t", "to_kwh_per_t", "capex_yuan", "annual_capital_yuan"],
             plan.retrofits.map {
                 [
-                    $0.retrofit, $0.plant, CSVFile.number($0.fromKwhPerT), CSVFile.number($0.toKwhPerT), CSVFile.number($0.capexYuan),
+                    $0.retrofit, $0.plant, CSVFile.number($0.fromKWhPerTonne), CSVFile.number($0.toKWhPerTonne), CSVFile.number($0.capexYuan),
                     CSVFile.number($0.annualCapitalYuan),
                 ]
             })
         try CSVFile.write(folder, "plan_transfers.csv", ["from_plant", "from_region", "to_candidate", "to_region", "tonnes_per_y"],
-            plan.transfers.map { [$0.fromPlant, $0.fromRegion, $0.toCandidate, $0.toRegion, CSVFile.number($0.tonnesPerY)] })
+            plan.transfers.map { [$0.fromPlant, $0.fromRegion, $0.toCandidate, $0.toRegion, CSVFile.number($0.tonnesPerYear)] })
         try CSVFile.write(folder, "plan_rejected.csv",
             [
                 "candidate", "region", "reason", "break_even_reduction_yuan_per_y", "break_even_reduction_share",
@@ -151,7 +151,7 @@ public enum CSVReport {
             ],
             plan.rejected.map {
                 [
-                    $0.candidate, $0.region, $0.reason.words, CSVFile.number($0.breakEvenReductionYuanPerY), CSVFile.number($0.breakEvenReductionShare),
+                    $0.candidate, $0.region, $0.reason.words, CSVFile.number($0.breakEvenReductionYuanPerYear), CSVFile.number($0.breakEvenReductionShare),
                     CSVFile.number($0.breakEvenPowerPriceYuanPerKWh),
                 ]
             })

@@ -11,6 +11,15 @@ import PotlineStudies
 /// results side by side, each scenario's column followed by its change against the base.
 public enum ComparisonReport {
     public static func render(_ comparison: Comparison) -> String {
+        let sections: [(Comparison) -> [String]] = [
+            header, casesSection, inputChanges, summary, deliveredCosts, outputByStage, plantChanges, effects,
+            siteChanges, unmetDemands,
+        ]
+        return sections.flatMap { $0(comparison) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The title line: network, cases, wall time and threads.
+    private static func header(_ comparison: Comparison) -> [String] {
         var out: [String] = []
         let count = comparison.scenarios.count
         out.append(
@@ -19,7 +28,12 @@ public enum ComparisonReport {
                 + "\(comparison.threads) \(comparison.threads == 1 ? "thread" : "threads")")
 
         if let siting = comparison.sitingWords { out.append(siting) }
+        return out
+    }
 
+    /// Each case with its status and the scenario files it stacks.
+    private static func casesSection(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Cases:")
         var cases = TextTable([("case", .left), ("status", .left), ("scenario files", .left), ("description", .left)])
@@ -30,7 +44,12 @@ public enum ComparisonReport {
             ])
         }
         out.append(cases.render())
+        return out
+    }
 
+    /// What each scenario changed in the inputs, cell by cell.
+    private static func inputChanges(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Inputs changed (against the base):")
         var inputs = TextTable([
@@ -46,17 +65,27 @@ public enum ComparisonReport {
             }
         }
         out.append(inputs.rows.isEmpty ? "  (none)" : inputs.render())
+        return out
+    }
 
+    /// Totals side by side, with the cases that did not solve to optimality.
+    private static func summary(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Summary:")
         out.append(sideBySide(comparison, leading: [("quantity", .left)], rows: summaryRows(comparison), decimals: 1))
         if let line = statusLine(comparison) { out.append(line) }
+        return out
+    }
 
+    /// Marginal and average delivered cost per demand, side by side.
+    private static func deliveredCosts(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         let demands = unionOfKeys(comparison.cases.map { $0.deliveredCosts.map { [$0.region, $0.commodity] } })
         for (title, value, change) in [
-            ("Delivered cost, marginal yuan/t (one more tonne):", \Comparison.DeliveredCost.marginalCostYuanPerT,
-                \Comparison.DeliveredCost.marginalCostChangeYuanPerT),
-            ("Delivered cost, average yuan/t (the tonnes that arrive):", \.averageCostYuanPerT, \.averageCostChangeYuanPerT),
+            ("Delivered cost, marginal yuan/t (one more tonne):", \Comparison.DeliveredCost.marginalCostYuanPerTonne,
+                \Comparison.DeliveredCost.marginalCostChangeYuanPerTonne),
+            ("Delivered cost, average yuan/t (the tonnes that arrive):", \.averageCostYuanPerTonne, \.averageCostChangeYuanPerTonne),
         ] {
             out.append("")
             out.append(title)
@@ -68,7 +97,12 @@ public enum ComparisonReport {
                         return Cell(value: cost?[keyPath: value], change: cost?[keyPath: change])
                     }, decimals: 1))
         }
+        return out
+    }
 
+    /// Output by process and region, side by side.
+    private static func outputByStage(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Output kt/y by process and region:")
         let stages = unionOfKeys(comparison.cases.map { $0.production.map { [$0.process, $0.region] } })
@@ -77,9 +111,14 @@ public enum ComparisonReport {
                 comparison, leading: [("process", .left), ("region", .left)],
                 rows: rows(comparison, stages) { item, key in
                     let stage = item.production.first { [$0.process, $0.region] == key }
-                    return Cell(value: stage.map { $0.productionTPerY / 1e3 }, change: stage?.changeTPerY.map { $0 / 1e3 })
+                    return Cell(value: stage.map { $0.productionTonnesPerYear / 1e3 }, change: stage?.changeTonnesPerYear.map { $0 / 1e3 })
                 }, decimals: 1))
+        return out
+    }
 
+    /// The plants whose output moves in any scenario.
+    private static func plantChanges(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Plants whose output changes, kt/y:")
         let plants = unionOfKeys(comparison.compared.map { $0.plantChanges.map { [$0.id, $0.region, $0.process] } })
@@ -93,21 +132,24 @@ public enum ComparisonReport {
                         let base = comparison.base.solution?.plants.first { $0.id == key[0] }
                         return Row(
                             leading: key,
-                            cells: [Cell(value: base.map { $0.productionTPerY / 1e3 }, change: nil)]
+                            cells: [Cell(value: base.map { $0.productionTonnesPerYear / 1e3 }, change: nil)]
                                 + comparison.compared.map { item in
                                     if let change = item.plantChanges.first(where: { $0.id == key[0] }) {
                                         return Cell(
-                                            value: change.productionTPerY.map { $0 / 1e3 }, change: change.changeTPerY / 1e3,
+                                            value: change.productionTonnesPerYear.map { $0 / 1e3 }, change: change.changeTonnesPerYear / 1e3,
                                             note: change.change.rawValue)
                                     }
                                     let same = item.solution?.plants.first { $0.id == key[0] }
-                                    return Cell(value: same.map { $0.productionTPerY / 1e3 }, change: same == nil ? nil : 0)
+                                    return Cell(value: same.map { $0.productionTonnesPerYear / 1e3 }, change: same == nil ? nil : 0)
                                 })
                     }, decimals: 1, notes: true))
         }
+        return out
+    }
 
-        out += effects(comparison)
-
+    /// Siting decisions that differ from the base.
+    private static func siteChanges(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         let sites = comparison.compared.flatMap { item in item.siteChanges.map { (item.name, $0) } }
         if !sites.isEmpty {
             out.append("")
@@ -119,12 +161,17 @@ public enum ComparisonReport {
             for (name, site) in sites {
                 table.add([
                     name, site.site, site.region ?? "", site.process ?? "", site.change.rawValue.replacingOccurrences(of: "_", with: " "),
-                    site.capacityTPerY.map(Format.kilotonnes) ?? "",
+                    site.capacityTonnesPerYear.map(Format.kilotonnes) ?? "",
                 ])
             }
             out.append(table.render())
         }
+        return out
+    }
 
+    /// Demands a case cannot meet.
+    private static func unmetDemands(_ comparison: Comparison) -> [String] {
+        var out: [String] = []
         let unmet = comparison.cases.filter { !$0.unmetDemands.isEmpty }
         if !unmet.isEmpty {
             out.append("")
@@ -135,14 +182,14 @@ public enum ComparisonReport {
             for item in unmet {
                 for demand in item.unmetDemands {
                     table.add([
-                        item.name, demand.region, demand.commodity, Format.kilotonnes(demand.demandTPerY),
-                        Format.kilotonnes(demand.unmetTPerY),
+                        item.name, demand.region, demand.commodity, Format.kilotonnes(demand.demandTonnesPerYear),
+                        Format.kilotonnes(demand.unmetTonnesPerYear),
                     ])
                 }
             }
             out.append(table.render())
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// Per plant and per region: unit cost and surcharge paid, where a case moves them.
@@ -159,13 +206,13 @@ public enum ComparisonReport {
                         let base = comparison.base.solution?.plants.first { $0.id == key[0] }
                         return Row(
                             leading: key,
-                            cells: [Cell(value: base?.unitCostYuanPerT, change: nil)]
+                            cells: [Cell(value: base?.unitCostYuanPerTonne, change: nil)]
                                 + comparison.compared.map { item in
                                     if let effect = item.plantEffects.first(where: { $0.id == key[0] }) {
-                                        return Cell(value: effect.unitCostYuanPerT, change: effect.unitCostChangeYuanPerT)
+                                        return Cell(value: effect.unitCostYuanPerTonne, change: effect.unitCostChangeYuanPerTonne)
                                     }
                                     let same = item.solution?.plants.first { $0.id == key[0] }
-                                    return Cell(value: same?.unitCostYuanPerT, change: same?.unitCostYuanPerT == nil ? nil : 0)
+                                    return Cell(value: same?.unitCostYuanPerTonne, change: same?.unitCostYuanPerTonne == nil ? nil : 0)
                                 })
                     }, decimals: 1))
         }
@@ -182,7 +229,7 @@ public enum ComparisonReport {
                         let base = comparison.base.solution?.plants.first { $0.id == key[0] }
                         let million = { (value: Double?) in value.map { $0 / 1e6 } }
                         return Row(
-                            leading: [key[0], key[1], base.map { Format.number($0.surchargeYuanPerKwh, decimals: 3) } ?? "–"],
+                            leading: [key[0], key[1], base.map { Format.number($0.surchargeYuanPerKWh, decimals: 3) } ?? "–"],
                             cells: [Cell(value: million(base?.costYuan.surcharge), change: nil)]
                                 + comparison.compared.map { item in
                                     let now = item.solution?.plants.first { $0.id == key[0] }
@@ -206,14 +253,14 @@ public enum ComparisonReport {
             for key in regions {
                 let base = comparison.compared.lazy.compactMap { $0.regionEffects.first { [$0.region, $0.process] == key } }.first
                 var cells = key + [
-                    Format.optional(base?.baseUnitCostYuanPerT, decimals: 1),
+                    Format.optional(base?.baseUnitCostYuanPerTonne, decimals: 1),
                     Format.optional(base.map { $0.baseSurchargeYuan / 1e6 }, decimals: 1),
                 ]
                 for item in comparison.compared {
                     if let effect = item.regionEffects.first(where: { [$0.region, $0.process] == key }) {
                         cells += [
-                            Format.optional(effect.unitCostYuanPerT, decimals: 1),
-                            effect.unitCostChangeYuanPerT.map { Format.signed($0, decimals: 1) } ?? "",
+                            Format.optional(effect.unitCostYuanPerTonne, decimals: 1),
+                            effect.unitCostChangeYuanPerTonne.map { Format.signed($0, decimals: 1) } ?? "",
                             Format.number(effect.surchargeYuan / 1e6, decimals: 1),
                             Format.signed(effect.surchargeChangeYuan / 1e6, decimals: 1),
                         ]
@@ -366,15 +413,15 @@ public enum ComparisonReport {
             comparison.cases.flatMap { item in
                 item.deliveredCosts.map {
                     [
-                        item.name, $0.region, $0.commodity, n($0.demandTPerY), n($0.demandChangeTPerY), n($0.marginalCostYuanPerT),
-                        n($0.marginalCostChangeYuanPerT), n($0.averageCostYuanPerT), n($0.averageCostChangeYuanPerT),
+                        item.name, $0.region, $0.commodity, n($0.demandTonnesPerYear), n($0.demandChangeTonnesPerYear), n($0.marginalCostYuanPerTonne),
+                        n($0.marginalCostChangeYuanPerTonne), n($0.averageCostYuanPerTonne), n($0.averageCostChangeYuanPerTonne),
                     ]
                 }
             })
         try CSVFile.write(
             folder, "production.csv", ["case", "process", "region", "production_t_per_y", "change_t_per_y"],
             comparison.cases.flatMap { item in
-                item.production.map { [item.name, $0.process, $0.region, n($0.productionTPerY), n($0.changeTPerY)] }
+                item.production.map { [item.name, $0.process, $0.region, n($0.productionTonnesPerYear), n($0.changeTonnesPerYear)] }
             })
         try CSVFile.write(
             folder, "plant_changes.csv",
@@ -382,8 +429,8 @@ public enum ComparisonReport {
             comparison.scenarios.flatMap { item in
                 item.plantChanges.map {
                     [
-                        item.name, $0.id, $0.region, $0.process, $0.change.rawValue, n($0.baseProductionTPerY),
-                        n($0.productionTPerY), n($0.changeTPerY),
+                        item.name, $0.id, $0.region, $0.process, $0.change.rawValue, n($0.baseProductionTonnesPerYear),
+                        n($0.productionTonnesPerYear), n($0.changeTonnesPerYear),
                     ]
                 }
             })
@@ -400,7 +447,7 @@ public enum ComparisonReport {
             })
         let sites = comparison.compared.flatMap { item in
             item.siteChanges.map {
-                [item.name, $0.site, $0.region ?? "", $0.process ?? "", $0.change.rawValue, n($0.capacityTPerY)]
+                [item.name, $0.site, $0.region ?? "", $0.process ?? "", $0.change.rawValue, n($0.capacityTonnesPerYear)]
             }
         }
         if !sites.isEmpty {
@@ -408,7 +455,7 @@ public enum ComparisonReport {
         }
         try writeCasePlantsAndFlows(comparison, to: folder)
         let unmet = comparison.cases.flatMap { item in
-            item.unmetDemands.map { [item.name, $0.region, $0.commodity, n($0.demandTPerY), n($0.unmetTPerY)] }
+            item.unmetDemands.map { [item.name, $0.region, $0.commodity, n($0.demandTonnesPerYear), n($0.unmetTonnesPerYear)] }
         }
         if !unmet.isEmpty {
             try CSVFile.write(
@@ -429,9 +476,9 @@ public enum ComparisonReport {
             comparison.cases.flatMap { item in
                 (item.solution?.plants ?? []).map {
                     [
-                        item.name, $0.id, $0.kind.rawValue, $0.region, $0.process, n($0.capacityTPerY), n($0.productionTPerY),
-                        $0.closed ? "true" : "false", n($0.electricityKwhPerT), n($0.electricityPriceYuanPerKwh),
-                        n($0.surchargeYuanPerKwh), n($0.costYuan.surcharge), n($0.unitCostYuanPerT),
+                        item.name, $0.id, $0.kind.rawValue, $0.region, $0.process, n($0.capacityTonnesPerYear), n($0.productionTonnesPerYear),
+                        $0.closed ? "true" : "false", n($0.electricityKWhPerTonne), n($0.electricityPriceYuanPerKWh),
+                        n($0.surchargeYuanPerKWh), n($0.costYuan.surcharge), n($0.unitCostYuanPerTonne),
                     ]
                 }
             })
@@ -441,7 +488,7 @@ public enum ComparisonReport {
             comparison.cases.flatMap { item in
                 (item.solution?.flows ?? []).map {
                     [
-                        item.name, $0.link, $0.mode, $0.commodity, $0.from, $0.to, n($0.tonnesPerY), n($0.freightCostYuanPerT),
+                        item.name, $0.link, $0.mode, $0.commodity, $0.from, $0.to, n($0.tonnesPerYear), n($0.freightCostYuanPerTonne),
                         n($0.freightCostYuan),
                     ]
                 }

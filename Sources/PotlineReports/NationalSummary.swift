@@ -9,14 +9,15 @@ import PotlineStudies
 /// A short summary a strategy analyst checks first: output by stage, delivered cost by area,
 /// the cheapest and dearest regions for the main product, and freight work.
 enum NationalSummary {
-    static func render(_ solution: Solution, network: Network) -> [String] {
+    static func render(_ solution: Solution) -> [String] {
+        guard !solution.regions.isEmpty else { return [] }
         var out = ["", "Summary:"]
 
         var output: [String: (commodity: String, tonnes: Double, capacity: Double)] = [:]
         for plant in solution.plants {
             var entry = output[plant.process] ?? (plant.output, 0, 0)
-            entry.tonnes += plant.productionTPerY
-            entry.capacity += plant.capacityTPerY ?? plant.productionTPerY
+            entry.tonnes += plant.productionTonnesPerYear
+            entry.capacity += plant.capacityTonnesPerYear ?? plant.productionTonnesPerYear
             output[plant.process] = entry
         }
         var stages = TextTable([("process", .left), ("output", .left), ("kt/y", .right), ("capacity kt/y", .right), ("utilisation", .right)])
@@ -29,18 +30,18 @@ enum NationalSummary {
         out.append("  Output by stage:")
         out.append(stages.render())
 
-        let areas = Dictionary(network.regions.map { ($0.id, $0.area ?? $0.name) }, uniquingKeysWith: { a, _ in a })
+        let areas = Dictionary(solution.regions.map { ($0.id, $0.area ?? $0.name) }, uniquingKeysWith: { a, _ in a })
         var byArea: [String: (demand: Double, marginal: Double, average: Double)] = [:]
-        for cost in solution.deliveredCosts where cost.demandTPerY > 0 {
-            guard let marginal = cost.marginalCostYuanPerT, let average = cost.averageCostYuanPerT else { continue }
+        for cost in solution.deliveredCosts where cost.demandTonnesPerYear > 0 {
+            guard let marginal = cost.marginalCostYuanPerTonne, let average = cost.averageCostYuanPerTonne else { continue }
             let key = "\(areas[cost.region] ?? cost.region)\t\(cost.commodity)"
             var entry = byArea[key] ?? (0, 0, 0)
-            entry.demand += cost.demandTPerY
-            entry.marginal += marginal * cost.demandTPerY
-            entry.average += average * cost.demandTPerY
+            entry.demand += cost.demandTonnesPerYear
+            entry.marginal += marginal * cost.demandTonnesPerYear
+            entry.average += average * cost.demandTonnesPerYear
             byArea[key] = entry
         }
-        if network.regions.contains(where: { $0.area != nil }) {
+        if solution.regions.contains(where: { $0.area != nil }) {
             var table = TextTable([
                 ("area", .left), ("commodity", .left), ("demand kt/y", .right), ("marginal yuan/t", .right), ("average yuan/t", .right),
             ])
@@ -57,14 +58,14 @@ enum NationalSummary {
 
         // The main product: the commodity with the largest demand.
         var demandByCommodity: [String: Double] = [:]
-        for demand in network.demands { demandByCommodity[demand.commodity, default: 0] += demand.tonnesPerYear }
+        for demand in solution.demands { demandByCommodity[demand.commodity, default: 0] += demand.tonnesPerYear }
         if let product = demandByCommodity.max(by: { $0.value < $1.value })?.key {
             var byRegion: [String: (tonnes: Double, cost: Double)] = [:]
-            for plant in solution.plants where plant.output == product && plant.productionTPerY > 0 {
-                guard let unit = plant.unitCostYuanPerT else { continue }
+            for plant in solution.plants where plant.output == product && plant.productionTonnesPerYear > 0 {
+                guard let unit = plant.unitCostYuanPerTonne else { continue }
                 var entry = byRegion[plant.region] ?? (0, 0)
-                entry.tonnes += plant.productionTPerY
-                entry.cost += unit * plant.productionTPerY
+                entry.tonnes += plant.productionTonnesPerYear
+                entry.cost += unit * plant.productionTonnesPerYear
                 byRegion[plant.region] = entry
             }
             let ranked = byRegion.map { (region: $0.key, cost: $0.value.cost / $0.value.tonnes, tonnes: $0.value.tonnes) }

@@ -16,10 +16,10 @@ import PotlineStudies
 /// complete set, old or new, even if the process is killed; runs writing into one parent folder
 /// take turns (a lock on the parent), so two runs never mix their tables. A staging folder left
 /// by a killed run is removed by the next run that writes beside it.
-public enum ResultFolder {
+package enum ResultFolder {
     /// Why a folder may not receive results.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    package struct Refusal: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// Staging folders are `.DIR.potline-PID-RANDOM` beside DIR.
@@ -27,7 +27,7 @@ public enum ResultFolder {
 
     /// The folder `path` names, if results may go there: not empty, not a file, not a network
     /// folder (one with network.yaml) nor inside one, whose tables results would overwrite.
-    public static func check(_ path: String) throws(Refusal) -> URL {
+    package static func check(_ path: String) throws(Refusal) -> URL {
         guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Refusal(description: "--out needs a folder name (an empty one would write into the current folder)")
         }
@@ -53,7 +53,7 @@ public enum ResultFolder {
 
     /// Runs `write` on an empty staging folder, then puts its tables in place of `folder`'s.
     /// Files in `folder` that Potline does not write (notes) are carried over.
-    public static func publish(to folder: URL, _ write: (URL) throws -> Void) throws {
+    package static func publish(to folder: URL, _ write: (URL) throws -> Void) throws {
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)

@@ -80,9 +80,9 @@ public enum RobustReport {
         var delivered = TextTable([("demand", .left), ("marginal P10", .right), ("P50", .right), ("P90", .right), ("average P10", .right), ("P50", .right), ("P90", .right)])
         for d in study.deliveredCosts {
             delivered.add([
-                "\(d.region) \(d.commodity) yuan/t", Format.optional(d.marginalCostYuanPerT?.p10), Format.optional(d.marginalCostYuanPerT?.p50),
-                Format.optional(d.marginalCostYuanPerT?.p90), Format.optional(d.averageCostYuanPerT?.p10),
-                Format.optional(d.averageCostYuanPerT?.p50), Format.optional(d.averageCostYuanPerT?.p90),
+                "\(d.region) \(d.commodity) yuan/t", Format.optional(d.marginalCostYuanPerTonne?.p10), Format.optional(d.marginalCostYuanPerTonne?.p50),
+                Format.optional(d.marginalCostYuanPerTonne?.p90), Format.optional(d.averageCostYuanPerTonne?.p10),
+                Format.optional(d.averageCostYuanPerTonne?.p50), Format.optional(d.averageCostYuanPerTonne?.p90),
             ])
         }
         out.append("Delivered cost per demand:")
@@ -111,7 +111,7 @@ public enum RobustReport {
             out.append("\(study.infeasibleSamples.count) of \(n) samples have no feasible plan:")
             for s in study.infeasibleSamples {
                 let inputs = zip(study.factors, s.inputs).map { "\($0.name) = \(NumberText.format($1))" }.joined(separator: ", ")
-                let unmet = s.unmetDemands.map { "\($0.region) \($0.commodity) short \(Format.kilotonnes($0.unmetTPerY)) kt/y" }
+                let unmet = s.unmetDemands.map { "\($0.region) \($0.commodity) short \(Format.kilotonnes($0.unmetTonnesPerYear)) kt/y" }
                 let why = s.infeasibleConstraints.isEmpty ? "" : "; relaxing \(s.infeasibleConstraints.joined(separator: " or ")) would make it feasible"
                 out.append("  sample \(s.index + 1) (\(inputs)): \(s.status.words)" + (unmet.isEmpty ? "" : ": " + unmet.joined(separator: ", ")) + why)
             }
@@ -180,8 +180,8 @@ public enum RobustReport {
         try CSVFile.write(folder, "delivered_costs.csv",
             ["region", "commodity", "marginal_p10_yuan_per_t", "marginal_p50_yuan_per_t", "marginal_p90_yuan_per_t", "average_p10_yuan_per_t", "average_p50_yuan_per_t", "average_p90_yuan_per_t"],
             study.deliveredCosts.map { d in
-                [d.region, d.commodity, n(d.marginalCostYuanPerT?.p10), n(d.marginalCostYuanPerT?.p50), n(d.marginalCostYuanPerT?.p90),
-                 n(d.averageCostYuanPerT?.p10), n(d.averageCostYuanPerT?.p50), n(d.averageCostYuanPerT?.p90)]
+                [d.region, d.commodity, n(d.marginalCostYuanPerTonne?.p10), n(d.marginalCostYuanPerTonne?.p50), n(d.marginalCostYuanPerTonne?.p90),
+                 n(d.averageCostYuanPerTonne?.p10), n(d.averageCostYuanPerTonne?.p50), n(d.averageCostYuanPerTonne?.p90)]
             })
         try CSVFile.write(folder, "drivers.csv", ["factor", "against", "spearman"],
             study.drivers.flatMap { d in
@@ -189,7 +189,7 @@ public enum RobustReport {
             })
         try CSVFile.write(folder, "infeasible_samples.csv", ["sample", "status", "unmet_demands", "infeasible_constraints"],
             study.infeasibleSamples.map { s in
-                [String(s.index + 1), s.status.rawValue, s.unmetDemands.map { "\($0.region) \($0.commodity) \(n($0.unmetTPerY))" }.joined(separator: "; "),
+                [String(s.index + 1), s.status.rawValue, s.unmetDemands.map { "\($0.region) \($0.commodity) \(n($0.unmetTonnesPerYear))" }.joined(separator: "; "),
                  s.infeasibleConstraints.joined(separator: "; ")]
             })
     }

@@ -46,7 +46,7 @@ public enum SweepReport {
             var cells = [NumberText.format(point.value), point.status.words, Format.optional(point.totalCostYuan.map { $0 / 1e6 }, decimals: 1)]
             for key in shown {
                 let cost = point.deliveredCosts.first { $0.region == key.region && $0.commodity == key.commodity }
-                cells.append(Format.optional(cost?.marginalCostYuanPerT, decimals: 1))
+                cells.append(Format.optional(cost?.marginalCostYuanPerTonne, decimals: 1))
             }
             cells.append(point.plan)
             table.add(cells)
@@ -117,7 +117,7 @@ public enum SweepReport {
             for cost in point.deliveredCosts {
                 let key = DemandKey(region: cost.region, commodity: cost.commodity)
                 if ranges[key] == nil { order.append(key) }
-                guard let value = cost.marginalCostYuanPerT else { continue }
+                guard let value = cost.marginalCostYuanPerTonne else { continue }
                 let range = ranges[key] ?? (value, value)
                 ranges[key] = (min(range.low, value), max(range.high, value))
             }
@@ -144,7 +144,7 @@ public enum SweepReport {
             ["value", "region", "commodity", "marginal_cost_yuan_per_t", "average_cost_yuan_per_t"],
             sweep.points.flatMap { point in
                 point.deliveredCosts.map {
-                    [n(point.value), $0.region, $0.commodity, n($0.marginalCostYuanPerT), n($0.averageCostYuanPerT)]
+                    [n(point.value), $0.region, $0.commodity, n($0.marginalCostYuanPerTonne), n($0.averageCostYuanPerTonne)]
                 }
             })
         try CSVFile.write(

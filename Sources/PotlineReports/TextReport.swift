@@ -8,7 +8,20 @@ import PotlineStudies
 
 /// The solve result as a person reads it: aligned tables with units in the headers.
 public enum TextReport {
-    public static func render(_ solution: Solution, network: Network? = nil) -> String {
+    public static func render(_ solution: Solution) -> String {
+        var out = header(solution)
+        if let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan {
+            out += costs(solution, total: total, breakdown: breakdown)
+            out += NationalSummary.render(solution)
+            out += deliveredCosts(solution, breakdown: breakdown)
+            out += solution.plan.map(PlanReport.render) ?? []
+            out += plants(solution) + captivePower(solution) + selfSupply(solution) + supplies(solution) + flows(solution)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Status, model size and periods; for an infeasible network, what it cannot meet and why.
+    static func header(_ solution: Solution) -> [String] {
         var out: [String] = []
         let size = solution.model
         out.append("Network \(solution.network) (base year \(solution.baseYear)): \(solution.statusText)")
@@ -32,7 +45,7 @@ public enum TextReport {
             out.append("The network cannot meet these demands (shortfall in the cheapest plan that serves the rest):")
             var table = TextTable([("region", .left), ("commodity", .left), ("demand kt/y", .right), ("unmet kt/y", .right)])
             for unmet in solution.unmetDemands {
-                table.add([unmet.region, unmet.commodity, Format.kilotonnes(unmet.demandTPerY), Format.kilotonnes(unmet.unmetTPerY)])
+                table.add([unmet.region, unmet.commodity, Format.kilotonnes(unmet.demandTonnesPerYear), Format.kilotonnes(unmet.unmetTonnesPerYear)])
             }
             out.append(table.render())
         }
@@ -41,10 +54,12 @@ public enum TextReport {
             out.append("Relaxing any one of these constraints makes the network feasible:")
             out.append(contentsOf: solution.infeasibleConstraints.map { "  - \($0)" })
         }
-        guard let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan else {
-            return out.joined(separator: "\n") + "\n"
-        }
+        return out
+    }
 
+    /// Total delivered cost and its components.
+    static func costs(_ solution: Solution, total: Double, breakdown: CostComponents) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append(
             "Total delivered cost: \(Format.millionYuan(total)) M yuan/y"
@@ -55,9 +70,12 @@ public enum TextReport {
         }
         costs.add(["(electricity, all)", Format.millionYuan(breakdown.electricity), total > 0 ? Format.percent(breakdown.electricity / total) : "–"])
         out.append(costs.render())
+        return out
+    }
 
-        if let network { out.append(contentsOf: NationalSummary.render(solution, network: network)) }
-
+    /// Marginal and average delivered cost per demand, the average split by origin of cost.
+    static func deliveredCosts(_ solution: Solution, breakdown: CostComponents) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Delivered cost by demand (marginal = shadow price of one more tonne; average split by origin of cost):")
         // Columns for the components this solution has, so every number is labelled for what it is.
@@ -72,13 +90,13 @@ public enum TextReport {
             [("region", .left), ("commodity", .left), ("demand kt/y", .right), ("marginal yuan/t", .right), ("average yuan/t", .right)]
                 + split.map { ($0.title, .right) } + [("tCO2/t", .right)])
         for cost in solution.deliveredCosts {
-            let average = cost.averageCostBreakdownYuanPerT
+            let average = cost.averageCostBreakdownYuanPerTonne
             delivered.add(
                 [
-                    cost.region, cost.commodity, Format.kilotonnes(cost.demandTPerY), Format.optional(cost.marginalCostYuanPerT),
-                    Format.optional(cost.averageCostYuanPerT),
+                    cost.region, cost.commodity, Format.kilotonnes(cost.demandTonnesPerYear), Format.optional(cost.marginalCostYuanPerTonne),
+                    Format.optional(cost.averageCostYuanPerTonne),
                 ] + split.map { column in Format.optional(average.map(column.value)) }
-                    + [Format.optional(cost.embeddedCo2TPerT, decimals: 2)])
+                    + [Format.optional(cost.embeddedCo2TonnesPerTonne, decimals: 2)])
         }
         out.append(delivered.render())
         if solution.periods.count > 1 {
@@ -86,13 +104,16 @@ public enum TextReport {
             out.append("Marginal delivered cost by period, yuan/t:")
             var byPeriod = TextTable([("region", .left), ("commodity", .left)] + solution.periods.map { ($0.id, .right) })
             for cost in solution.deliveredCosts {
-                byPeriod.add([cost.region, cost.commodity] + solution.periods.map { Format.optional(cost.marginalCostByPeriodYuanPerT?[$0.id]) })
+                byPeriod.add([cost.region, cost.commodity] + solution.periods.map { Format.optional(cost.marginalCostByPeriodYuanPerTonne?[$0.id]) })
             }
             out.append(byPeriod.render())
         }
+        return out
+    }
 
-        if let plan = solution.plan { out.append(contentsOf: PlanReport.render(plan)) }
-
+    /// Every plant: what the plan does to it, output, power and unit cost.
+    static func plants(_ solution: Solution) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Plants:")
         var plants = TextTable([
@@ -107,15 +128,20 @@ public enum TextReport {
                 plant.kind == .candidate ? "built" : plant.kind == .tolling ? "tolled" : plant.closed ? "closed"
                 : plant.retrofit.map { "retrofit \($0)" } ?? ""
             plants.add([
-                plant.id, plan, plant.region, plant.process, plant.capacityTPerY.map(Format.kilotonnes) ?? "unlimited",
-                Format.kilotonnes(plant.productionTPerY), plant.utilisation.map(Format.percent) ?? "–", Format.number(plant.electricityKwhPerT),
-                Format.number(plant.electricityPriceYuanPerKwh, decimals: 3), Format.number(plant.surchargeYuanPerKwh, decimals: 3),
-                plant.captiveShare.map(Format.percent) ?? "–", Format.number(plant.electricityKwh / 1e6, decimals: 1),
-                Format.optional(plant.unitCostYuanPerT), Format.number(plant.directCo2TPerT, decimals: 2),
+                plant.id, plan, plant.region, plant.process, plant.capacityTonnesPerYear.map(Format.kilotonnes) ?? "unlimited",
+                Format.kilotonnes(plant.productionTonnesPerYear), plant.utilisation.map(Format.percent) ?? "–", Format.number(plant.electricityKWhPerTonne),
+                Format.number(plant.electricityPriceYuanPerKWh, decimals: 3), Format.number(plant.surchargeYuanPerKWh, decimals: 3),
+                plant.captiveShare.map(Format.percent) ?? "–", Format.number(plant.electricityKWh / 1e6, decimals: 1),
+                Format.optional(plant.unitCostYuanPerTonne), Format.number(plant.directCo2TonnesPerTonne, decimals: 2),
             ])
         }
         out.append(plants.render())
+        return out
+    }
 
+    /// Captive power plants and the value of their share bounds.
+    static func captivePower(_ solution: Solution) -> [String] {
+        var out: [String] = []
         if !solution.captivePower.isEmpty {
             out.append("")
             out.append("Captive power (value of a bound: yuan/y per percentage point of share):")
@@ -125,13 +151,19 @@ public enum TextReport {
             ])
             for row in solution.captivePower {
                 captive.add([
-                    row.id, row.plant, Format.number(row.generatedKwh / 1e6, decimals: 1), Format.percent(row.share),
+                    row.id, row.plant, Format.number(row.generatedKWh / 1e6, decimals: 1), Format.percent(row.share),
                     row.minimumShare.map(Format.percent) ?? "–", row.maximumShare.map(Format.percent) ?? "–",
                     Format.optional(row.minimumShareValueYuanPerPoint), Format.optional(row.maximumShareValueYuanPerPoint),
                 ])
             }
             out.append(captive.render())
         }
+        return out
+    }
+
+    /// In-house against tolled processing, and the value of its share bounds.
+    static func selfSupply(_ solution: Solution) -> [String] {
+        var out: [String] = []
         if !solution.selfSupply.isEmpty {
             out.append("")
             out.append("Processing self-supply (value of a bound: yuan/y per percentage point of share):")
@@ -142,7 +174,7 @@ public enum TextReport {
             ])
             for row in solution.selfSupply {
                 selfSupply.add([
-                    row.owner, row.process, Format.kilotonnes(row.inHouseTPerY), Format.kilotonnes(row.tolledTPerY),
+                    row.owner, row.process, Format.kilotonnes(row.inHouseTonnesPerYear), Format.kilotonnes(row.tolledTonnesPerYear),
                     row.share.map(Format.percent) ?? "–", Format.millionYuan(row.tollingFeesYuan), row.minimumShare.map(Format.percent) ?? "–",
                     row.maximumShare.map(Format.percent) ?? "–", Format.optional(row.minimumShareValueYuanPerPoint),
                     Format.optional(row.maximumShareValueYuanPerPoint),
@@ -150,7 +182,12 @@ public enum TextReport {
             }
             out.append(selfSupply.render())
         }
+        return out
+    }
 
+    /// Purchases from each supply.
+    static func supplies(_ solution: Solution) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("Supplies:")
         var supplies = TextTable([
@@ -159,14 +196,18 @@ public enum TextReport {
         ])
         for supply in solution.supplies {
             supplies.add([
-                supply.id, supply.region, supply.commodity, Format.kilotonnes(supply.purchasedTPerY),
-                supply.capacityTPerY.map(Format.kilotonnes) ?? "unlimited", Format.number(supply.priceYuanPerT),
+                supply.id, supply.region, supply.commodity, Format.kilotonnes(supply.purchasedTonnesPerYear),
+                supply.capacityTonnesPerYear.map(Format.kilotonnes) ?? "unlimited", Format.number(supply.priceYuanPerTonne),
                 Format.millionYuan(supply.costYuan),
             ])
         }
         out.append(supplies.render())
+        return out
+    }
 
-        out.append("")
+    /// Flows in use, with freight work and cost.
+    static func flows(_ solution: Solution) -> [String] {
+        var out: [String] = [""]
         let tonneKm = solution.flows.reduce(0) { $0 + $1.tonneKm }
         out.append("Flows (\(solution.flows.count) in use, \(Format.number(tonneKm / 1e9, decimals: 2)) bn t-km/y):")
         let periods = solution.periods.count > 1 ? solution.periods.map(\.id) : []
@@ -175,15 +216,15 @@ public enum TextReport {
                 + periods.map { ("\($0) kt", .right) } + [("km", .right), ("yuan/t", .right), ("M yuan/y", .right)])
         for flow in solution.flows {
             flows.add(
-                [flow.link, flow.mode, flow.commodity, flow.from, flow.to, Format.kilotonnes(flow.tonnesPerY)]
+                [flow.link, flow.mode, flow.commodity, flow.from, flow.to, Format.kilotonnes(flow.tonnesPerYear)]
                     + periods.map { Format.kilotonnes(flow.tonnesByPeriod?[$0] ?? 0) }
                     + [
                         Format.number(flow.distanceKm),
-                        Format.number(flow.freightCostYuanPerT, decimals: 1), Format.millionYuan(flow.freightCostYuan),
+                        Format.number(flow.freightCostYuanPerTonne, decimals: 1), Format.millionYuan(flow.freightCostYuan),
                     ])
         }
         out.append(flows.render())
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 }
 
@@ -200,10 +241,10 @@ enum PlanReport {
             ])
             for build in plan.builds {
                 table.add([
-                    build.candidate, build.region, build.process, Format.kilotonnes(build.capacityTPerY),
-                    Format.kilotonnes(build.productionTPerY), Format.millionYuan(build.capexYuan),
+                    build.candidate, build.region, build.process, Format.kilotonnes(build.capacityTonnesPerYear),
+                    Format.kilotonnes(build.productionTonnesPerYear), Format.millionYuan(build.capexYuan),
                     Format.millionYuan(build.annualCapitalYuan), Format.millionYuan(build.yearOneCostYuan),
-                    build.marginYuanPerY.map(Format.millionYuan) ?? "–",
+                    build.marginYuanPerYear.map(Format.millionYuan) ?? "–",
                     build.marginPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
             }
@@ -215,8 +256,8 @@ enum PlanReport {
             ])
             for closure in plan.closures {
                 table.add([
-                    closure.plant, closure.region, closure.process, Format.kilotonnes(closure.capacityFreedTPerY),
-                    Format.millionYuan(closure.closureCostYuanPerY),
+                    closure.plant, closure.region, closure.process, Format.kilotonnes(closure.capacityFreedTonnesPerYear),
+                    Format.millionYuan(closure.closureCostYuanPerYear),
                 ])
             }
             out.append(table.render())
@@ -227,7 +268,7 @@ enum PlanReport {
             ])
             for retrofit in plan.retrofits {
                 table.add([
-                    retrofit.retrofit, retrofit.plant, Format.number(retrofit.fromKwhPerT), Format.number(retrofit.toKwhPerT),
+                    retrofit.retrofit, retrofit.plant, Format.number(retrofit.fromKWhPerTonne), Format.number(retrofit.toKWhPerTonne),
                     Format.millionYuan(retrofit.capexYuan),
                 ])
             }
@@ -238,7 +279,7 @@ enum PlanReport {
             var table = TextTable([("from plant", .left), ("from region", .left), ("to build", .left), ("to region", .left), ("kt/y", .right)])
             for transfer in plan.transfers {
                 table.add([
-                    transfer.fromPlant, transfer.fromRegion, transfer.toCandidate, transfer.toRegion, Format.kilotonnes(transfer.tonnesPerY),
+                    transfer.fromPlant, transfer.fromRegion, transfer.toCandidate, transfer.toRegion, Format.kilotonnes(transfer.tonnesPerYear),
                 ])
             }
             out.append(table.render())
@@ -252,7 +293,7 @@ enum PlanReport {
             for rejection in plan.rejected {
                 table.add([
                     rejection.candidate, rejection.region, rejection.reason.words,
-                    rejection.breakEvenReductionYuanPerY.map(Format.millionYuan) ?? "–",
+                    rejection.breakEvenReductionYuanPerYear.map(Format.millionYuan) ?? "–",
                     rejection.breakEvenReductionShare.map(Format.percent) ?? "–",
                     rejection.breakEvenPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
@@ -268,8 +309,8 @@ enum PlanReport {
             ])
             for change in plan.deliveredCostChanges {
                 table.add([
-                    change.region, change.commodity, Format.optional(change.baselineYuanPerT), Format.optional(change.planYuanPerT),
-                    Format.optional(change.changeYuanPerT),
+                    change.region, change.commodity, Format.optional(change.baselineYuanPerTonne), Format.optional(change.planYuanPerTonne),
+                    Format.optional(change.changeYuanPerTonne),
                 ])
             }
             out.append(table.render())

@@ -8,21 +8,21 @@ import PotlineSolve
 import PotlineStudies
 
 /// An aligned plain-text table: text columns left-aligned, number columns right-aligned.
-public struct TextTable {
-    public enum Alignment: Sendable { case left, right }
+package struct TextTable {
+    package enum Alignment: Sendable { case left, right }
 
-    public var titles: [String]
-    public var alignments: [Alignment]
-    public private(set) var rows: [[String]] = []
+    package var titles: [String]
+    package var alignments: [Alignment]
+    package private(set) var rows: [[String]] = []
 
-    public init(_ columns: [(title: String, alignment: Alignment)]) {
+    package init(_ columns: [(title: String, alignment: Alignment)]) {
         titles = columns.map(\.title)
         alignments = columns.map(\.alignment)
     }
 
-    public mutating func add(_ cells: [String]) { rows.append(cells) }
+    package mutating func add(_ cells: [String]) { rows.append(cells) }
 
-    public func render(indent: String = "  ") -> String {
+    package func render(indent: String = "  ") -> String {
         var widths = titles.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {

@@ -46,7 +46,7 @@ public enum TornadoReport {
     /// `same`, or what enters (+), leaves (−) and changes size (~).
     static func decision(_ end: Tornado.End) -> String {
         guard end.status == .optimal else {
-            let unmet = end.unmetDemands.map { "\($0.region) \($0.commodity) short \(Format.kilotonnes($0.unmetTPerY)) kt/y" }
+            let unmet = end.unmetDemands.map { "\($0.region) \($0.commodity) short \(Format.kilotonnes($0.unmetTonnesPerYear)) kt/y" }
             return end.status.words + (unmet.isEmpty ? "" : ": " + unmet.joined(separator: ", "))
         }
         let parts = end.entering.map { "+\($0)" } + end.leaving.map { "−\($0)" }

@@ -16,24 +16,34 @@ public struct PriceExplanation: Sendable, Codable {
         /// What the step makes, buys or moves (`electricity`, in kWh, for power).
         public var commodity: String
         /// Change per tonne delivered (t, or kWh for power); negative: displaced.
-        public var unitsPerT: Double
+        public var unitsPerTonne: Double
         /// Its cost per tonne delivered: price, power, freight, other, carbon (yuan/t).
-        public var costYuanPerT: Double
+        public var costYuanPerTonne: Double
 
         package init(
             kind: Kind,
             id: String,
             region: String,
             commodity: String,
-            unitsPerT: Double,
-            costYuanPerT: Double
+            unitsPerTonne: Double,
+            costYuanPerTonne: Double
         ) {
             self.kind = kind
             self.id = id
             self.region = region
             self.commodity = commodity
-            self.unitsPerT = unitsPerT
-            self.costYuanPerT = costYuanPerT
+            self.unitsPerTonne = unitsPerTonne
+            self.costYuanPerTonne = costYuanPerTonne
+        }
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case kind
+            case id
+            case region
+            case commodity
+            case unitsPerTonne = "unitsPerT"
+            case costYuanPerTonne = "costYuanPerT"
         }
     }
 
@@ -43,48 +53,60 @@ public struct PriceExplanation: Sendable, Codable {
         public var source: String
         public var kind: Kind
         public var region: String
-        public var tonnesPerY: Double
+        public var tonnesPerYear: Double
         /// Share of the tonnes arriving at the demand's region, 0…1.
         public var share: Double
         /// Its average cost per tonne at the gate (for a supply: its price), yuan/t.
-        public var gateCostYuanPerT: Double?
+        public var gateCostYuanPerTonne: Double?
         /// Average freight from its gate to the demand's region, yuan/t.
-        public var freightYuanPerT: Double
+        public var freightYuanPerTonne: Double
         /// gate + freight, yuan/t.
-        public var costToServeYuanPerT: Double?
+        public var costToServeYuanPerTonne: Double?
 
         package init(
             source: String,
             kind: Kind,
             region: String,
-            tonnesPerY: Double,
+            tonnesPerYear: Double,
             share: Double,
-            gateCostYuanPerT: Double? = nil,
-            freightYuanPerT: Double,
-            costToServeYuanPerT: Double? = nil
+            gateCostYuanPerTonne: Double? = nil,
+            freightYuanPerTonne: Double,
+            costToServeYuanPerTonne: Double? = nil
         ) {
             self.source = source
             self.kind = kind
             self.region = region
-            self.tonnesPerY = tonnesPerY
+            self.tonnesPerYear = tonnesPerYear
             self.share = share
-            self.gateCostYuanPerT = gateCostYuanPerT
-            self.freightYuanPerT = freightYuanPerT
-            self.costToServeYuanPerT = costToServeYuanPerT
+            self.gateCostYuanPerTonne = gateCostYuanPerTonne
+            self.freightYuanPerTonne = freightYuanPerTonne
+            self.costToServeYuanPerTonne = costToServeYuanPerTonne
+        }
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case source
+            case kind
+            case region
+            case tonnesPerYear = "tonnesPerY"
+            case share
+            case gateCostYuanPerTonne = "gateCostYuanPerT"
+            case freightYuanPerTonne = "freightYuanPerT"
+            case costToServeYuanPerTonne = "costToServeYuanPerT"
         }
     }
 
     public var region: String
     public var commodity: String
-    /// The year's dual of the demand's balance (``Solution/DeliveredCost/marginalCostYuanPerT``).
-    public var marginalCostYuanPerT: Double
+    /// The year's dual of the demand's balance (``Solution/DeliveredCost/marginalCostYuanPerTonne``).
+    public var marginalCostYuanPerTonne: Double
     /// Cost of the next tonne as the re-solve found it: Σ steps' costs. Equals the dual unless the
     /// basis is degenerate at this demand (then the dual is one of several valid prices).
-    public var nextTonneCostYuanPerT: Double
+    public var nextTonneCostYuanPerTonne: Double
     /// Plant whose extra output serves the next tonne: the largest increase at a plant making the
     /// demanded commodity (nil when the chain ends at a purchase).
     public var settingPlant: String?
-    /// What changes for one more tonne, largest cost first: its costs add up to `nextTonneCostYuanPerT`.
+    /// What changes for one more tonne, largest cost first: its costs add up to `nextTonneCostYuanPerTonne`.
     public var chain: [Step]
     /// Origins of the delivered commodity, largest first.
     public var origins: [Origin]
@@ -92,19 +114,30 @@ public struct PriceExplanation: Sendable, Codable {
     package init(
         region: String,
         commodity: String,
-        marginalCostYuanPerT: Double,
-        nextTonneCostYuanPerT: Double,
+        marginalCostYuanPerTonne: Double,
+        nextTonneCostYuanPerTonne: Double,
         settingPlant: String? = nil,
         chain: [Step],
         origins: [Origin]
     ) {
         self.region = region
         self.commodity = commodity
-        self.marginalCostYuanPerT = marginalCostYuanPerT
-        self.nextTonneCostYuanPerT = nextTonneCostYuanPerT
+        self.marginalCostYuanPerTonne = marginalCostYuanPerTonne
+        self.nextTonneCostYuanPerTonne = nextTonneCostYuanPerTonne
         self.settingPlant = settingPlant
         self.chain = chain
         self.origins = origins
+    }
+
+    /// JSON keys keep the published names of earlier releases.
+    enum CodingKeys: String, CodingKey {
+        case region
+        case commodity
+        case marginalCostYuanPerTonne = "marginalCostYuanPerT"
+        case nextTonneCostYuanPerTonne = "nextTonneCostYuanPerT"
+        case settingPlant
+        case chain
+        case origins
     }
 }
 

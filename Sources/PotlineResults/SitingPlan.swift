@@ -5,40 +5,76 @@ import PotlineNetwork
 /// What a siting solve decided: sites built, plants closed or retrofitted, and which closures
 /// fund which builds under capacity transfer.
 public struct SitingPlan: Sendable, Codable {
+    /// A candidate the plan builds, with its capacity, capital and margin.
     public struct Build: Sendable, Codable {
         public var candidate: String
         public var region: String
         public var process: String
-        public var capacityTPerY: Double
+        public var capacityTonnesPerYear: Double
         /// Site capex + capacity capex (yuan, once).
         public var capexYuan: Double
         /// Capex annualised + fixed operating cost (yuan/y).
         public var annualCapitalYuan: Double
         /// Annual capital + this year's variable costs of its output (yuan/y).
         public var yearOneCostYuan: Double
-        public var productionTPerY: Double
+        public var productionTonnesPerYear: Double
         /// How much its yearly charges may rise before another plan is as cheap: the smallest
         /// break-even among the forced solves that leave it out (yuan/y).
-        public var marginYuanPerY: Double?
+        public var marginYuanPerYear: Double?
         /// The margin as a power-price rise: margin ÷ (its kWh/t × its output), yuan/kWh.
         public var marginPowerPriceYuanPerKWh: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case candidate
+            case region
+            case process
+            case capacityTonnesPerYear = "capacityTPerY"
+            case capexYuan
+            case annualCapitalYuan
+            case yearOneCostYuan
+            case productionTonnesPerYear = "productionTPerY"
+            case marginYuanPerYear = "marginYuanPerY"
+            case marginPowerPriceYuanPerKWh
+        }
     }
 
+    /// A plant the plan closes, with the capacity it frees and its closure cost.
     public struct Closure: Sendable, Codable {
         public var plant: String
         public var region: String
         public var process: String
-        public var capacityFreedTPerY: Double
-        public var closureCostYuanPerY: Double
+        public var capacityFreedTonnesPerYear: Double
+        public var closureCostYuanPerYear: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case plant
+            case region
+            case process
+            case capacityFreedTonnesPerYear = "capacityFreedTPerY"
+            case closureCostYuanPerYear = "closureCostYuanPerY"
+        }
     }
 
+    /// A retrofit the plan takes, with the kWh/t before and after.
     public struct RetrofitChoice: Sendable, Codable {
         public var retrofit: String
         public var plant: String
-        public var fromKwhPerT: Double
-        public var toKwhPerT: Double
+        public var fromKWhPerTonne: Double
+        public var toKWhPerTonne: Double
         public var capexYuan: Double
         public var annualCapitalYuan: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case retrofit
+            case plant
+            case fromKWhPerTonne = "fromKwhPerT"
+            case toKWhPerTonne = "toKwhPerT"
+            case capexYuan
+            case annualCapitalYuan
+        }
     }
 
     /// Quota (t/y) a closure hands to a build under capacity transfer.
@@ -47,7 +83,16 @@ public struct SitingPlan: Sendable, Codable {
         public var fromRegion: String
         public var toCandidate: String
         public var toRegion: String
-        public var tonnesPerY: Double
+        public var tonnesPerYear: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case fromPlant
+            case fromRegion
+            case toCandidate
+            case toRegion
+            case tonnesPerYear = "tonnesPerY"
+        }
     }
 
     /// A candidate left out, and how much cheaper (yuan/y of its annual charges) it would
@@ -56,34 +101,54 @@ public struct SitingPlan: Sendable, Codable {
         public var candidate: String
         public var region: String
         public var reason: RejectionReason
-        public var breakEvenReductionYuanPerY: Double?
+        public var breakEvenReductionYuanPerYear: Double?
         /// The same as a share of all its yearly charges at the size it would be built: annual
         /// capital, fixed cost and the variable cost of its output (``Build/yearOneCostYuan``).
         public var breakEvenReductionShare: Double?
         /// The break-even as a power-price fall: break-even ÷ (its kWh/t × its output when forced
         /// in), yuan/kWh. A first-order figure: it holds the rest of the plan at the forced optimum.
         public var breakEvenPowerPriceYuanPerKWh: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case candidate
+            case region
+            case reason
+            case breakEvenReductionYuanPerYear = "breakEvenReductionYuanPerY"
+            case breakEvenReductionShare
+            case breakEvenPowerPriceYuanPerKWh
+        }
     }
 
+    /// How the plan moves a delivered cost against the no-build baseline, yuan/t.
     public struct DeliveredCostChange: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var baselineYuanPerT: Double?
-        public var planYuanPerT: Double?
-        public var changeYuanPerT: Double?
+        public var baselineYuanPerTonne: Double?
+        public var planYuanPerTonne: Double?
+        public var changeYuanPerTonne: Double?
 
         package init(
             region: String,
             commodity: String,
-            baselineYuanPerT: Double? = nil,
-            planYuanPerT: Double? = nil,
-            changeYuanPerT: Double? = nil
+            baselineYuanPerTonne: Double? = nil,
+            planYuanPerTonne: Double? = nil,
+            changeYuanPerTonne: Double? = nil
         ) {
             self.region = region
             self.commodity = commodity
-            self.baselineYuanPerT = baselineYuanPerT
-            self.planYuanPerT = planYuanPerT
-            self.changeYuanPerT = changeYuanPerT
+            self.baselineYuanPerTonne = baselineYuanPerTonne
+            self.planYuanPerTonne = planYuanPerTonne
+            self.changeYuanPerTonne = changeYuanPerTonne
+        }
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case baselineYuanPerTonne = "baselineYuanPerT"
+            case planYuanPerTonne = "planYuanPerT"
+            case changeYuanPerTonne = "changeYuanPerT"
         }
     }
 

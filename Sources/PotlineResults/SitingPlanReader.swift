@@ -17,10 +17,10 @@ enum SitingPlanReader {
                 plan.builds.append(
                     .init(
                         candidate: candidate.id, region: candidate.region, process: candidate.process,
-                        capacityTPerY: tidy(capacity),
+                        capacityTonnesPerYear: tidy(capacity),
                         capexYuan: tidy(candidate.siteCapexYuan + candidate.capexYuanPerTonnePerYear * capacity),
                         annualCapitalYuan: tidy(annual), yearOneCostYuan: tidy(result?.costYuan.total ?? annual),
-                        productionTPerY: result?.productionTPerY ?? 0))
+                        productionTonnesPerYear: result?.productionTonnesPerYear ?? 0))
             } else {
                 let reason: RejectionReason
                 if formulation.candidatesBarredByStandard.contains(j) {
@@ -38,8 +38,8 @@ enum SitingPlanReader {
             guard let close = formulation.closeColumns[p], x[close] > Tolerance.binaryOn else { continue }
             plan.closures.append(
                 .init(
-                    plant: plant.id, region: plant.region, process: plant.process, capacityFreedTPerY: plant.capacityTonnesPerYear,
-                    closureCostYuanPerY: plant.closureCostYuanPerYear ?? 0))
+                    plant: plant.id, region: plant.region, process: plant.process, capacityFreedTonnesPerYear: plant.capacityTonnesPerYear,
+                    closureCostYuanPerYear: plant.closureCostYuanPerYear ?? 0))
         }
         for (k, retrofit) in network.retrofits.enumerated() {
             guard let column = formulation.retrofitColumns[k], x[column] > Tolerance.binaryOn else { continue }
@@ -48,8 +48,8 @@ enum SitingPlanReader {
             let upgraded = formulation.operations.first { $0.source == .retrofit(k) }
             plan.retrofits.append(
                 .init(
-                    retrofit: retrofit.id, plant: retrofit.plant, fromKwhPerT: original?.electricityKWhPerTonne ?? 0,
-                    toKwhPerT: upgraded?.electricityKWhPerTonne ?? 0, capexYuan: retrofit.capital.capexYuan,
+                    retrofit: retrofit.id, plant: retrofit.plant, fromKWhPerTonne: original?.electricityKWhPerTonne ?? 0,
+                    toKWhPerTonne: upgraded?.electricityKWhPerTonne ?? 0, capexYuan: retrofit.capital.capexYuan,
                     annualCapitalYuan: tidy(retrofit.capital.annualisedYuanPerYear)))
         }
         for transfer in formulation.transferColumns where x[transfer.column] > Tolerance.reportedQuantity {
@@ -58,7 +58,7 @@ enum SitingPlanReader {
             plan.transfers.append(
                 .init(
                     fromPlant: plant.id, fromRegion: plant.region, toCandidate: candidate.id, toRegion: candidate.region,
-                    tonnesPerY: tidy(x[transfer.column])))
+                    tonnesPerYear: tidy(x[transfer.column])))
         }
         return plan
     }

@@ -8,6 +8,7 @@ public struct Solution: Sendable, Codable {
     /// Identifies the JSON layout; bumped when a field changes meaning or goes away.
     public static let schemaIdentifier = "potline.solution/2"
 
+    /// The size of the model solved: rows, columns, nonzeros and integer columns.
     public struct ModelSize: Sendable, Codable, Equatable {
         public var rows: Int
         public var columns: Int
@@ -15,25 +16,39 @@ public struct Solution: Sendable, Codable {
         public var integerColumns: Int
     }
 
+    /// One period of a multi-period solve and its share of the year.
     public struct PeriodInfo: Sendable, Codable {
         public var id: String
         public var shareOfYear: Double
     }
 
+    /// What one more tonne (marginal) and the tonnes that arrive (average) cost at a demand, yuan/t.
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var demandTPerY: Double
+        public var demandTonnesPerYear: Double
         /// Shadow price of the region's balance: what one more tonne delivered there would cost
         /// (the year's average over periods, weighted by their length).
-        public var marginalCostYuanPerT: Double?
+        public var marginalCostYuanPerTonne: Double?
         /// The same per period, when the year has several.
-        public var marginalCostByPeriodYuanPerT: [String: Double]?
+        public var marginalCostByPeriodYuanPerTonne: [String: Double]?
         /// Average cost of the tonnes that arrive, traced back through plants and links.
-        public var averageCostYuanPerT: Double?
-        public var averageCostBreakdownYuanPerT: CostComponents?
+        public var averageCostYuanPerTonne: Double?
+        public var averageCostBreakdownYuanPerTonne: CostComponents?
         /// CO2 embedded in an average delivered tonne: processes, power and precursors (tCO2/t).
-        public var embeddedCo2TPerT: Double?
+        public var embeddedCo2TonnesPerTonne: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case demandTonnesPerYear = "demandTPerY"
+            case marginalCostYuanPerTonne = "marginalCostYuanPerT"
+            case marginalCostByPeriodYuanPerTonne = "marginalCostByPeriodYuanPerT"
+            case averageCostYuanPerTonne = "averageCostYuanPerT"
+            case averageCostBreakdownYuanPerTonne = "averageCostBreakdownYuanPerT"
+            case embeddedCo2TonnesPerTonne = "embeddedCo2TPerT"
+        }
     }
 
     /// A plant: existing (perhaps retrofitted or closed), a candidate, or a tolling service.
@@ -46,8 +61,8 @@ public struct Solution: Sendable, Codable {
         public var output: String
         public var owner: String
         /// Capacity after the plan (0 for a closed plant; nil for a toller without a limit).
-        public var capacityTPerY: Double?
-        public var productionTPerY: Double
+        public var capacityTonnesPerYear: Double?
+        public var productionTonnesPerYear: Double
         /// Tonnes made in each period (they add up to the year's production).
         public var productionByPeriodT: [String: Double]?
         /// production ÷ capacity, 0…1 (0 for a plant of no capacity; nil without a limit).
@@ -56,57 +71,111 @@ public struct Solution: Sendable, Codable {
         public var retrofit: String?
         public var closed: Bool
         /// Weighted over its technologies.
-        public var electricityKwhPerT: Double
-        public var electricityKwh: Double
+        public var electricityKWhPerTonne: Double
+        public var electricityKWh: Double
         /// Average price paid per kWh, all in (grid, captive, fees, surcharge); for an idle plant,
         /// the grid (or its own) price plus surcharge it would pay.
-        public var electricityPriceYuanPerKwh: Double
+        public var electricityPriceYuanPerKWh: Double
         /// Tiered surcharge on each kWh of its technology.
-        public var surchargeYuanPerKwh: Double
+        public var surchargeYuanPerKWh: Double
         /// Share of its power from captive generation, 0…1 (nil without captive power).
         public var captiveShare: Double?
         /// Its yearly costs, by component (materials excluded: inputs are valued in unit cost).
         public var costYuan: CostComponents
         /// Average cost of a tonne of output: inputs as delivered, power, other, capital.
-        public var unitCostYuanPerT: Double?
-        public var unitCostBreakdownYuanPerT: CostComponents?
+        public var unitCostYuanPerTonne: Double?
+        public var unitCostBreakdownYuanPerTonne: CostComponents?
         /// CO2 at the plant per tonne: process + its power (tCO2/t).
-        public var directCo2TPerT: Double
+        public var directCo2TonnesPerTonne: Double
         /// CO2 per tonne including precursors (alumina, anodes, …), for CBAM declarations (tCO2/t).
-        public var embeddedCo2TPerT: Double?
+        public var embeddedCo2TonnesPerTonne: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case kind
+            case region
+            case process
+            case output
+            case owner
+            case capacityTonnesPerYear = "capacityTPerY"
+            case productionTonnesPerYear = "productionTPerY"
+            case productionByPeriodT
+            case utilisation
+            case retrofit
+            case closed
+            case electricityKWhPerTonne = "electricityKwhPerT"
+            case electricityKWh = "electricityKwh"
+            case electricityPriceYuanPerKWh = "electricityPriceYuanPerKwh"
+            case surchargeYuanPerKWh = "surchargeYuanPerKwh"
+            case captiveShare
+            case costYuan
+            case unitCostYuanPerTonne = "unitCostYuanPerT"
+            case unitCostBreakdownYuanPerTonne = "unitCostBreakdownYuanPerT"
+            case directCo2TonnesPerTonne = "directCo2TPerT"
+            case embeddedCo2TonnesPerTonne = "embeddedCo2TPerT"
+        }
     }
 
+    /// Purchases from one supply, t/y and yuan/y.
     public struct SupplyResult: Sendable, Codable {
         public var id: String
         public var region: String
         public var commodity: String
-        public var capacityTPerY: Double?
-        public var purchasedTPerY: Double
-        public var priceYuanPerT: Double
+        public var capacityTonnesPerYear: Double?
+        public var purchasedTonnesPerYear: Double
+        public var priceYuanPerTonne: Double
         public var costYuan: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case region
+            case commodity
+            case capacityTonnesPerYear = "capacityTPerY"
+            case purchasedTonnesPerYear = "purchasedTPerY"
+            case priceYuanPerTonne = "priceYuanPerT"
+            case costYuan
+        }
     }
 
+    /// Tonnes per year on one link, with its distance and freight cost.
     public struct FlowResult: Sendable, Codable {
         public var link: String
         public var mode: String
         public var commodity: String
         public var from: String
         public var to: String
-        public var tonnesPerY: Double
-        /// Tonnes carried in each period, when the year has several (they add up to `tonnesPerY`).
+        public var tonnesPerYear: Double
+        /// Tonnes carried in each period, when the year has several (they add up to `tonnesPerYear`).
         public var tonnesByPeriod: [String: Double]?
         public var distanceKm: Double
         public var tonneKm: Double
-        public var freightCostYuanPerT: Double
+        public var freightCostYuanPerTonne: Double
         public var freightCostYuan: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case link
+            case mode
+            case commodity
+            case from
+            case to
+            case tonnesPerYear = "tonnesPerY"
+            case tonnesByPeriod
+            case distanceKm
+            case tonneKm
+            case freightCostYuanPerTonne = "freightCostYuanPerT"
+            case freightCostYuan
+        }
     }
 
     /// Captive generation and its self-supply ratio.
     public struct CaptivePowerResult: Sendable, Codable {
         public var id: String
         public var plant: String
-        public var generatedKwh: Double
-        public var capacityKwhPerY: Double
+        public var generatedKWh: Double
+        public var capacityKWhPerYear: Double
         /// Captive kWh ÷ the plant's kWh, 0…1.
         public var share: Double
         public var minimumShare: Double?
@@ -115,14 +184,27 @@ public struct Solution: Sendable, Codable {
         public var minimumShareValueYuanPerPoint: Double?
         /// What one more percentage point of allowed share would save (yuan/y per point).
         public var maximumShareValueYuanPerPoint: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case plant
+            case generatedKWh = "generatedKwh"
+            case capacityKWhPerYear = "capacityKwhPerY"
+            case share
+            case minimumShare
+            case maximumShare
+            case minimumShareValueYuanPerPoint
+            case maximumShareValueYuanPerPoint
+        }
     }
 
     /// An owner's processing done in-house versus bought from tollers.
     public struct SelfSupplyResult: Sendable, Codable {
         public var owner: String
         public var process: String
-        public var inHouseTPerY: Double
-        public var tolledTPerY: Double
+        public var inHouseTonnesPerYear: Double
+        public var tolledTonnesPerYear: Double
         /// In-house ÷ total, 0…1; nil when the owner processed nothing.
         public var share: Double?
         public var tollingFeesYuan: Double
@@ -131,25 +213,47 @@ public struct Solution: Sendable, Codable {
         /// What one more percentage point of required in-house share would cost (yuan/y per point).
         public var minimumShareValueYuanPerPoint: Double?
         public var maximumShareValueYuanPerPoint: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case owner
+            case process
+            case inHouseTonnesPerYear = "inHouseTPerY"
+            case tolledTonnesPerYear = "tolledTPerY"
+            case share
+            case tollingFeesYuan
+            case minimumShare
+            case maximumShare
+            case minimumShareValueYuanPerPoint
+            case maximumShareValueYuanPerPoint
+        }
     }
 
     /// A demand that cannot be met in full (reported when the network is infeasible).
     public struct UnmetDemand: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var demandTPerY: Double
-        public var unmetTPerY: Double
+        public var demandTonnesPerYear: Double
+        public var unmetTonnesPerYear: Double
 
         package init(
             region: String,
             commodity: String,
-            demandTPerY: Double,
-            unmetTPerY: Double
+            demandTonnesPerYear: Double,
+            unmetTonnesPerYear: Double
         ) {
             self.region = region
             self.commodity = commodity
-            self.demandTPerY = demandTPerY
-            self.unmetTPerY = unmetTPerY
+            self.demandTonnesPerYear = demandTonnesPerYear
+            self.unmetTonnesPerYear = unmetTonnesPerYear
+        }
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case demandTonnesPerYear = "demandTPerY"
+            case unmetTonnesPerYear = "unmetTPerY"
         }
     }
 
@@ -192,6 +296,27 @@ public struct Solution: Sendable, Codable {
     public var basis: Basis?
     /// Simplex iterations the solve took (not part of the JSON).
     public var simplexIterations = 0
+    /// The network's regions with the larger area each rolls up to, for the report's summary by area
+    /// (not part of the JSON: a solution read back from JSON has none, and its report skips that summary).
+    public var regions: [RegionInfo] = []
+    /// The demands the plan serves, t/y by region and commodity, as the network states them (not part of the JSON).
+    public var demands: [Demand] = []
+
+    /// A region as reports group it.
+    public struct RegionInfo: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var kind: Region.Kind
+        /// Larger area for summaries ("East China"); nil: none.
+        public var area: String?
+
+        public init(id: String, name: String, kind: Region.Kind, area: String?) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.area = area
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,

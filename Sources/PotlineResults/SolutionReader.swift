@@ -25,6 +25,8 @@ package struct SolutionReader {
                 integerColumns: model.columns.filter { $0.kind != .continuous }.count),
             buildSeconds: 0, solveSeconds: result.seconds + (mip?.seconds ?? 0))
         solution.periods = periods.map { .init(id: $0.id, shareOfYear: $0.shareOfYear) }
+        solution.regions = network.regions.map { .init(id: $0.id, name: $0.name, kind: $0.kind, area: $0.area) }
+        solution.demands = network.demands
         solution.solverLog = (mip.map { $0.log + "\n" } ?? "") + result.log
         solution.basis = result.basis
         solution.simplexIterations = result.simplexIterations + (mip?.simplexIterations ?? 0)
@@ -32,7 +34,7 @@ package struct SolutionReader {
         solution.provenOptimal = (mip?.status ?? result.status) == .optimal && (mip?.mipGap ?? 0) <= Tolerance.provenGap
         guard result.hasSolution else {
             solution.deliveredCosts = network.demands.map {
-                .init(region: $0.region, commodity: $0.commodity, demandTPerY: $0.tonnesPerYear)
+                .init(region: $0.region, commodity: $0.commodity, demandTonnesPerYear: $0.tonnesPerYear)
             }
             self.solution = solution
             return
@@ -110,8 +112,8 @@ package struct SolutionReader {
             solution.plants.append(
                 .init(
                     id: group.id, kind: kind, region: network.regions[group.region].id, process: process.id,
-                    output: process.output, owner: running.owner, capacityTPerY: capacity.isFinite ? tidy(capacity) : nil,
-                    productionTPerY: tidy(production),
+                    output: process.output, owner: running.owner, capacityTonnesPerYear: capacity.isFinite ? tidy(capacity) : nil,
+                    productionTonnesPerYear: tidy(production),
                     productionByPeriodT: multiPeriod
                         ? Dictionary(
                             uniqueKeysWithValues: periods.indices.map { p in
@@ -119,24 +121,24 @@ package struct SolutionReader {
                             }) : nil,
                     utilisation: capacity.isFinite ? tidy(capacity > 0 ? production / capacity : 0) : nil, retrofit: retrofit,
                     closed: closed,
-                    electricityKwhPerT: tidy(production > 0 ? kWh / production : running.electricityKWhPerTonne),
-                    electricityKwh: tidy(kWh),
-                    electricityPriceYuanPerKwh: tidy(
+                    electricityKWhPerTonne: tidy(production > 0 ? kWh / production : running.electricityKWhPerTonne),
+                    electricityKWh: tidy(kWh),
+                    electricityPriceYuanPerKWh: tidy(
                         kWh > 0 ? cost.cost.electricity / kWh : idlePrice(running, conditions: conditions, periods: periods)),
-                    surchargeYuanPerKwh: tidy(kWh > 0 ? cost.cost.surcharge / kWh : running.surchargeYuanPerKWh),
+                    surchargeYuanPerKWh: tidy(kWh > 0 ? cost.cost.surcharge / kWh : running.surchargeYuanPerKWh),
                     captiveShare: captiveKWh.map { tidy(kWh > 0 ? $0 / kWh : 0) },
-                    costYuan: cost.cost.map(tidy), unitCostYuanPerT: unit.map { tidy($0.cost.total) },
-                    unitCostBreakdownYuanPerT: unit?.cost.map(tidy),
-                    directCo2TPerT: tidy(production > 0 ? cost.co2Tonnes / production : 0),
-                    embeddedCo2TPerT: unit.map { tidy($0.co2Tonnes) }))
+                    costYuan: cost.cost.map(tidy), unitCostYuanPerTonne: unit.map { tidy($0.cost.total) },
+                    unitCostBreakdownYuanPerTonne: unit?.cost.map(tidy),
+                    directCo2TonnesPerTonne: tidy(production > 0 ? cost.co2Tonnes / production : 0),
+                    embeddedCo2TonnesPerTonne: unit.map { tidy($0.co2Tonnes) }))
         }
 
         solution.supplies = network.supplies.enumerated().map { s, supply in
             let bought = formulation.supplyColumns[s].reduce(0) { $0 + x[$1] }
             return .init(
                 id: supply.id, region: supply.region, commodity: supply.commodity,
-                capacityTPerY: supply.capacityTonnesPerYear, purchasedTPerY: tidy(bought),
-                priceYuanPerT: supply.priceYuanPerTonne, costYuan: tidy(bought * supply.priceYuanPerTonne))
+                capacityTonnesPerYear: supply.capacityTonnesPerYear, purchasedTonnesPerYear: tidy(bought),
+                priceYuanPerTonne: supply.priceYuanPerTonne, costYuan: tidy(bought * supply.priceYuanPerTonne))
         }
         // One flow per link, commodity and direction, its periods added up.
         struct FlowKey: Hashable { let link: Int, commodity: Int, from: Int }
@@ -159,9 +161,9 @@ package struct SolutionReader {
             let to = link.from == network.regions[key.from].id ? link.to : link.from
             return .init(
                 link: link.id, mode: link.mode, commodity: network.commodities[key.commodity].id,
-                from: network.regions[key.from].id, to: to, tonnesPerY: tidy(tonnes),
+                from: network.regions[key.from].id, to: to, tonnesPerYear: tidy(tonnes),
                 tonnesByPeriod: multiPeriod ? Dictionary(uniqueKeysWithValues: zip(periods.map(\.id), byPeriod.map(tidy))) : nil,
-                distanceKm: tidy(distance), tonneKm: tidy(tonnes * distance), freightCostYuanPerT: tidy(perTonne),
+                distanceKm: tidy(distance), tonneKm: tidy(tonnes * distance), freightCostYuanPerTonne: tidy(perTonne),
                 freightCostYuan: tidy(tonnes * perTonne))
         }
         let shares = periods.map(\.shareOfYear)
@@ -171,13 +173,13 @@ package struct SolutionReader {
                 region: index.regions[demand.region]!, commodity: index.commodities[demand.commodity]!,
                 periods: periods.count, weights: shares)
             return .init(
-                region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear,
-                marginalCostYuanPerT: duals.map { duals in tidy(zip(rows, shares).reduce(0) { $0 + duals[$1.0] * $1.1 }) },
-                marginalCostByPeriodYuanPerT: duals.flatMap { duals in
+                region: demand.region, commodity: demand.commodity, demandTonnesPerYear: demand.tonnesPerYear,
+                marginalCostYuanPerTonne: duals.map { duals in tidy(zip(rows, shares).reduce(0) { $0 + duals[$1.0] * $1.1 }) },
+                marginalCostByPeriodYuanPerTonne: duals.flatMap { duals in
                     multiPeriod ? Dictionary(uniqueKeysWithValues: zip(periods.map(\.id), rows.map { tidy(duals[$0]) })) : nil
                 },
-                averageCostYuanPerT: average.map { tidy($0.cost.total) },
-                averageCostBreakdownYuanPerT: average?.cost.map(tidy), embeddedCo2TPerT: average.map { tidy($0.co2Tonnes) })
+                averageCostYuanPerTonne: average.map { tidy($0.cost.total) },
+                averageCostBreakdownYuanPerTonne: average?.cost.map(tidy), embeddedCo2TonnesPerTonne: average.map { tidy($0.co2Tonnes) })
         }
 
         func valuePerPoint(_ row: Int?, base: Double, sign: Double) -> Double? {
@@ -187,11 +189,11 @@ package struct SolutionReader {
         for (c, captive) in network.captivePower.enumerated() {
             let generated = (formulation.captiveColumns[c] ?? []).reduce(0) { $0 + x[$1] }
             let plant = solution.plants.first { $0.id == captive.plant && $0.kind != .tolling }
-            let used = plant?.electricityKwh ?? 0
+            let used = plant?.electricityKWh ?? 0
             let rows = formulation.captiveShareRows[c]
             solution.captivePower.append(
                 .init(
-                    id: captive.id, plant: captive.plant, generatedKwh: tidy(generated), capacityKwhPerY: captive.capacityKWhPerYear,
+                    id: captive.id, plant: captive.plant, generatedKWh: tidy(generated), capacityKWhPerYear: captive.capacityKWhPerYear,
                     share: tidy(used > 0 ? generated / used : 0), minimumShare: captive.minimumShare,
                     maximumShare: captive.maximumShare,
                     minimumShareValueYuanPerPoint: valuePerPoint(rows?.minimum, base: used, sign: 1),
@@ -212,7 +214,7 @@ package struct SolutionReader {
             let rows = formulation.selfSupplyRows[t]
             solution.selfSupply.append(
                 .init(
-                    owner: target.owner, process: target.processes.joined(separator: ";"), inHouseTPerY: tidy(own), tolledTPerY: tidy(tolled),
+                    owner: target.owner, process: target.processes.joined(separator: ";"), inHouseTonnesPerYear: tidy(own), tolledTonnesPerYear: tidy(tolled),
                     share: own + tolled > 0 ? tidy(own / (own + tolled)) : nil, tollingFeesYuan: tidy(fees),
                     minimumShare: target.minimumShare, maximumShare: target.maximumShare,
                     minimumShareValueYuanPerPoint: valuePerPoint(rows?.minimum, base: own + tolled, sign: 1),

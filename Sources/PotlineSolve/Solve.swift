@@ -44,17 +44,17 @@ public struct SolveOptions: Sendable {
 }
 
 /// One solve of a formulation, and what the studies that follow it need.
-public struct SolvedFormulation: Sendable {
-    public var solution: Solution
+package struct SolvedFormulation: Sendable {
+    package var solution: Solution
     /// The model and result whose duals the solution reports (for a MIP, the LP with the integer
     /// decisions fixed), when that solve is optimal: what a price explanation reads.
-    public var optimalLP: (model: LinearModel, result: SolverResult)?
+    package var optimalLP: (model: LinearModel, result: SolverResult)?
 }
 
 extension Formulation {
     /// Solves the formulation; for a MIP, re-solves the LP with the integer decisions fixed, so
     /// that delivered costs (duals) are reported for the chosen plan too. Runs no analyses.
-    public func solve(options: SolveOptions) throws -> SolvedFormulation {
+    package func solve(options: SolveOptions) throws -> SolvedFormulation {
         let solverOptions = SolverOptions(
             timeLimitSeconds: options.timeLimitSeconds, relativeMIPGap: options.relativeMIPGap,
             warmStart: options.warmStart)

@@ -82,25 +82,47 @@ public struct Comparison: Sendable, Codable {
         }
     }
 
+    /// A delivered cost in one case and its change against the base, yuan/t.
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var demandTPerY: Double
-        public var demandChangeTPerY: Double?
-        public var marginalCostYuanPerT: Double?
-        public var marginalCostChangeYuanPerT: Double?
-        public var averageCostYuanPerT: Double?
-        public var averageCostChangeYuanPerT: Double?
+        public var demandTonnesPerYear: Double
+        public var demandChangeTonnesPerYear: Double?
+        public var marginalCostYuanPerTonne: Double?
+        public var marginalCostChangeYuanPerTonne: Double?
+        public var averageCostYuanPerTonne: Double?
+        public var averageCostChangeYuanPerTonne: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case demandTonnesPerYear = "demandTPerY"
+            case demandChangeTonnesPerYear = "demandChangeTPerY"
+            case marginalCostYuanPerTonne = "marginalCostYuanPerT"
+            case marginalCostChangeYuanPerTonne = "marginalCostChangeYuanPerT"
+            case averageCostYuanPerTonne = "averageCostYuanPerT"
+            case averageCostChangeYuanPerTonne = "averageCostChangeYuanPerT"
+        }
     }
 
     /// Output of one process (stage) in one region, all its plants together.
     public struct Production: Sendable, Codable {
         public var process: String
         public var region: String
-        public var productionTPerY: Double
-        public var changeTPerY: Double?
+        public var productionTonnesPerYear: Double
+        public var changeTonnesPerYear: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case process
+            case region
+            case productionTonnesPerYear = "productionTPerY"
+            case changeTonnesPerYear = "changeTPerY"
+        }
     }
 
+    /// A plant whose output a case changes, t/y.
     public struct PlantChange: Sendable, Codable {
         public enum Kind: String, Sendable, Codable {
             /// Idle in the base, producing in the case.
@@ -118,9 +140,20 @@ public struct Comparison: Sendable, Codable {
         public var region: String
         public var process: String
         public var change: Kind
-        public var baseProductionTPerY: Double?
-        public var productionTPerY: Double?
-        public var changeTPerY: Double
+        public var baseProductionTonnesPerYear: Double?
+        public var productionTonnesPerYear: Double?
+        public var changeTonnesPerYear: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case region
+            case process
+            case change
+            case baseProductionTonnesPerYear = "baseProductionTPerY"
+            case productionTonnesPerYear = "productionTPerY"
+            case changeTonnesPerYear = "changeTPerY"
+        }
     }
 
     /// A siting decision of a case that the base did not take, or the reverse.
@@ -146,7 +179,16 @@ public struct Comparison: Sendable, Codable {
         public var process: String?
         public var change: Kind
         /// Capacity built or closed (t/y); nil for a retrofit.
-        public var capacityTPerY: Double?
+        public var capacityTonnesPerYear: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case site
+            case region
+            case process
+            case change
+            case capacityTonnesPerYear = "capacityTPerY"
+        }
     }
 
     public var schema = Comparison.schemaIdentifier
@@ -293,12 +335,12 @@ extension Comparison.Case {
         deliveredCosts = solution.deliveredCosts.map { cost in
             let before = base?.deliveredCosts.first { $0.region == cost.region && $0.commodity == cost.commodity }
             return Comparison.DeliveredCost(
-                region: cost.region, commodity: cost.commodity, demandTPerY: cost.demandTPerY,
-                demandChangeTPerY: difference(before?.demandTPerY, cost.demandTPerY),
-                marginalCostYuanPerT: cost.marginalCostYuanPerT,
-                marginalCostChangeYuanPerT: difference(before?.marginalCostYuanPerT, cost.marginalCostYuanPerT),
-                averageCostYuanPerT: cost.averageCostYuanPerT,
-                averageCostChangeYuanPerT: difference(before?.averageCostYuanPerT, cost.averageCostYuanPerT))
+                region: cost.region, commodity: cost.commodity, demandTonnesPerYear: cost.demandTonnesPerYear,
+                demandChangeTonnesPerYear: difference(before?.demandTonnesPerYear, cost.demandTonnesPerYear),
+                marginalCostYuanPerTonne: cost.marginalCostYuanPerTonne,
+                marginalCostChangeYuanPerTonne: difference(before?.marginalCostYuanPerTonne, cost.marginalCostYuanPerTonne),
+                averageCostYuanPerTonne: cost.averageCostYuanPerTonne,
+                averageCostChangeYuanPerTonne: difference(before?.averageCostYuanPerTonne, cost.averageCostYuanPerTonne))
         }
         production = []
         if solved {
@@ -311,8 +353,8 @@ extension Comparison.Case {
             production = keys.map { key in
                 let tonnes = nowByKey[key] ?? 0
                 return Comparison.Production(
-                    process: key.process, region: key.region, productionTPerY: tonnes,
-                    changeTPerY: beforeByKey.map { change(from: $0[key] ?? 0, to: tonnes) })
+                    process: key.process, region: key.region, productionTonnesPerYear: tonnes,
+                    changeTonnesPerYear: beforeByKey.map { change(from: $0[key] ?? 0, to: tonnes) })
             }
         }
         plantChanges = (solved && baseSolved) ? Self.plantChanges(from: base!, to: solution) : []
@@ -339,7 +381,7 @@ extension Comparison.Case {
         for plant in solution.plants {
             let stage = Stage(process: plant.process, region: plant.region)
             if tonnes[stage] == nil { order.append(stage) }
-            tonnes[stage, default: 0] += plant.productionTPerY
+            tonnes[stage, default: 0] += plant.productionTonnesPerYear
         }
         return order.map { ($0, tidy(tonnes[$0]!)) }
     }
@@ -349,8 +391,8 @@ extension Comparison.Case {
         let after = Dictionary(solution.plants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [Comparison.PlantChange] = []
         for plant in solution.plants {
-            let was = before[plant.id]?.productionTPerY
-            let now = plant.productionTPerY
+            let was = before[plant.id]?.productionTonnesPerYear
+            let now = plant.productionTonnesPerYear
             let kind: Comparison.PlantChange.Kind
             if let was {
                 guard abs(now - was) > productionTolerance else { continue }
@@ -362,14 +404,14 @@ extension Comparison.Case {
             }
             changes.append(
                 .init(
-                    id: plant.id, region: plant.region, process: plant.process, change: kind, baseProductionTPerY: was,
-                    productionTPerY: now, changeTPerY: change(from: was ?? 0, to: now)))
+                    id: plant.id, region: plant.region, process: plant.process, change: kind, baseProductionTonnesPerYear: was,
+                    productionTonnesPerYear: now, changeTonnesPerYear: change(from: was ?? 0, to: now)))
         }
         for plant in base.plants where after[plant.id] == nil {
             changes.append(
                 .init(
                     id: plant.id, region: plant.region, process: plant.process, change: .removed,
-                    baseProductionTPerY: plant.productionTPerY, productionTPerY: nil, changeTPerY: -plant.productionTPerY))
+                    baseProductionTonnesPerYear: plant.productionTonnesPerYear, productionTonnesPerYear: nil, changeTonnesPerYear: -plant.productionTonnesPerYear))
         }
         return changes
     }
@@ -380,24 +422,24 @@ extension Comparison.Case {
         var changes: [Comparison.SiteChange] = []
         let builds = plan?.builds ?? [], baseBuilds = base?.builds ?? []
         for build in builds where !baseBuilds.contains(where: { $0.candidate == build.candidate }) {
-            changes.append(.init(site: build.candidate, region: build.region, process: build.process, change: .built, capacityTPerY: build.capacityTPerY))
+            changes.append(.init(site: build.candidate, region: build.region, process: build.process, change: .built, capacityTonnesPerYear: build.capacityTonnesPerYear))
         }
         for build in baseBuilds where !builds.contains(where: { $0.candidate == build.candidate }) {
-            changes.append(.init(site: build.candidate, region: build.region, process: build.process, change: .notBuilt, capacityTPerY: build.capacityTPerY))
+            changes.append(.init(site: build.candidate, region: build.region, process: build.process, change: .notBuilt, capacityTonnesPerYear: build.capacityTonnesPerYear))
         }
         let closures = plan?.closures ?? [], baseClosures = base?.closures ?? []
         for closure in closures where !baseClosures.contains(where: { $0.plant == closure.plant }) {
-            changes.append(.init(site: closure.plant, region: closure.region, process: closure.process, change: .closed, capacityTPerY: closure.capacityFreedTPerY))
+            changes.append(.init(site: closure.plant, region: closure.region, process: closure.process, change: .closed, capacityTonnesPerYear: closure.capacityFreedTonnesPerYear))
         }
         for closure in baseClosures where !closures.contains(where: { $0.plant == closure.plant }) {
-            changes.append(.init(site: closure.plant, region: closure.region, process: closure.process, change: .keptOpen, capacityTPerY: closure.capacityFreedTPerY))
+            changes.append(.init(site: closure.plant, region: closure.region, process: closure.process, change: .keptOpen, capacityTonnesPerYear: closure.capacityFreedTonnesPerYear))
         }
         let retrofits = plan?.retrofits ?? [], baseRetrofits = base?.retrofits ?? []
         for retrofit in retrofits where !baseRetrofits.contains(where: { $0.retrofit == retrofit.retrofit }) {
-            changes.append(.init(site: retrofit.retrofit, region: nil, process: nil, change: .retrofitted, capacityTPerY: nil))
+            changes.append(.init(site: retrofit.retrofit, region: nil, process: nil, change: .retrofitted, capacityTonnesPerYear: nil))
         }
         for retrofit in baseRetrofits where !retrofits.contains(where: { $0.retrofit == retrofit.retrofit }) {
-            changes.append(.init(site: retrofit.retrofit, region: nil, process: nil, change: .notRetrofitted, capacityTPerY: nil))
+            changes.append(.init(site: retrofit.retrofit, region: nil, process: nil, change: .notRetrofitted, capacityTonnesPerYear: nil))
         }
         return changes
     }

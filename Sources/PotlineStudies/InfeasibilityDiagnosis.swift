@@ -24,7 +24,7 @@ enum InfeasibilityDiagnosis {
                 let short = elastic.unmetDemandColumns[d].reduce(0) { $0 + result.columnValues[$1] }
                 guard short > Tolerance.reportedQuantity else { return nil }
                 return .init(
-                    region: demand.region, commodity: demand.commodity, demandTPerY: demand.tonnesPerYear, unmetTPerY: tidy(short))
+                    region: demand.region, commodity: demand.commodity, demandTonnesPerYear: demand.tonnesPerYear, unmetTonnesPerYear: tidy(short))
             }
         }
         let formulation = Formulation(network, siting: options.siting)

@@ -11,7 +11,7 @@ extension Network {
     /// ```swift
     /// let network = try NetworkLoader.load(from: "Networks/examples/two_smelters")
     /// let solution = try network.solve()
-    /// print(solution.totalCostYuan!, solution.deliveredCosts[0].marginalCostYuanPerT!)
+    /// print(solution.totalCostYuan!, solution.deliveredCosts[0].marginalCostYuanPerTonne!)
     /// ```
     ///
     /// A network with siting decisions is a mixed-integer program: after branch-and-bound the

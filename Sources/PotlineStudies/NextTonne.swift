@@ -35,24 +35,24 @@ enum NextTonne {
                 return zip(next.columnValues, result.columnValues).map { ($0 - $1) / probeTonnes }
             }
         }
-        let gate = Dictionary(solution.plants.map { ($0.id, $0.unitCostYuanPerT) }, uniquingKeysWith: { a, _ in a })
-        let price = Dictionary(solution.supplies.map { ($0.id, $0.priceYuanPerT) }, uniquingKeysWith: { a, _ in a })
+        let gate = Dictionary(solution.plants.map { ($0.id, $0.unitCostYuanPerTonne) }, uniquingKeysWith: { a, _ in a })
+        let price = Dictionary(solution.supplies.map { ($0.id, $0.priceYuanPerTonne) }, uniquingKeysWith: { a, _ in a })
         return try demands.map { d, demand in
             let change = try probes[d].get()
             var steps: [PriceExplanation.Step] = []
             for (j, units) in change.enumerated() where abs(units) > changeTolerance {
                 let label = labels.label(j, model: model)
                 steps.append(.init(
-                    kind: label.kind, id: label.id, region: label.region, commodity: label.commodity, unitsPerT: tidy(units),
-                    costYuanPerT: tidy(units * model.columns[j].cost)))
+                    kind: label.kind, id: label.id, region: label.region, commodity: label.commodity, unitsPerTonne: tidy(units),
+                    costYuanPerTonne: tidy(units * model.columns[j].cost)))
             }
-            steps.sort { abs($0.costYuanPerT) != abs($1.costYuanPerT) ? abs($0.costYuanPerT) > abs($1.costYuanPerT) : $0.id < $1.id }
-            let setting = steps.filter { $0.kind == .make && $0.commodity == demand.commodity && $0.unitsPerT > 0 }
-                .max { $0.unitsPerT < $1.unitsPerT }
+            steps.sort { abs($0.costYuanPerTonne) != abs($1.costYuanPerTonne) ? abs($0.costYuanPerTonne) > abs($1.costYuanPerTonne) : $0.id < $1.id }
+            let setting = steps.filter { $0.kind == .make && $0.commodity == demand.commodity && $0.unitsPerTonne > 0 }
+                .max { $0.unitsPerTonne < $1.unitsPerTonne }
             return PriceExplanation(
                 region: demand.region, commodity: demand.commodity,
-                marginalCostYuanPerT: solution.deliveredCosts[d].marginalCostYuanPerT ?? 0,
-                nextTonneCostYuanPerT: tidy(steps.reduce(0) { $0 + $1.costYuanPerT }), settingPlant: setting?.id, chain: steps,
+                marginalCostYuanPerTonne: solution.deliveredCosts[d].marginalCostYuanPerTonne ?? 0,
+                nextTonneCostYuanPerTonne: tidy(steps.reduce(0) { $0 + $1.costYuanPerTonne }), settingPlant: setting?.id, chain: steps,
                 origins: origins(of: demand, formulation, trace: trace, gate: gate, price: price))
         }
     }
@@ -77,9 +77,9 @@ enum NextTonne {
                 let gateCost = info?.kind == .supply ? price[origin] : gate[origin] ?? nil
                 let freight = share.tonnes > 0 ? share.freightYuan / share.tonnes : 0
                 return .init(
-                    source: origin, kind: info?.kind ?? .plant, region: info?.region ?? "", tonnesPerY: tidy(share.tonnes),
-                    share: tidy(arriving > 0 ? share.tonnes / arriving : 0), gateCostYuanPerT: gateCost.map(tidy),
-                    freightYuanPerT: tidy(freight), costToServeYuanPerT: gateCost.map { tidy($0 + freight) })
+                    source: origin, kind: info?.kind ?? .plant, region: info?.region ?? "", tonnesPerYear: tidy(share.tonnes),
+                    share: tidy(arriving > 0 ? share.tonnes / arriving : 0), gateCostYuanPerTonne: gateCost.map(tidy),
+                    freightYuanPerTonne: tidy(freight), costToServeYuanPerTonne: gateCost.map { tidy($0 + freight) })
             }
     }
 }

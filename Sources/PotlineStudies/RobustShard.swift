@@ -112,8 +112,8 @@ public struct RobustShard: Sendable, Codable {
                 let sample = RobustStudy.Sample(
                     index: index, inputs: inputs, status: solution.status, totalCostYuan: solution.totalCostYuan,
                     deliveredCosts: solution.deliveredCosts.map {
-                        .init(region: $0.region, commodity: $0.commodity, marginalCostYuanPerT: $0.marginalCostYuanPerT,
-                              averageCostYuanPerT: $0.averageCostYuanPerT)
+                        .init(region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
+                              averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
                     }, plan: "", decisions: solution.totalCostYuan == nil ? [:] : PlanDecisions(solution, siting: siting).values,
                     deterministicPlanStatus: planSolution.status, deterministicPlanCostYuan: planSolution.totalCostYuan,
                     regretYuan: regret, unmetDemands: solution.unmetDemands, infeasibleConstraints: solution.infeasibleConstraints,

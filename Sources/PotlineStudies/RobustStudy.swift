@@ -43,6 +43,7 @@ public struct RobustOptions: Sendable {
 public struct RobustStudy: Sendable, Codable {
     public static let schemaIdentifier = "potline.robust/1"
 
+    /// One uncertain input: its distribution, range and the inputs it moves.
     public struct Factor: Sendable, Codable {
         public var name: String
         public var distribution: String
@@ -67,6 +68,7 @@ public struct RobustStudy: Sendable, Codable {
         }
     }
 
+    /// One draw of the factors and the optimum at it.
     public struct Sample: Sendable, Codable {
         public var index: Int
         /// The factors' values, in the order of ``RobustStudy/factors``.
@@ -90,6 +92,7 @@ public struct RobustStudy: Sendable, Codable {
         public var stochasticPlanCostYuan: Double? = nil
     }
 
+    /// P10, P50, P90 and mean of a value over the samples.
     public struct Percentiles: Sendable, Codable, Equatable {
         public var p10: Double
         public var p50: Double
@@ -97,12 +100,14 @@ public struct RobustStudy: Sendable, Codable {
         public var mean: Double
     }
 
+    /// A distinct plan and the share of samples whose optimum it is.
     public struct PlanShare: Sendable, Codable {
         public var plan: Sweep.Plan
         public var samples: Int
         public var share: Double
     }
 
+    /// One siting or production decision and how often the samples take it.
     public struct DecisionShare: Sendable, Codable {
         /// `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT` or `make PLANT`.
         public var decision: String
@@ -114,13 +119,23 @@ public struct RobustStudy: Sendable, Codable {
         public var inDeterministicPlan: Bool
     }
 
+    /// The spread of a delivered cost over the samples, yuan/t.
     public struct DeliveredCostRange: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var marginalCostYuanPerT: Percentiles?
-        public var averageCostYuanPerT: Percentiles?
+        public var marginalCostYuanPerTonne: Percentiles?
+        public var averageCostYuanPerTonne: Percentiles?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case marginalCostYuanPerTonne = "marginalCostYuanPerT"
+            case averageCostYuanPerTonne = "averageCostYuanPerT"
+        }
     }
 
+    /// What holding the deterministic plan costs against each sample's own optimum, yuan/y.
     public struct Regret: Sendable, Codable {
         /// Samples where both the fixed plan and the sample's own optimum solved.
         public var samples: Int
@@ -133,6 +148,7 @@ public struct RobustStudy: Sendable, Codable {
         public var zeroRegretShare: Double?
     }
 
+    /// How strongly a factor moves the cost and the decisions (rank correlation).
     public struct Driver: Sendable, Codable {
         public var factor: String
         /// Spearman rank correlation with the total cost (feasible samples).
@@ -141,6 +157,7 @@ public struct RobustStudy: Sendable, Codable {
         public var decisionCorrelations: [String: Double]
     }
 
+    /// A sample whose network cannot meet its demands, and why.
     public struct InfeasibleSample: Sendable, Codable {
         public var index: Int
         public var inputs: [Double]
@@ -149,6 +166,7 @@ public struct RobustStudy: Sendable, Codable {
         public var infeasibleConstraints: [String]
     }
 
+    /// Solve counts and times of the study.
     public struct Statistics: Sendable, Codable {
         public var solves: Int
         /// Threads per shard.
@@ -260,8 +278,8 @@ public struct RobustStudy: Sendable, Codable {
                     demandKeys.append(key)
                     byDemand[key] = (cost.region, cost.commodity, [], [])
                 }
-                if let m = cost.marginalCostYuanPerT { byDemand[key]!.marginal.append(m) }
-                if let a = cost.averageCostYuanPerT { byDemand[key]!.average.append(a) }
+                if let m = cost.marginalCostYuanPerTonne { byDemand[key]!.marginal.append(m) }
+                if let a = cost.averageCostYuanPerTonne { byDemand[key]!.average.append(a) }
             }
         }
 
@@ -295,8 +313,8 @@ public struct RobustStudy: Sendable, Codable {
             deliveredCosts: demandKeys.map { key in
                 let d = byDemand[key]!
                 return DeliveredCostRange(
-                    region: d.region, commodity: d.commodity, marginalCostYuanPerT: percentiles(d.marginal),
-                    averageCostYuanPerT: percentiles(d.average))
+                    region: d.region, commodity: d.commodity, marginalCostYuanPerTonne: percentiles(d.marginal),
+                    averageCostYuanPerTonne: percentiles(d.average))
             },
             regret: regret, drivers: drivers,
             infeasibleSamples: samples.filter { $0.totalCostYuan == nil }.map {

@@ -8,10 +8,10 @@ import PotlineSolve
 
 /// xoshiro256** (Blackman & Vigna), seeded through SplitMix64: a documented, portable generator,
 /// so a seed gives the same samples on every machine (Swift's default generator is not seedable).
-public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
+package struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     private var s: (UInt64, UInt64, UInt64, UInt64)
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var x = seed
         func splitMix() -> UInt64 {
             x &+= 0x9E37_79B9_7F4A_7C15
@@ -23,7 +23,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         s = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = rotl(s.1 &* 5, 7) &* 9
         let t = s.1 << 17
         s.2 ^= s.0
@@ -36,7 +36,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform number in [0, 1) from the top 53 bits.
-    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    package mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
@@ -44,8 +44,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 /// A Latin hypercube design: for each factor in order, a random permutation of the N strata
 /// (Fisher–Yates) then one uniform draw inside each stratum, all from one xoshiro256** stream.
 /// `unit[i][f]` lies in stratum `permutation_f[i]` of [0, 1).
-public enum LatinHypercube {
-    public static func design(samples: Int, factors: Int, seed: UInt64) -> [[Double]] {
+package enum LatinHypercube {
+    package static func design(samples: Int, factors: Int, seed: UInt64) -> [[Double]] {
         var generator = Xoshiro256StarStar(seed: seed)
         var unit = Array(repeating: Array(repeating: 0.0, count: factors), count: samples)
         for f in 0..<factors {

@@ -40,9 +40,9 @@ enum SitingAnalysis {
             plan.baselineTotalCostYuan = baseCost
             plan.deliveredCostChanges = zip(base.deliveredCosts, solution.deliveredCosts).map { before, after in
                 .init(
-                    region: after.region, commodity: after.commodity, baselineYuanPerT: before.marginalCostYuanPerT,
-                    planYuanPerT: after.marginalCostYuanPerT,
-                    changeYuanPerT: zip2(after.marginalCostYuanPerT, before.marginalCostYuanPerT).map { tidy($0 - $1) })
+                    region: after.region, commodity: after.commodity, baselineYuanPerTonne: before.marginalCostYuanPerTonne,
+                    planYuanPerTonne: after.marginalCostYuanPerTonne,
+                    changeYuanPerTonne: zip2(after.marginalCostYuanPerTonne, before.marginalCostYuanPerTonne).map { tidy($0 - $1) })
             }
         }
         let index = NetworkIndex(network)
@@ -60,19 +60,19 @@ enum SitingAnalysis {
                 continue
             }
             let increase = max(0, cost - planCost)
-            plan.rejected[r].breakEvenReductionYuanPerY = tidy(increase)
+            plan.rejected[r].breakEvenReductionYuanPerYear = tidy(increase)
             let candidate = plan.rejected[r].candidate
             let forcedBuilds = forced.plan?.builds ?? []
             if let build = forcedBuilds.first(where: { $0.candidate == candidate }),
-                let kWh = kWhPerYear(candidate, output: build.productionTPerY)
+                let kWh = kWhPerYear(candidate, output: build.productionTonnesPerYear)
             {
                 plan.rejected[r].breakEvenPowerPriceYuanPerKWh = tidy(increase / kWh)
             }
             // A build this forced plan leaves out is no more than `increase` from losing its place.
             for b in plan.builds.indices where !forcedBuilds.contains(where: { $0.candidate == plan.builds[b].candidate }) {
-                let margin = min(plan.builds[b].marginYuanPerY ?? .infinity, increase)
-                plan.builds[b].marginYuanPerY = tidy(margin)
-                if let kWh = kWhPerYear(plan.builds[b].candidate, output: plan.builds[b].productionTPerY) {
+                let margin = min(plan.builds[b].marginYuanPerYear ?? .infinity, increase)
+                plan.builds[b].marginYuanPerYear = tidy(margin)
+                if let kWh = kWhPerYear(plan.builds[b].candidate, output: plan.builds[b].productionTonnesPerYear) {
                     plan.builds[b].marginPowerPriceYuanPerKWh = tidy(margin / kWh)
                 }
             }

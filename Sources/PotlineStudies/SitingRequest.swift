@@ -45,17 +45,34 @@ extension Comparison {
         public var id: String
         public var region: String
         public var process: String
-        public var baseUnitCostYuanPerT: Double?
-        public var unitCostYuanPerT: Double?
-        public var unitCostChangeYuanPerT: Double?
-        public var baseSurchargeYuanPerKwh: Double
-        public var surchargeYuanPerKwh: Double
+        public var baseUnitCostYuanPerTonne: Double?
+        public var unitCostYuanPerTonne: Double?
+        public var unitCostChangeYuanPerTonne: Double?
+        public var baseSurchargeYuanPerKWh: Double
+        public var surchargeYuanPerKWh: Double
         /// Surcharge paid on its output's power (yuan/y).
         public var baseSurchargeYuan: Double
         public var surchargeYuan: Double
         public var surchargeChangeYuan: Double
-        public var baseProductionTPerY: Double
-        public var productionTPerY: Double
+        public var baseProductionTonnesPerYear: Double
+        public var productionTonnesPerYear: Double
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case id
+            case region
+            case process
+            case baseUnitCostYuanPerTonne = "baseUnitCostYuanPerT"
+            case unitCostYuanPerTonne = "unitCostYuanPerT"
+            case unitCostChangeYuanPerTonne = "unitCostChangeYuanPerT"
+            case baseSurchargeYuanPerKWh = "baseSurchargeYuanPerKwh"
+            case surchargeYuanPerKWh = "surchargeYuanPerKwh"
+            case baseSurchargeYuan
+            case surchargeYuan
+            case surchargeChangeYuan
+            case baseProductionTonnesPerYear = "baseProductionTPerY"
+            case productionTonnesPerYear = "productionTPerY"
+        }
     }
 
     /// One process in one region, its plants together: what a policy does to the region.
@@ -66,9 +83,21 @@ extension Comparison {
         public var surchargeYuan: Double
         public var surchargeChangeYuan: Double
         /// Output-weighted mean unit cost of its producing plants (absent when none produces).
-        public var baseUnitCostYuanPerT: Double?
-        public var unitCostYuanPerT: Double?
-        public var unitCostChangeYuanPerT: Double?
+        public var baseUnitCostYuanPerTonne: Double?
+        public var unitCostYuanPerTonne: Double?
+        public var unitCostChangeYuanPerTonne: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case process
+            case baseSurchargeYuan
+            case surchargeYuan
+            case surchargeChangeYuan
+            case baseUnitCostYuanPerTonne = "baseUnitCostYuanPerT"
+            case unitCostYuanPerTonne = "unitCostYuanPerT"
+            case unitCostChangeYuanPerTonne = "unitCostChangeYuanPerT"
+        }
     }
 }
 
@@ -81,20 +110,20 @@ extension Comparison.Case {
         let before = Dictionary(base.plants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return solution.plants.compactMap { plant in
             guard let was = before[plant.id] else { return nil }
-            let unitChange = difference(was.unitCostYuanPerT, plant.unitCostYuanPerT)
+            let unitChange = difference(was.unitCostYuanPerTonne, plant.unitCostYuanPerTonne)
             let surchargeChange = change(from: was.costYuan.surcharge, to: plant.costYuan.surcharge)
             let moved =
                 abs(unitChange ?? 0) > unitCostTolerance || abs(surchargeChange) > unitCostTolerance
-                || was.surchargeYuanPerKwh != plant.surchargeYuanPerKwh
-                || (was.unitCostYuanPerT == nil) != (plant.unitCostYuanPerT == nil)
+                || was.surchargeYuanPerKWh != plant.surchargeYuanPerKWh
+                || (was.unitCostYuanPerTonne == nil) != (plant.unitCostYuanPerTonne == nil)
             guard moved else { return nil }
             return .init(
-                id: plant.id, region: plant.region, process: plant.process, baseUnitCostYuanPerT: was.unitCostYuanPerT,
-                unitCostYuanPerT: plant.unitCostYuanPerT, unitCostChangeYuanPerT: unitChange,
-                baseSurchargeYuanPerKwh: was.surchargeYuanPerKwh, surchargeYuanPerKwh: plant.surchargeYuanPerKwh,
+                id: plant.id, region: plant.region, process: plant.process, baseUnitCostYuanPerTonne: was.unitCostYuanPerTonne,
+                unitCostYuanPerTonne: plant.unitCostYuanPerTonne, unitCostChangeYuanPerTonne: unitChange,
+                baseSurchargeYuanPerKWh: was.surchargeYuanPerKWh, surchargeYuanPerKWh: plant.surchargeYuanPerKWh,
                 baseSurchargeYuan: was.costYuan.surcharge, surchargeYuan: plant.costYuan.surcharge,
-                surchargeChangeYuan: surchargeChange, baseProductionTPerY: was.productionTPerY,
-                productionTPerY: plant.productionTPerY)
+                surchargeChangeYuan: surchargeChange, baseProductionTonnesPerYear: was.productionTonnesPerYear,
+                productionTonnesPerYear: plant.productionTonnesPerYear)
         }
     }
 
@@ -113,9 +142,9 @@ extension Comparison.Case {
                 let stage = Stage(process: plant.process, region: plant.region)
                 if byStage[stage] == nil { order.append(stage) }
                 byStage[stage, default: Totals()].surcharge += plant.costYuan.surcharge
-                if let unit = plant.unitCostYuanPerT, plant.productionTPerY > productionTolerance {
-                    byStage[stage, default: Totals()].cost += unit * plant.productionTPerY
-                    byStage[stage, default: Totals()].tonnes += plant.productionTPerY
+                if let unit = plant.unitCostYuanPerTonne, plant.productionTonnesPerYear > productionTolerance {
+                    byStage[stage, default: Totals()].cost += unit * plant.productionTonnesPerYear
+                    byStage[stage, default: Totals()].tonnes += plant.productionTonnesPerYear
                 }
             }
             return (order, byStage)
@@ -131,8 +160,8 @@ extension Comparison.Case {
             else { return nil }
             return .init(
                 region: stage.region, process: stage.process, baseSurchargeYuan: tidy(was.surcharge),
-                surchargeYuan: tidy(after.surcharge), surchargeChangeYuan: surchargeChange, baseUnitCostYuanPerT: was.unit,
-                unitCostYuanPerT: after.unit, unitCostChangeYuanPerT: unitChange)
+                surchargeYuan: tidy(after.surcharge), surchargeChangeYuan: surchargeChange, baseUnitCostYuanPerTonne: was.unit,
+                unitCostYuanPerTonne: after.unit, unitCostChangeYuanPerTonne: unitChange)
         }
     }
 }

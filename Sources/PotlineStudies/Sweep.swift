@@ -47,6 +47,7 @@ public struct SweepOptions: Sendable {
 public struct Sweep: Sendable, Codable {
     public static let schemaIdentifier = "potline.sweep/1"
 
+    /// One value of the swept input and the optimum there.
     public struct Point: Sendable, Codable {
         public var value: Double
         public var status: TerminationStatus
@@ -58,11 +59,20 @@ public struct Sweep: Sendable, Codable {
         public var solveSeconds: Double
     }
 
+    /// A delivered cost at one point of the sweep, yuan/t.
     public struct DeliveredCost: Sendable, Codable {
         public var region: String
         public var commodity: String
-        public var marginalCostYuanPerT: Double?
-        public var averageCostYuanPerT: Double?
+        public var marginalCostYuanPerTonne: Double?
+        public var averageCostYuanPerTonne: Double?
+
+        /// JSON keys keep the published names of earlier releases.
+        enum CodingKeys: String, CodingKey {
+            case region
+            case commodity
+            case marginalCostYuanPerTonne = "marginalCostYuanPerT"
+            case averageCostYuanPerTonne = "averageCostYuanPerT"
+        }
     }
 
     /// What an optimum uses, in words: plants that produce, routes that carry
@@ -93,6 +103,7 @@ public struct Sweep: Sendable, Codable {
         public var leaving: [String]
     }
 
+    /// Solve counts and times of the sweep (cold against warm starts).
     public struct Statistics: Sendable, Codable {
         /// Solves at the sweep's values and solves spent bisecting.
         public var gridSolves: Int
@@ -280,13 +291,13 @@ struct PlanSignature: Hashable, Sendable, Codable {
     init(_ solution: Solution) {
         status = solution.status
         guard solution.totalCostYuan != nil else { return }
-        plants = solution.plants.filter { $0.productionTPerY > productionTolerance }.map(\.id).sorted()
+        plants = solution.plants.filter { $0.productionTonnesPerYear > productionTolerance }.map(\.id).sorted()
         // A route is in use if it carries the commodity that way in any period.
         routes = Set(
-            solution.flows.filter { $0.tonnesPerY > productionTolerance }
+            solution.flows.filter { $0.tonnesPerYear > productionTolerance }
                 .map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }
         ).sorted()
-        supplies = solution.supplies.filter { $0.purchasedTPerY > productionTolerance }.map(\.id).sorted()
+        supplies = solution.supplies.filter { $0.purchasedTonnesPerYear > productionTolerance }.map(\.id).sorted()
         if let plan = solution.plan {
             sites =
                 plan.builds.map { "build \($0.candidate)" } + plan.closures.map { "close \($0.plant)" }
@@ -370,8 +381,8 @@ private final class PointEvaluator: @unchecked Sendable {
             value: value, network: network.name, status: solution.status, totalCostYuan: solution.totalCostYuan,
             deliveredCosts: solution.deliveredCosts.map {
                 .init(
-                    region: $0.region, commodity: $0.commodity, marginalCostYuanPerT: $0.marginalCostYuanPerT,
-                    averageCostYuanPerT: $0.averageCostYuanPerT)
+                    region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
+                    averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
             },
             signature: PlanSignature(solution), basis: solution.basis, simplexIterations: solution.simplexIterations,
             solveSeconds: solution.solveSeconds, mixedInteger: solution.model.integerColumns > 0)

@@ -12,6 +12,7 @@ import PotlineSolve
 public struct SweepBenchmark: Sendable, Codable {
     public static let schemaIdentifier = "potline.sweep-benchmark/1"
 
+    /// One way of running the sweep (cold or warm, serial or parallel) and its fastest time.
     public struct Run: Sendable, Codable {
         public var name: String
         public var warmStart: Bool

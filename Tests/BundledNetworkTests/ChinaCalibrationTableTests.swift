@@ -23,14 +23,14 @@ import PotlineTestSupport
     static func rows(_ network: Network, _ solution: Solution) -> [Row] {
         let index = NetworkIndex(network)
         let smelters = solution.plants.filter { $0.process == "smelting" || $0.process == "smelting_gc" }
-        let built = smelters.filter { ($0.capacityTPerY ?? 0) > 0 }
-        let capacity = built.reduce(0.0) { $0 + $1.capacityTPerY! }
-        let price = built.reduce(0.0) { $0 + $1.capacityTPerY! * $1.electricityPriceYuanPerKwh } / capacity
-        let output = smelters.reduce(0.0) { $0 + $1.productionTPerY }
+        let built = smelters.filter { ($0.capacityTonnesPerYear ?? 0) > 0 }
+        let capacity = built.reduce(0.0) { $0 + $1.capacityTonnesPerYear! }
+        let price = built.reduce(0.0) { $0 + $1.capacityTonnesPerYear! * $1.electricityPriceYuanPerKWh } / capacity
+        let output = smelters.reduce(0.0) { $0 + $1.productionTonnesPerYear }
         let xinjiang = network.plants.filter { $0.region == "xinjiang" && ($0.process == "smelting" || $0.process == "smelting_gc") }
             .reduce(0.0) { $0 + $1.capacityTonnesPerYear }
-        let running = smelters.filter { $0.productionTPerY > 0 }
-        let cost = running.reduce(0.0) { $0 + ($1.unitCostYuanPerT ?? 0) * $1.productionTPerY } / output
+        let running = smelters.filter { $0.productionTonnesPerYear > 0 }
+        let cost = running.reduce(0.0) { $0 + ($1.unitCostYuanPerTonne ?? 0) * $1.productionTonnesPerYear } / output
         let trunk = network.links.first { $0.id == "trunk_xinjiang_jiangsu" }!
         func powerShare(_ process: String) -> Double {
             let p = network.processes[index.processes[process]!]

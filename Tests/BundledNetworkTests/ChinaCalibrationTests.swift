@@ -30,9 +30,9 @@ import PotlineTestSupport
     var provincesByUnitCost: [(region: String, unitCost: Double)] {
         var cost: [String: Double] = [:]
         var output: [String: Double] = [:]
-        for plant in smelters where plant.productionTPerY > 0 {
-            cost[plant.region, default: 0] += (plant.unitCostYuanPerT ?? 0) * plant.productionTPerY
-            output[plant.region, default: 0] += plant.productionTPerY
+        for plant in smelters where plant.productionTonnesPerYear > 0 {
+            cost[plant.region, default: 0] += (plant.unitCostYuanPerTonne ?? 0) * plant.productionTonnesPerYear
+            output[plant.region, default: 0] += plant.productionTonnesPerYear
         }
         return output.keys.map { (region: $0, unitCost: cost[$0]! / output[$0]!) }.sorted { $0.unitCost < $1.unitCost }
     }
@@ -43,38 +43,38 @@ import PotlineTestSupport
 
     /// Smelting output is 95–100 % of aluminium demand, and no plant runs above its capacity.
     @Test func smeltingOutputMeetsDemandWithinCapacity() {
-        let output = smelters.reduce(0.0) { $0 + $1.productionTPerY }
-        let demand = solution.deliveredCosts.filter { $0.commodity == "aluminium" }.reduce(0.0) { $0 + $1.demandTPerY }
+        let output = smelters.reduce(0.0) { $0 + $1.productionTonnesPerYear }
+        let demand = solution.deliveredCosts.filter { $0.commodity == "aluminium" }.reduce(0.0) { $0 + $1.demandTonnesPerYear }
         #expect(demand > 40_000_000)
         let ratio = output / demand
         #expect(ratio >= 0.95 && ratio <= 1.0 + 1e-6, "smelting output is \(ratio * 100) % of demand")
-        let over = solution.plants.filter { $0.productionTPerY > ($0.capacityTPerY ?? .infinity) * (1 + 1e-6) + 1 }
+        let over = solution.plants.filter { $0.productionTonnesPerYear > ($0.capacityTonnesPerYear ?? .infinity) * (1 + 1e-6) + 1 }
         #expect(over.isEmpty, "above capacity: \(over.map(\.id))")
     }
 
     /// Capacity-weighted all-in smelter electricity price (grid, captive generation and fees, seasonal
     /// prices, tiered surcharge) is 0.40–0.47 yuan/kWh (DOMAIN.md: 0.4432 in 2023, 0.4489 in Sep 2022).
     @Test func capacityWeightedSmelterPrice() {
-        let built = smelters.filter { ($0.capacityTPerY ?? 0) > 0 }
-        let capacity = built.reduce(0.0) { $0 + $1.capacityTPerY! }
-        let price = built.reduce(0.0) { $0 + $1.capacityTPerY! * $1.electricityPriceYuanPerKwh } / capacity
+        let built = smelters.filter { ($0.capacityTonnesPerYear ?? 0) > 0 }
+        let capacity = built.reduce(0.0) { $0 + $1.capacityTonnesPerYear! }
+        let price = built.reduce(0.0) { $0 + $1.capacityTonnesPerYear! * $1.electricityPriceYuanPerKWh } / capacity
         #expect(price >= 0.40 && price <= 0.47, "capacity-weighted smelter price \(price) yuan/kWh")
     }
 
     /// National average smelting cash cost (alumina + anode + electricity + other, output-weighted) is
     /// 15,500–18,000 yuan/t, with electricity 35–45 % of it.
     @Test func averageSmeltingCashCostAndElectricityShare() {
-        let running = smelters.filter { $0.productionTPerY > 0 }
-        let output = running.reduce(0.0) { $0 + $1.productionTPerY }
-        let cost = running.reduce(0.0) { $0 + ($1.unitCostYuanPerT ?? 0) * $1.productionTPerY }
+        let running = smelters.filter { $0.productionTonnesPerYear > 0 }
+        let output = running.reduce(0.0) { $0 + $1.productionTonnesPerYear }
+        let cost = running.reduce(0.0) { $0 + ($1.unitCostYuanPerTonne ?? 0) * $1.productionTonnesPerYear }
         let average = cost / output
         #expect(average >= 15_500 && average <= 18_000, "average smelting cost \(average) yuan/t")
         // Electricity as Potline attributes it (the smelter's power and the power embedded in alumina and anodes).
-        let electricity = running.reduce(0.0) { $0 + ($1.unitCostBreakdownYuanPerT?.electricity ?? 0) * $1.productionTPerY }
+        let electricity = running.reduce(0.0) { $0 + ($1.unitCostBreakdownYuanPerTonne?.electricity ?? 0) * $1.productionTonnesPerYear }
         let share = electricity / cost
         #expect(share >= 0.35 && share <= 0.45, "electricity is \(share * 100) % of the smelting cost")
         // The smelters' own power bill (kWh × all-in price) alone is about a third or more of the cost.
-        let own = running.reduce(0.0) { $0 + $1.electricityKwh * $1.electricityPriceYuanPerKwh } / cost
+        let own = running.reduce(0.0) { $0 + $1.electricityKWh * $1.electricityPriceYuanPerKWh } / cost
         #expect(own >= 0.33 && own <= 0.45, "smelters' own power is \(own * 100) % of the smelting cost")
     }
 
@@ -99,25 +99,25 @@ import PotlineTestSupport
         #expect(byPrice.prefix(5).contains("shandong"), "\(byPrice.prefix(5))")
         #expect(byPrice.prefix(5).contains("henan"), "\(byPrice.prefix(5))")
         // Shandong's smelters pay far less than its grid thanks to captive units.
-        let shandong = smelters.filter { $0.region == "shandong" && $0.productionTPerY > 0 }
+        let shandong = smelters.filter { $0.region == "shandong" && $0.productionTonnesPerYear > 0 }
         let grid = network.regions.first { $0.id == "shandong" }?.gridPriceYuanPerKWh ?? 0
         #expect(!shandong.isEmpty)
-        #expect(shandong.allSatisfy { $0.electricityPriceYuanPerKwh < grid - 0.1 })
+        #expect(shandong.allSatisfy { $0.electricityPriceYuanPerKWh < grid - 0.1 })
     }
 
     /// Most imported bauxite is refined in Shandong and at the Guangxi / Hebei coast (ports included).
     @Test func importedBauxiteRefinedOnTheCoast() {
         let refineries = solution.plants.filter { $0.process == "bayer_refining_imported" }
-        let total = refineries.reduce(0.0) { $0 + $1.productionTPerY }
+        let total = refineries.reduce(0.0) { $0 + $1.productionTonnesPerYear }
         let coastal = refineries.filter {
             ["shandong", "guangxi", "hebei"].contains($0.region) || $0.region.hasPrefix("port_")
-        }.reduce(0.0) { $0 + $1.productionTPerY }
+        }.reduce(0.0) { $0 + $1.productionTonnesPerYear }
         #expect(total > 0)
         #expect(coastal / total > 0.6, "coastal share of imported-ore alumina \(coastal / total)")
         // The ore itself arrives by sea: most imported bauxite shipped lands at Shandong ports.
         let landed = solution.flows.filter { $0.commodity == "bauxite_imported" && ["guinea", "australia"].contains($0.from) }
         let atShandong = landed.filter { ["port_yantai", "port_longkou", "port_binzhou", "port_rizhao"].contains($0.to) }
-        let share = atShandong.reduce(0.0) { $0 + $1.tonnesPerY } / max(1, landed.reduce(0.0) { $0 + $1.tonnesPerY })
+        let share = atShandong.reduce(0.0) { $0 + $1.tonnesPerYear } / max(1, landed.reduce(0.0) { $0 + $1.tonnesPerYear })
         #expect(share > 0.5, "share of imported bauxite landed in Shandong \(share)")
     }
 
@@ -144,15 +144,15 @@ import PotlineTestSupport
     /// 7,800 yuan/t = 224.25 M yuan/y.
     @Test func putailaiTollsWhatItsFurnacesCannotMake() throws {
         let putailai = try #require(solution.selfSupply.first { $0.owner == "Putailai" })
-        #expect(abs(putailai.inHouseTPerY - 71_250) < 1e-3)
-        #expect(abs(putailai.tolledTPerY - 28_750) < 1e-3)
+        #expect(abs(putailai.inHouseTonnesPerYear - 71_250) < 1e-3)
+        #expect(abs(putailai.tolledTonnesPerYear - 28_750) < 1e-3)
         #expect(abs(putailai.tollingFeesYuan - 224_250_000) < 1)
     }
 
     /// Acheson furnaces run because only they make the high-end grade (S3): their output equals
     /// the high-end demand, half of each cluster's (1,001 kt of the 2,001 kt).
     @Test func achesonMakesTheHighEndGrade() {
-        let acheson = solution.plants.filter { $0.process == "graphitization_acheson" }.reduce(0.0) { $0 + $1.productionTPerY }
+        let acheson = solution.plants.filter { $0.process == "graphitization_acheson" }.reduce(0.0) { $0 + $1.productionTonnesPerYear }
         let premium = network.demands.filter { $0.commodity == "graphite_anode_material_premium" }.reduce(0.0) { $0 + $1.tonnesPerYear }
         #expect(premium == 1_001_000)
         #expect(abs(acheson - premium) < 1e-3)
@@ -181,8 +181,8 @@ import PotlineTestSupport
         #expect(cbc.deliveredCosts.count == solution.deliveredCosts.count)
         for (a, b) in zip(solution.deliveredCosts, cbc.deliveredCosts) {
             #expect(a.region == b.region && a.commodity == b.commodity)
-            let glpk = try #require(a.marginalCostYuanPerT)
-            #expect(abs((b.marginalCostYuanPerT ?? .nan) - glpk) <= 1e-6 * max(1, abs(glpk)), "\(a.region) \(a.commodity)")
+            let glpk = try #require(a.marginalCostYuanPerTonne)
+            #expect(abs((b.marginalCostYuanPerTonne ?? .nan) - glpk) <= 1e-6 * max(1, abs(glpk)), "\(a.region) \(a.commodity)")
         }
     }
 }

@@ -46,12 +46,12 @@ import PotlineTestSupport
 
     func variableCost(_ plant: Solution.PlantResult, powerPrice: Double) throws -> VariableCost {
         let process = try #require(network.processes.first { $0.id == plant.process })
-        var cost = VariableCost(power: plant.electricityKwhPerT * powerPrice, other: process.otherCostYuanPerTonne)
+        var cost = VariableCost(power: plant.electricityKWhPerTonne * powerPrice, other: process.otherCostYuanPerTonne)
         for input in process.inputs {
             let supply = try #require(
                 solution.supplies.first { $0.region == plant.region && $0.commodity == input.commodity },
                 "no \(input.commodity) bought in \(plant.region)")
-            cost.byCommodity[input.commodity] = input.tonnesPerTonne * supply.priceYuanPerT
+            cost.byCommodity[input.commodity] = input.tonnesPerTonne * supply.priceYuanPerTonne
         }
         return cost
     }
@@ -66,7 +66,7 @@ import PotlineTestSupport
 
     @Test func solvesToOptimalityAndMeetsTheSeedsOutput() {
         #expect(solution.status == .optimal)
-        let output = solution.plants.reduce(0.0) { $0 + $1.productionTPerY }
+        let output = solution.plants.reduce(0.0) { $0 + $1.productionTonnesPerYear }
         // Demand is sized to the seed's 2021 output of 3.2 Mt (SMM); stocks carried between seasons net out.
         #expect(abs(output - 3_200_000) < 1, "output \(output) t/y")
         #expect(solution.unmetDemands.isEmpty)
@@ -76,8 +76,8 @@ import PotlineTestSupport
     /// prices paid, its other cost and its kWh at the average price it paid over the year.
     @Test func modelUnitCostIsTheHandSplit() throws {
         let yunnan = try plant("yunnan_421")
-        let hand = try variableCost(yunnan, powerPrice: yunnan.electricityPriceYuanPerKwh)
-        let model = try #require(yunnan.unitCostYuanPerT)
+        let hand = try variableCost(yunnan, powerPrice: yunnan.electricityPriceYuanPerKWh)
+        let model = try #require(yunnan.unitCostYuanPerTonne)
         #expect(abs(model - hand.total) < 1e-6 * model, "model \(model), hand \(hand.total) yuan/t")
         // It runs in both seasons, so both seasonal shares below describe a tonne it makes.
         #expect((yunnan.productionByPeriodT?["dry"] ?? 0) > 0 && (yunnan.productionByPeriodT?["wet"] ?? 0) > 0)
@@ -103,7 +103,7 @@ import PotlineTestSupport
     @Test func xinjiang553Shares() throws {
         let xinjiang = try plant("shihezi_other_553")
         #expect(xinjiang.captiveShare == nil)
-        let cost = try variableCost(xinjiang, powerPrice: xinjiang.electricityPriceYuanPerKwh)
+        let cost = try variableCost(xinjiang, powerPrice: xinjiang.electricityPriceYuanPerKWh)
         #expect(cost.powerShare >= 0.29 - Self.sharePoints / 2 && cost.powerShare <= 0.31 + Self.sharePoints / 2,
                 "power \(cost.powerShare * 100) %")
         let reductants = cost.share(Self.reductants)
@@ -114,9 +114,9 @@ import PotlineTestSupport
     /// "Power is usually 30–40% of the cost of industrial silicon" (seed ch. 1.2), output-weighted over
     /// every running plant, captive and seasonal power included.
     @Test func powerShareOverall() {
-        let running = solution.plants.filter { $0.productionTPerY > 0 }
-        let cost = running.reduce(0.0) { $0 + ($1.unitCostYuanPerT ?? 0) * $1.productionTPerY }
-        let power = running.reduce(0.0) { $0 + ($1.unitCostBreakdownYuanPerT?.electricity ?? 0) * $1.productionTPerY }
+        let running = solution.plants.filter { $0.productionTonnesPerYear > 0 }
+        let cost = running.reduce(0.0) { $0 + ($1.unitCostYuanPerTonne ?? 0) * $1.productionTonnesPerYear }
+        let power = running.reduce(0.0) { $0 + ($1.unitCostBreakdownYuanPerTonne?.electricity ?? 0) * $1.productionTonnesPerYear }
         #expect(running.count >= 8)
         #expect(power / cost >= 0.30 && power / cost <= 0.40, "power is \(power / cost * 100) % of the cost")
     }
@@ -130,14 +130,14 @@ import PotlineTestSupport
         let after = try dearer.solve(options: SolveOptions(analysePlan: false))
         try #require(after.status == .optimal)
         var compared = 0
-        for before in solution.plants where before.captiveShare == nil && before.productionTPerY > 0 {
+        for before in solution.plants where before.captiveShare == nil && before.productionTonnesPerYear > 0 {
             let now = try plant(before.id, in: after)
             // Same seasonal mix, so the average price paid moved by exactly 0.1.
             guard now.productionByPeriodT == before.productionByPeriodT,
-                let old = before.unitCostYuanPerT, let new = now.unitCostYuanPerT
+                let old = before.unitCostYuanPerTonne, let new = now.unitCostYuanPerTonne
             else { continue }
             let gap = new - old
-            #expect(abs(gap - before.electricityKwhPerT * 0.1) < 1e-6 * new, "\(before.id): \(gap) yuan/t")
+            #expect(abs(gap - before.electricityKWhPerTonne * 0.1) < 1e-6 * new, "\(before.id): \(gap) yuan/t")
             #expect(abs(gap - 1_300) <= 0.05 * 1_300, "\(before.id): \(gap) yuan/t")
             compared += 1
         }
@@ -149,7 +149,7 @@ import PotlineTestSupport
     /// (bought − captive) × 12,000 kWh against all-bought power (blended) and (bought − captive) × 12,000
     /// per captive tonne. The seed prints prices to 0.01 yuan/kWh, so two rounded prices at 12,000 kWh
     /// allow ±120 yuan/t against its per-tonne figures.
-    static let seedRoundingYuanPerT = 2 * 0.005 * 12_000
+    static let seedRoundingYuanPerTonne = 2 * 0.005 * 12_000
 
     struct HoshineYear: Sendable {
         let year: String
@@ -180,17 +180,17 @@ import PotlineTestSupport
         try #require(solution.status == .optimal)
         for id in hoshine.sorted() {
             let plant = try plant(id, in: solution)
-            try #require(plant.productionTPerY > 0, "\(id) idle in \(year.year)")
-            #expect(plant.electricityKwhPerT == 12_000)
+            try #require(plant.productionTonnesPerYear > 0, "\(id) idle in \(year.year)")
+            #expect(plant.electricityKWhPerTonne == 12_000)
             #expect(abs((plant.captiveShare ?? 0) - year.share) < 1e-9, "\(id) \(year.year): share \(plant.captiveShare ?? 0)")
-            let power = try #require(plant.unitCostBreakdownYuanPerT?.electricity)
-            let blended = year.boughtPrice * plant.electricityKwhPerT - power
+            let power = try #require(plant.unitCostBreakdownYuanPerTonne?.electricity)
+            let blended = year.boughtPrice * plant.electricityKWhPerTonne - power
             // Exact: the model's accounting of a fixed self-supply ratio.
-            let exact = year.share * (year.boughtPrice - year.captivePrice) * plant.electricityKwhPerT
+            let exact = year.share * (year.boughtPrice - year.captivePrice) * plant.electricityKWhPerTonne
             #expect(abs(blended - exact) < 1e-6 * power, "\(id) \(year.year): \(blended) vs \(exact)")
-            #expect(abs(blended - year.blendedAdvantage) <= Self.seedRoundingYuanPerT,
+            #expect(abs(blended - year.blendedAdvantage) <= Self.seedRoundingYuanPerTonne,
                     "\(id) \(year.year): blended advantage \(blended), seed \(year.blendedAdvantage) yuan/t")
-            #expect(abs(blended / year.share - year.captiveAdvantage) <= Self.seedRoundingYuanPerT,
+            #expect(abs(blended / year.share - year.captiveAdvantage) <= Self.seedRoundingYuanPerTonne,
                     "\(id) \(year.year): captive advantage \(blended / year.share), seed \(year.captiveAdvantage) yuan/t")
         }
     }

@@ -31,7 +31,7 @@ import PotlineTestSupport
     static let hoshineOwner = "Hoshine Silicon"
     /// Hoshine's unit consumption (seed 001 chart 2.10) and the base network's prices: Xinjiang grid
     /// 0.32, captive 0.26 yuan/kWh at coal ~800 yuan/t, self-supply capped at 91.64%.
-    static let hoshineKWhPerT = 12_000.0
+    static let hoshineKWhPerTonne = 12_000.0
 
     /// Every Hoshine plant's unit cost moves by `expected` yuan/t (each runs in both cases).
     func expectHoshineUnitCostChange(_ name: String, by expected: Double) throws {
@@ -41,13 +41,13 @@ import PotlineTestSupport
         #expect(plants.count == 3)
         for before in plants {
             let after = try #require(changed.plants.first { $0.id == before.id })
-            let old = try #require(before.unitCostYuanPerT), new = try #require(after.unitCostYuanPerT)
+            let old = try #require(before.unitCostYuanPerTonne), new = try #require(after.unitCostYuanPerTonne)
             #expect(abs(new - old - expected) < 1e-6 * old, "\(name) \(before.id): \(new - old) yuan/t, expected \(expected)")
         }
     }
 
     func hoshineOutput(_ solution: Solution) -> Double {
-        solution.plants.filter { $0.owner == Self.hoshineOwner }.reduce(0.0) { $0 + $1.productionTPerY }
+        solution.plants.filter { $0.owner == Self.hoshineOwner }.reduce(0.0) { $0 + $1.productionTonnesPerYear }
     }
 
     @Test func everyScenarioIsOptimal() throws {
@@ -59,7 +59,7 @@ import PotlineTestSupport
 
     /// "each Hoshine tonne costs 218.7 yuan more": (0.32 − 0.26) × 12,000 × (0.9164 − 0.6126).
     @Test func hoshineSelfSupplyFalls() throws {
-        let rise = (0.32 - 0.26) * Self.hoshineKWhPerT * (0.9164 - 0.6126)
+        let rise = (0.32 - 0.26) * Self.hoshineKWhPerTonne * (0.9164 - 0.6126)
         #expect(abs(rise - 218.736) < 1e-9)
         try expectHoshineUnitCostChange("hoshine_self_supply_61", by: rise)
         // The system pays at most that on Hoshine's base output (it may move output elsewhere).
@@ -71,7 +71,7 @@ import PotlineTestSupport
     /// "each Hoshine tonne 1,209.6 yuan cheaper": 0.9164 × 12,000 × (0.26 − 0.15); the system saves at
     /// least that on Hoshine's base output.
     @Test func coalAt400() throws {
-        let saving = 0.9164 * Self.hoshineKWhPerT * (0.26 - 0.15)
+        let saving = 0.9164 * Self.hoshineKWhPerTonne * (0.26 - 0.15)
         try expectHoshineUnitCostChange("coal_400", by: -saving)
         let change = try #require(try scenario("coal_400").totalCostChangeYuan)
         let bound = -saving * hoshineOutput(try solution(comparison.base))
@@ -93,7 +93,7 @@ import PotlineTestSupport
         for (region, availability) in [("yunnan", 0.5), ("sichuan", 0.6)] {
             for plant in solution.plants where plant.region == region {
                 let dry = plant.productionByPeriodT?["dry"] ?? 0
-                let limit = (plant.capacityTPerY ?? 0) * dryShare * availability
+                let limit = (plant.capacityTonnesPerYear ?? 0) * dryShare * availability
                 #expect(dry <= limit * (1 + 1e-9) + 1e-6, "\(plant.id): \(dry) t in the dry season, limit \(limit)")
             }
         }
@@ -105,7 +105,7 @@ import PotlineTestSupport
         let result = try scenario("new_capacity_500kt")
         let built = result.siteChanges
         #expect(!built.isEmpty)
-        #expect(abs(built.reduce(0.0) { $0 + ($1.capacityTPerY ?? 0) } - 500_000) < 1e-6, "\(built)")
+        #expect(abs(built.reduce(0.0) { $0 + ($1.capacityTonnesPerYear ?? 0) } - 500_000) < 1e-6, "\(built)")
         for site in built {
             #expect(site.change == .built)
             #expect((site.region ?? "").hasPrefix("xinjiang_") && site.process == "si553_allcoal_carbon", "\(site.site)")
@@ -118,7 +118,7 @@ import PotlineTestSupport
         let result = try scenario("all_coal_switch")
         let solution = try solution(result)
         let xinjiang = solution.plants.filter {
-            $0.region.hasPrefix("xinjiang_") && $0.output == "silicon_553" && $0.productionTPerY > 0
+            $0.region.hasPrefix("xinjiang_") && $0.output == "silicon_553" && $0.productionTonnesPerYear > 0
         }
         #expect(xinjiang.count >= 3)
         for plant in xinjiang { #expect(plant.process == "si553_allcoal_carbon", "\(plant.id) runs \(plant.process)") }

@@ -47,15 +47,15 @@ import PotlineTestSupport
         #expect(solution.status == .optimal)
         #expect(close(solution.totalCostYuan, 15_400))
         let works = try #require(solution.plants.first { $0.id == "works" })
-        #expect(close(works.productionTPerY, 100))
+        #expect(close(works.productionTonnesPerYear, 100))
         // It reports the technology that makes the most, and its weighted kWh: (60 × 100 + 40 × 200) / 100.
         #expect(works.process == "p1")
-        #expect(close(works.electricityKwhPerT, 140))
-        #expect(close(works.unitCostYuanPerT, 154))
-        let bought = solution.supplies.first { $0.id == "r2_market" }?.purchasedTPerY
+        #expect(close(works.electricityKWhPerTonne, 140))
+        #expect(close(works.unitCostYuanPerTonne, 154))
+        let bought = solution.supplies.first { $0.id == "r2_market" }?.purchasedTonnesPerYear
         #expect(close(bought, 80))
         let delivered = solution.deliveredCosts.first { $0.region == "a" && $0.commodity == "x" }
-        #expect(close(delivered?.marginalCostYuanPerT, 160))
+        #expect(close(delivered?.marginalCostYuanPerTonne, 160))
     }
 
     /// Both technologies share the plant's 150 t/y: 160 t/y of demand is infeasible (they do not add

@@ -159,7 +159,7 @@ import PotlineTestSupport
                 "modes.road.rate_yuan_per_tkm: – → 0.5",
             ])
         // Rail at 0.2 yuan/t-km: 3,000 km × 0.2 + 15 = 615 yuan/t on the trunk (was 460).
-        #expect(try network.solve().flows.first?.freightCostYuanPerT == 615)
+        #expect(try network.solve().flows.first?.freightCostYuanPerTonne == 615)
         let removed = try apply("changes:\n  - manifest:\n      remove: [description]\n")
         #expect(try removed.network().description == "")
         #expect(removed.inputChanges.map(\.kind) == [.removed])
@@ -319,6 +319,6 @@ import PotlineTestSupport
             .network()
         let solution = try network.solve()
         #expect(close(solution.totalCostYuan, 1_633_392_000 - 40_000 * 675))
-        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerT, 16_335))
+        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerTonne, 16_335))
     }
 }

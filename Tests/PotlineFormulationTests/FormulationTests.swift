@@ -32,7 +32,7 @@ import PotlineTestSupport
         // With 100 kt/y each way, west can get inputs for 100,000 / 2.42 = 41,322.3 t of aluminium.
         let solution = try network.solve()
         let west = solution.plants.first { $0.id == "west_smelter" }!
-        #expect(close(west.productionTPerY, 100_000 / 2.42))
+        #expect(close(west.productionTonnesPerYear, 100_000 / 2.42))
     }
 
     @Test func flowVariablesOnlyWhereMaterialCanBe() throws {

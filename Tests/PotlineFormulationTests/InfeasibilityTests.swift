@@ -14,7 +14,7 @@ import PotlineTestSupport
         #expect(solution.totalCostYuan == nil)
         #expect(solution.unmetDemands.count == 1)
         #expect(solution.unmetDemands[0].region == "east")
-        #expect(close(solution.unmetDemands[0].unmetTPerY, 40_000))
+        #expect(close(solution.unmetDemands[0].unmetTonnesPerYear, 40_000))
         #expect(TextReport.render(solution).contains("The network cannot meet these demands"))
     }
 
@@ -23,7 +23,7 @@ import PotlineTestSupport
         network.supplies[1].capacityTonnesPerYear = 25_000  // anodes for 50,000 t of aluminium
         let solution = try network.solve()
         #expect(solution.status == .infeasible)
-        #expect(close(solution.unmetDemands.first?.unmetTPerY, 50_000))
+        #expect(close(solution.unmetDemands.first?.unmetTonnesPerYear, 50_000))
     }
 
     @Test func invalidNetworkIsRejectedBeforeSolving() throws {
@@ -45,7 +45,7 @@ import PotlineTestSupport
         #expect(solution.status == .infeasible)
         #expect(solution.infeasibleConstraints.count == 1)
         #expect(solution.infeasibleConstraints.first?.hasPrefix("the carbon cap") == true)
-        #expect(close(solution.unmetDemands.first?.unmetTPerY, 100_000 - 100_000 / 13.5))
+        #expect(close(solution.unmetDemands.first?.unmetTonnesPerYear, 100_000 - 100_000 / 13.5))
         #expect(TextReport.render(solution).contains("Relaxing any one of these constraints makes the network feasible:"))
     }
 

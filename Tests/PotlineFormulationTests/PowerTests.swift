@@ -33,12 +33,12 @@ import PotlineTestSupport
         network.surcharge = TieredSurcharge(thresholdKWhPerTonne: 13_450)
         let solution = try network.solve()
         let east = solution.plants.first { $0.id == "east_smelter" }!
-        #expect(close(east.surchargeYuanPerKwh, 0.04))
+        #expect(close(east.surchargeYuanPerKWh, 0.04))
         let surchargeCost: Double = 40_000 * 13_520 * 0.04
         #expect(close(east.costYuan.surcharge, surchargeCost))
         // east marginal: 8,260 + 13,520 × 0.54 + 2,000
         let eastMarginal: Double = 8_260 + 13_520 * 0.54 + 2_000
-        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerT, eastMarginal))
+        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerTonne, eastMarginal))
         // West (13,500 kWh/t) pays too: 50 kWh/t over is 3 steps, 0.03 yuan/kWh on 60,000 t.
         let westSurcharge: Double = 60_000 * 13_500 * 0.03
         #expect(close(solution.costBreakdownYuan?.surcharge, surchargeCost + westSurcharge))
@@ -49,7 +49,7 @@ import PotlineTestSupport
                 capital: CapitalCost(capexYuan: 1, lifetimeYears: 1, discountRate: 0), decision: .mustBuild)
         ]
         let retrofitted = try network.solve()
-        #expect(retrofitted.plants.first { $0.id == "east_smelter" }?.surchargeYuanPerKwh == 0)
+        #expect(retrofitted.plants.first { $0.id == "east_smelter" }?.surchargeYuanPerKWh == 0)
     }
 
     /// West gets a captive unit at 0.35 + 0.05 fees = 0.40 yuan/kWh against the west grid at
@@ -68,7 +68,7 @@ import PotlineTestSupport
         let solution = try network.solve()
         let captive = solution.captivePower[0]
         #expect(close(captive.share, 0.6))
-        #expect(close(captive.generatedKwh, 0.6 * 810_000_000))
+        #expect(close(captive.generatedKWh, 0.6 * 810_000_000))
         #expect(close(captive.minimumShareValueYuanPerPoint, 810_000))
         let west = solution.plants.first { $0.id == "west_smelter" }!
         #expect(close(west.captiveShare, 0.6))
@@ -98,12 +98,12 @@ import PotlineTestSupport
         let solution = try network.solve()
         #expect(solution.plan?.builds.map(\.candidate) == ["west_new"])
         #expect(close(solution.totalCostYuan, 1_588_320_000 + 50_000_000))
-        #expect(close(solution.captivePower.first?.generatedKwh, 1_350_000_000))
+        #expect(close(solution.captivePower.first?.generatedKWh, 1_350_000_000))
         #expect(close(solution.captivePower.first?.share, 1))
         network.candidates[0].siteCapexYuan = 200_000_000  // now the site does not pay
         let unbuilt = try network.solve()
         #expect(unbuilt.plan?.builds.isEmpty == true)
-        #expect(close(unbuilt.captivePower.first?.generatedKwh, 0))
+        #expect(close(unbuilt.captivePower.first?.generatedKWh, 0))
     }
 
     /// Graphitization in-house: 7,500 kWh/t at 0.40 yuan + 1,000 other = 4,000 yuan/t, against a
@@ -134,11 +134,11 @@ import PotlineTestSupport
     @Test func makeOrBuyFlipsAtTheFee() throws {
         let cheapToller = try Self.graphitization(fee: 3_900).solve()
         #expect(cheapToller.selfSupply.isEmpty)
-        #expect(close(cheapToller.plants.first { $0.id == "toller" }?.productionTPerY, 10_000))
+        #expect(close(cheapToller.plants.first { $0.id == "toller" }?.productionTonnesPerYear, 10_000))
         #expect(close(cheapToller.totalCostYuan, 89_000_000))
         #expect(close(cheapToller.costBreakdownYuan?.tollingFees, 39_000_000))
         let dearToller = try Self.graphitization(fee: 4_100).solve()
-        #expect(close(dearToller.plants.first { $0.id == "own_furnaces" }?.productionTPerY, 10_000))
+        #expect(close(dearToller.plants.first { $0.id == "own_furnaces" }?.productionTonnesPerYear, 10_000))
         #expect(close(dearToller.totalCostYuan, 90_000_000))
     }
 
@@ -148,15 +148,15 @@ import PotlineTestSupport
         network.regions[0].gridEmissionKgPerKWh = 0.6
         let solution = try network.solve()
         #expect(close(solution.co2T, 10_000 * 4.5))
-        #expect(close(solution.deliveredCosts[0].embeddedCo2TPerT, 4.5))
+        #expect(close(solution.deliveredCosts[0].embeddedCo2TonnesPerTonne, 4.5))
     }
 
     @Test func selfSupplyTargetAndItsValue() throws {
         let solution = try Self.graphitization(fee: 3_900, minimumShare: 0.7).solve()
         let target = solution.selfSupply[0]
         #expect(close(target.share, 0.7))
-        #expect(close(target.inHouseTPerY, 7_000))
-        #expect(close(target.tolledTPerY, 3_000))
+        #expect(close(target.inHouseTonnesPerYear, 7_000))
+        #expect(close(target.tolledTonnesPerYear, 3_000))
         #expect(close(target.tollingFeesYuan, 3_000 * 3_900))
         #expect(close(target.minimumShareValueYuanPerPoint, 10_000))
         let expected: Double = 10_000 * 5_000 + 7_000 * 4_000 + 3_000 * 3_900
@@ -180,8 +180,8 @@ import PotlineTestSupport
         ]
         let solution = try network.solve()
         let target = solution.selfSupply[0]
-        #expect(close(target.inHouseTPerY, 4_200))
-        #expect(close(target.tolledTPerY, 1_800))
+        #expect(close(target.inHouseTonnesPerYear, 4_200))
+        #expect(close(target.tolledTonnesPerYear, 1_800))
         #expect(close(target.minimumShareValueYuanPerPoint, 6_000))
         #expect(close(solution.totalCostYuan, 87_820_000))
         network.selfSupplyTargets[0].volumeTonnesPerYear = nil
@@ -199,7 +199,7 @@ import PotlineTestSupport
         #expect(close(solution.plants.first { $0.id == "east_smelter" }?.productionByPeriodT?["dry"], 35_000))
         let expected: Double = 45_000 * 15_883.2 + 55_000 * 17_010
         #expect(close(solution.totalCostYuan, expected))
-        #expect(close(solution.deliveredCosts[0].marginalCostByPeriodYuanPerT?["dry"], 17_010))
+        #expect(close(solution.deliveredCosts[0].marginalCostByPeriodYuanPerTonne?["dry"], 17_010))
 
         // Dear dry-season grid power in east (0.60) with cheap storage: the wet season makes
         // ahead. East's wet tonne costs 17,010 + holding 100 × 0.5 = 17,060 < dry 18,360.
@@ -221,14 +221,14 @@ import PotlineTestSupport
         network.regions[1].gridEmissionKgPerKWh = 1.0
         network.carbon = CarbonPolicy(priceYuanPerTonne: 160)
         let below = try network.solve()
-        #expect(close(below.plants.first { $0.id == "west_smelter" }?.productionTPerY, 60_000))
-        #expect(close(below.plants.first { $0.id == "west_smelter" }?.directCo2TPerT, 13.5))
+        #expect(close(below.plants.first { $0.id == "west_smelter" }?.productionTonnesPerYear, 60_000))
+        #expect(close(below.plants.first { $0.id == "west_smelter" }?.directCo2TonnesPerTonne, 13.5))
         let co2: Double = 60_000 * 13.5 + 40_000 * 6.75
         #expect(close(below.co2T, co2))
         network.carbon = CarbonPolicy(priceYuanPerTonne: 170)
         let above = try network.solve()
-        #expect(close(above.plants.first { $0.id == "east_smelter" }?.productionTPerY, 100_000))
-        #expect(close(above.deliveredCosts[0].embeddedCo2TPerT, 6.75))
+        #expect(close(above.plants.first { $0.id == "east_smelter" }?.productionTonnesPerYear, 100_000))
+        #expect(close(above.deliveredCosts[0].embeddedCo2TonnesPerTonne, 6.75))
         let carbon: Double = 100_000 * 6.75 * 170
         #expect(close(above.costBreakdownYuan?.carbon, carbon))
         // A national cap does the same without a price: 700,000 t allows at most
@@ -237,10 +237,10 @@ import PotlineTestSupport
         var green = network
         green.carbon = CarbonPolicy()
         green.plants[0].renewableShare = 0.2
-        #expect(close(try green.solve().plants.first { $0.id == "west_smelter" }?.directCo2TPerT, 10.8))
+        #expect(close(try green.solve().plants.first { $0.id == "west_smelter" }?.directCo2TonnesPerTonne, 10.8))
         network.carbon = CarbonPolicy(nationalCapTonnes: 700_000)
         let capped = try network.solve()
-        #expect(close(capped.plants.first { $0.id == "west_smelter" }?.productionTPerY, 25_000 / 6.75))
+        #expect(close(capped.plants.first { $0.id == "west_smelter" }?.productionTonnesPerYear, 25_000 / 6.75))
     }
 
     /// Extreme but finite figures never trap in a Double → Int conversion.

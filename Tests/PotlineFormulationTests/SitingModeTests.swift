@@ -58,7 +58,7 @@ import PotlineTestSupport
     @Test func breakEvenShareIsOfAllYearlyCharges() throws {
         let solution = try SitingTests.network(candidateCapex: 200_000_000).solve()
         let rejection = try #require(solution.plan?.rejected.first)
-        #expect(close(rejection.breakEvenReductionYuanPerY, 87_320_000, tolerance: 1))
+        #expect(close(rejection.breakEvenReductionYuanPerYear, 87_320_000, tolerance: 1))
         let share = try #require(rejection.breakEvenReductionShare)
         #expect(share < 87.32 / 200 - 0.01)
     }

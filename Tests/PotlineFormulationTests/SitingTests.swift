@@ -36,11 +36,11 @@ import PotlineTestSupport
         #expect(solution.mipGap == 0)
         #expect(close(solution.totalCostYuan, 1_588_320_000 + 50_000_000))
         #expect(solution.plan?.builds.map(\.candidate) == ["west_new"])
-        #expect(close(solution.plan?.builds.first?.capacityTPerY, 100_000))
+        #expect(close(solution.plan?.builds.first?.capacityTonnesPerYear, 100_000))
         // After fixing the plan, delivered cost is the west smelter's marginal cost: 15,883.2.
-        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerT, 15_883.2))
+        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerTonne, 15_883.2))
         #expect(close(solution.plan?.baselineTotalCostYuan, 1_701_000_000))
-        #expect(close(solution.plan?.deliveredCostChanges.first?.changeYuanPerT, -1_126.8))
+        #expect(close(solution.plan?.deliveredCostChanges.first?.changeYuanPerTonne, -1_126.8))
     }
 
     /// Under a 100 kt/y ceiling that the east smelter fills, the site can enter only if east
@@ -58,7 +58,7 @@ import PotlineTestSupport
         #expect(solution.plan?.transfers.count == 1)
         #expect(solution.plan?.transfers.first?.fromPlant == "east_smelter")
         #expect(solution.plan?.transfers.first?.toCandidate == "west_new")
-        #expect(close(solution.plan?.transfers.first?.tonnesPerY, 100_000))
+        #expect(close(solution.plan?.transfers.first?.tonnesPerYear, 100_000))
         #expect(solution.plants.first { $0.id == "east_smelter" }?.closed == true)
 
         // Without the closure option the ceiling keeps the site out.
@@ -89,13 +89,13 @@ import PotlineTestSupport
         #expect(solution.plan?.retrofits.map(\.retrofit) == ["east_cells"])
         #expect(solution.plan?.builds.isEmpty == true)
         #expect(solution.plants.first { $0.id == "east_smelter" }?.retrofit == "east_cells")
-        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerT, 16_760))
+        #expect(close(solution.deliveredCosts[0].marginalCostYuanPerTonne, 16_760))
         // Forcing the site in: east idles, so the retrofit is dropped: 1,588.32 + 100 = 1,688.32 M,
         // 7.32 M above the plan: of the site's yearly charges once built, 100 M capital + 100,000 t
         // × (13,500 kWh × 0.30 + 2,000 other) = 705 M yuan/y, that is 1.038%.
         let rejected = solution.plan?.rejected.first
         #expect(rejected?.candidate == "west_new")
-        #expect(close(rejected?.breakEvenReductionYuanPerY, 7_320_000))
+        #expect(close(rejected?.breakEvenReductionYuanPerYear, 7_320_000))
         #expect(close(rejected?.breakEvenReductionShare, 7.32 / 705))
         // As a power price: 7.32 M ÷ (13,500 kWh/t × 100,000 t) = 0.0054222 yuan/kWh.
         #expect(close(rejected?.breakEvenPowerPriceYuanPerKWh, 7_320_000 / 1_350_000_000))
@@ -118,10 +118,10 @@ import PotlineTestSupport
         network.capacityPolicies = [policy]
         let plan = try #require(try network.solve().plan)
         #expect(plan.builds.map(\.candidate) == ["west_new"])
-        #expect(close(plan.builds[0].marginYuanPerY, 87_680_000))
+        #expect(close(plan.builds[0].marginYuanPerYear, 87_680_000))
         #expect(close(plan.builds[0].marginPowerPriceYuanPerKWh, 87_680_000 / 1_350_000_000))
         #expect(plan.rejected.map(\.candidate) == ["east_new"])
-        #expect(close(plan.rejected[0].breakEvenReductionYuanPerY, 87_680_000))
+        #expect(close(plan.rejected[0].breakEvenReductionYuanPerYear, 87_680_000))
         #expect(close(plan.rejected[0].breakEvenPowerPriceYuanPerKWh, 87_680_000 / 1_300_000_000))
     }
 
@@ -138,7 +138,7 @@ import PotlineTestSupport
         network.capacityPolicies = [CapacityPolicy(process: "smelting", ceilingTonnesPerYear: 130_000)]
         let solution = try network.solve()
         // 30,000 t from west at 15,883.2 + 100 capital, 70,000 t from east at 17,010.
-        #expect(close(solution.plan?.builds.first?.capacityTPerY, 30_000))
+        #expect(close(solution.plan?.builds.first?.capacityTonnesPerYear, 30_000))
         #expect(close(solution.totalCostYuan, 30_000 * 15_983.2 + 70_000 * 17_010))
     }
 
@@ -176,7 +176,7 @@ import PotlineTestSupport
         let optional = try Self.network(candidateCapex: 200_000_000).solve()
         #expect(close(optional.totalCostYuan, 1_701_000_000))
         #expect(optional.plan?.rejected.first?.reason == .notEconomic)
-        #expect(close(optional.plan?.rejected.first?.breakEvenReductionYuanPerY, 87_320_000))
+        #expect(close(optional.plan?.rejected.first?.breakEvenReductionYuanPerYear, 87_320_000))
         // Of its yearly charges: 200 M capital + 100,000 t × 6,050 yuan/t running = 805 M.
         #expect(close(optional.plan?.rejected.first?.breakEvenReductionShare, 87.32 / 805))
 
@@ -249,7 +249,7 @@ import PotlineTestSupport
     @Test func aPlantAboveTheLimitIdles() throws {
         let solution = try Self.network().solve()
         #expect(close(solution.totalCostYuan, Self.idleWest))
-        #expect(solution.plants.first { $0.id == "west_smelter" }?.productionTPerY == 0)
+        #expect(solution.plants.first { $0.id == "west_smelter" }?.productionTonnesPerYear == 0)
     }
 
     /// A retrofit to 13,350 (below the limit) for 10 M yuan/y: west makes 60,000 t at
@@ -258,7 +258,7 @@ import PotlineTestSupport
         let solution = try Self.network(retrofitKWh: 13_350).solve()
         #expect(close(solution.totalCostYuan, 1_630_692_000))
         #expect(solution.plan?.retrofits.map(\.retrofit) == ["upgrade_west"])
-        #expect(close(solution.plants.first { $0.id == "west_smelter" }?.productionTPerY, 60_000))
+        #expect(close(solution.plants.first { $0.id == "west_smelter" }?.productionTonnesPerYear, 60_000))
     }
 
     /// The same retrofit at 100 M yuan/y saves 60,000 × (16,760 − 15,838.2) = 55.3 M: not worth
@@ -273,7 +273,7 @@ import PotlineTestSupport
     @Test func aRetrofitStillAboveTheLimitDoesNotComply() throws {
         let solution = try Self.network(retrofitKWh: 13_450, retrofitCost: 1).solve()
         #expect(close(solution.totalCostYuan, Self.idleWest))
-        #expect(solution.plants.first { $0.id == "west_smelter" }?.productionTPerY == 0)
+        #expect(solution.plants.first { $0.id == "west_smelter" }?.productionTonnesPerYear == 0)
     }
 
     /// An optional closure (5 M yuan/y) is not forced on an idle plant.

@@ -31,11 +31,11 @@ import PotlineTestSupport
         let solution = try Self.solve(with: backend)
         let west = solution.plants.first { $0.id == "west_smelter" }!
         let east = solution.plants.first { $0.id == "east_smelter" }!
-        #expect(close(west.productionTPerY, 60_000))
+        #expect(close(west.productionTonnesPerYear, 60_000))
         #expect(close(west.utilisation, 1))
-        #expect(close(east.productionTPerY, 40_000))
+        #expect(close(east.productionTonnesPerYear, 40_000))
         #expect(close(west.costYuan.gridElectricity, 243_000_000))
-        #expect(close(west.unitCostYuanPerT, 15_423.2))  // before the 460 yuan/t haul to market
+        #expect(close(west.unitCostYuanPerTonne, 15_423.2))  // before the 460 yuan/t haul to market
     }
 
     @Test(arguments: SolverBackend.allCases) func deliveredCostIsTheEastSmeltersMarginalCost(backend: SolverBackend)
@@ -44,22 +44,22 @@ import PotlineTestSupport
         let solution = try Self.solve(with: backend)
         let delivered = solution.deliveredCosts[0]
         #expect(delivered.region == "east" && delivered.commodity == "aluminium")
-        #expect(close(delivered.marginalCostYuanPerT, 17_010))
-        #expect(close(delivered.averageCostYuanPerT, 16_333.92))
-        #expect(close(delivered.averageCostBreakdownYuanPerT?.freight, 943.92))
-        #expect(close(delivered.averageCostBreakdownYuanPerT?.electricity, 5_130))
-        #expect(close(delivered.averageCostBreakdownYuanPerT?.materials, 8_260))
+        #expect(close(delivered.marginalCostYuanPerTonne, 17_010))
+        #expect(close(delivered.averageCostYuanPerTonne, 16_333.92))
+        #expect(close(delivered.averageCostBreakdownYuanPerTonne?.freight, 943.92))
+        #expect(close(delivered.averageCostBreakdownYuanPerTonne?.electricity, 5_130))
+        #expect(close(delivered.averageCostBreakdownYuanPerTonne?.materials, 8_260))
     }
 
     @Test(arguments: SolverBackend.allCases) func flowsOnTheTrunkLine(backend: SolverBackend) throws {
         let solution = try Self.solve(with: backend)
         func flow(_ commodity: String) -> Solution.FlowResult? { solution.flows.first { $0.commodity == commodity } }
-        #expect(close(flow("alumina")?.tonnesPerY, 115_200))
+        #expect(close(flow("alumina")?.tonnesPerYear, 115_200))
         #expect(flow("alumina")?.from == "east")
-        #expect(close(flow("prebaked_anode")?.tonnesPerY, 30_000))
-        #expect(close(flow("aluminium")?.tonnesPerY, 60_000))
+        #expect(close(flow("prebaked_anode")?.tonnesPerYear, 30_000))
+        #expect(close(flow("aluminium")?.tonnesPerYear, 60_000))
         #expect(flow("aluminium")?.to == "east")
-        #expect(close(flow("aluminium")?.freightCostYuanPerT, 460))
+        #expect(close(flow("aluminium")?.freightCostYuanPerTonne, 460))
         #expect(solution.flows.count == 3)
     }
 

@@ -52,7 +52,7 @@ import PotlineTestSupport
         #expect(console.isEmpty, "console: \(console)")
         #expect(dom.contains("<svg class=\"map\""))
         // One symbol per producing plant, one line per flow in use, a point per region (no shapes).
-        #expect(Self.count("<circle class=\"plant", in: dom) == solution.plants.filter { $0.productionTPerY > 0 }.count)
+        #expect(Self.count("<circle class=\"plant", in: dom) == solution.plants.filter { $0.productionTonnesPerYear > 0 }.count)
         #expect(Self.count("<line class=\"flow\"", in: dom) == solution.flows.count)
         #expect(Self.count("class=\"region-point\"", in: dom) == network.regions.count)
         #expect(Self.count("class=\"curve-bar\"", in: dom) == 2)

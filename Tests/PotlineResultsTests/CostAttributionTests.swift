@@ -44,27 +44,27 @@ import PotlineTestSupport
         // 600 × 50 + 600 × 80 of ore, 600 × 100 other, 600 × 30 freight.
         #expect(close(solution.totalCostYuan, 156_000))
         let delivered = try #require(solution.deliveredCosts.first { $0.region == "south" && $0.commodity == "metal" })
-        #expect(close(delivered.demandTPerY, 600))
-        #expect(close(delivered.averageCostYuanPerT, 260))
-        let breakdown = try #require(delivered.averageCostBreakdownYuanPerT)
+        #expect(close(delivered.demandTonnesPerYear, 600))
+        #expect(close(delivered.averageCostYuanPerTonne, 260))
+        let breakdown = try #require(delivered.averageCostBreakdownYuanPerTonne)
         #expect(close(breakdown.materials, 130))
         #expect(close(breakdown.other, 100))
         #expect(close(breakdown.freight, 30))
         #expect(close(breakdown.electricity, 0))
         #expect(close(breakdown.capital, 0))
-        #expect(close(delivered.embeddedCo2TPerT, 1.5))
+        #expect(close(delivered.embeddedCo2TonnesPerTonne, 1.5))
     }
 
     @Test func theMarginIsTheDearMineWhileTheAverageIsTheMix() throws {
         let delivered = try #require(try Self.chain().solve().deliveredCosts.first)
-        #expect(close(delivered.marginalCostYuanPerT, 290))
+        #expect(close(delivered.marginalCostYuanPerTonne, 290))
     }
 
     @Test func withinTheCheapMineAverageAndMarginAgree() throws {
         // 250 t metal need 500 t ore, all from the cheap mine: 2 × 50 + 100 + 30 = 230 yuan/t both ways.
         let delivered = try #require(try Self.chain(demand: 250).solve().deliveredCosts.first)
-        #expect(close(delivered.averageCostYuanPerT, 230))
-        #expect(close(delivered.averageCostBreakdownYuanPerT?.materials, 100))
-        #expect(close(delivered.marginalCostYuanPerT, 230))
+        #expect(close(delivered.averageCostYuanPerTonne, 230))
+        #expect(close(delivered.averageCostBreakdownYuanPerTonne?.materials, 100))
+        #expect(close(delivered.marginalCostYuanPerTonne, 230))
     }
 }

@@ -15,7 +15,7 @@ import PotlineTestSupport
         let solution = try network.solve()
         #expect(solution.status == .infeasible)
         #expect(solution.unmetDemands.map(\.region) == ["east"])
-        #expect(close(solution.unmetDemands.first?.unmetTPerY, 30_000))
+        #expect(close(solution.unmetDemands.first?.unmetTonnesPerYear, 30_000))
         #expect(solution.infeasibleConstraints == [PolicyConstraint.linkCapacity.words])
     }
 

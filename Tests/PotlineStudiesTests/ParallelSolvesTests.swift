@@ -60,7 +60,7 @@ import PotlineTestSupport
             #expect(comparison.cases.map(\.totalCostYuan) == [4_100_000, 6_000_000, 5_100_000])
             let plans = [comparison.base, comparison.scenarios[0]].map { $0.solution?.plan }
             #expect(plans.map { $0?.baselineTotalCostYuan } == [6_000_000, 6_000_000])
-            #expect(plans.map { $0?.rejected.map(\.breakEvenReductionYuanPerY) } == [[500_000], [400_000]])
+            #expect(plans.map { $0?.rejected.map(\.breakEvenReductionYuanPerYear) } == [[500_000], [400_000]])
         }
     }
 }

@@ -69,7 +69,7 @@ import PotlineTestSupport
         #expect(study.samples.count == 40)
         for s in study.infeasibleSamples {
             let unmet = try #require(s.unmetDemands.first)
-            #expect(close(unmet.unmetTPerY, s.inputs[0] - 160_000, tolerance: 1e-6))
+            #expect(close(unmet.unmetTonnesPerYear, s.inputs[0] - 160_000, tolerance: 1e-6))
         }
         #expect(study.infeasibleSamples.first.map { RobustReport.render(study).contains("sample \($0.index + 1)") } == true)
     }

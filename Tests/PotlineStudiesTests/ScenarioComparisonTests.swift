@@ -38,24 +38,24 @@ import PotlineTestSupport
         #expect(split.materials == 0 && split.other == 0 && split.total == -45_072_000)
         // Nothing here emits more or less per tonne in one place than the other: no CO2 factors.
         #expect(west.co2ChangeT == 0 || west.co2ChangeT == nil)
-        #expect(comparison.scenarios.map { $0.deliveredCosts[0].marginalCostYuanPerT } == [15_883.2, 16_510, 15_883.2])
-        #expect(comparison.scenarios.map { $0.deliveredCosts[0].marginalCostChangeYuanPerT } == [-1_126.8, -500, -1_126.8])
-        #expect(comparison.scenarios.map { $0.deliveredCosts[0].averageCostChangeYuanPerT } == [-450.72, -200, -626.22])
-        #expect(comparison.scenarios[0].deliveredCosts[0].demandChangeTPerY == 0)
+        #expect(comparison.scenarios.map { $0.deliveredCosts[0].marginalCostYuanPerTonne } == [15_883.2, 16_510, 15_883.2])
+        #expect(comparison.scenarios.map { $0.deliveredCosts[0].marginalCostChangeYuanPerTonne } == [-1_126.8, -500, -1_126.8])
+        #expect(comparison.scenarios.map { $0.deliveredCosts[0].averageCostChangeYuanPerTonne } == [-450.72, -200, -626.22])
+        #expect(comparison.scenarios[0].deliveredCosts[0].demandChangeTonnesPerYear == 0)
     }
 
     @Test func outputPerStageAndPlantsThatChange() throws {
         let comparison = try compare()
         let north = comparison.scenarios[2]
         #expect(north.production.map { "\($0.process) \($0.region)" } == ["smelting west", "smelting east", "smelting north"])
-        #expect(north.production.map(\.productionTPerY) == [50_000, 0, 50_000])
-        #expect(north.production.map(\.changeTPerY) == [-10_000, -40_000, 50_000])
+        #expect(north.production.map(\.productionTonnesPerYear) == [50_000, 0, 50_000])
+        #expect(north.production.map(\.changeTonnesPerYear) == [-10_000, -40_000, 50_000])
         #expect(north.plantChanges.map(\.id) == ["west_smelter", "east_smelter", "north_smelter"])
         #expect(north.plantChanges.map(\.change) == [.decreased, .stopped, .added])
-        #expect(north.plantChanges.map(\.changeTPerY) == [-10_000, -40_000, 50_000])
+        #expect(north.plantChanges.map(\.changeTonnesPerYear) == [-10_000, -40_000, 50_000])
         #expect(comparison.scenarios[0].plantChanges.map(\.change) == [.increased, .stopped])
         #expect(comparison.scenarios[1].plantChanges.map { "\($0.id) \($0.change.rawValue)" } == ["east_smelter stopped", "east_new added"])
-        #expect(comparison.base.plantChanges.isEmpty && comparison.base.production.allSatisfy { $0.changeTPerY == nil })
+        #expect(comparison.base.plantChanges.isEmpty && comparison.base.production.allSatisfy { $0.changeTonnesPerYear == nil })
     }
 
     @Test func inputChangesSitBesideTheResults() throws {
@@ -106,7 +106,7 @@ import PotlineTestSupport
         #expect(comparison.worstStatus == .infeasible)
         #expect(comparison.scenarios[0].totalCostChangeYuan == nil)
         // 200,000 wanted, 60,000 + 100,000 can be made.
-        #expect(comparison.scenarios[0].unmetDemands.map(\.unmetTPerY) == [40_000])
+        #expect(comparison.scenarios[0].unmetDemands.map(\.unmetTonnesPerYear) == [40_000])
         #expect(ComparisonReport.render(comparison).contains("not optimal: too_much (infeasible)"))
     }
 

@@ -52,7 +52,7 @@ import PotlineTestSupport
         #expect(close(sweep.points[1].totalCostYuan, 60_000 * (11_833.2 + 13_500 * 0.35) + 40_000 * 17_010))
         #expect(close(sweep.points[2].totalCostYuan, 1_701_000_000))
         #expect(close(sweep.points[4].totalCostYuan, 1_701_000_000))
-        #expect(close(sweep.points[1].deliveredCosts[0].marginalCostYuanPerT, 17_010))
+        #expect(close(sweep.points[1].deliveredCosts[0].marginalCostYuanPerTonne, 17_010))
 
         #expect(sweep.breakpoints.count == 1)
         let breakpoint = try #require(sweep.breakpoints.first)
@@ -77,9 +77,9 @@ import PotlineTestSupport
         let sweep = try Sweep.run(base: base, parameter: eastDemand, values: [40_000, 80_000, 120_000])
         #expect(sweep.points.map(\.plan) == ["A", "B", "B"])
         #expect(close(sweep.points[0].totalCostYuan, 40_000 * 15_883.2))
-        #expect(close(sweep.points[0].deliveredCosts[0].marginalCostYuanPerT, 15_883.2))
+        #expect(close(sweep.points[0].deliveredCosts[0].marginalCostYuanPerTonne, 15_883.2))
         #expect(close(sweep.points[2].totalCostYuan, 60_000 * 15_883.2 + 60_000 * 17_010))
-        #expect(close(sweep.points[2].deliveredCosts[0].marginalCostYuanPerT, 17_010))
+        #expect(close(sweep.points[2].deliveredCosts[0].marginalCostYuanPerTonne, 17_010))
         let breakpoint = try #require(sweep.breakpoints.first)
         #expect(sweep.breakpoints.count == 1)
         #expect(breakpoint.lowerValue <= 60_000 && 60_000 < breakpoint.upperValue)
@@ -170,7 +170,7 @@ import PotlineTestSupport
         #expect(a.points.map(\.status) == b.points.map(\.status))
         for (p, q) in zip(a.points, b.points) {
             #expect(close(p.totalCostYuan, q.totalCostYuan ?? .nan, tolerance: 1e-9))
-            #expect(close(p.deliveredCosts[0].marginalCostYuanPerT, q.deliveredCosts[0].marginalCostYuanPerT ?? .nan))
+            #expect(close(p.deliveredCosts[0].marginalCostYuanPerTonne, q.deliveredCosts[0].marginalCostYuanPerTonne ?? .nan))
         }
         #expect(a.plans == b.plans)
         #expect(a.breakpoints.map(\.value) == b.breakpoints.map(\.value))

@@ -46,16 +46,16 @@ import PotlineTestSupport
         #expect(close(plan.baselineTotalCostYuan, 6_000_000))
         let change = try #require(plan.deliveredCostChanges.first)
         #expect(change.region == "market" && change.commodity == "metal")
-        #expect(close(change.baselineYuanPerT, 6_000))
-        #expect(close(change.planYuanPerT, 3_100))
-        #expect(close(change.changeYuanPerT, -2_900))
+        #expect(close(change.baselineYuanPerTonne, 6_000))
+        #expect(close(change.planYuanPerTonne, 3_100))
+        #expect(close(change.changeYuanPerTonne, -2_900))
     }
 
     @Test func theRejectedSiteBreaksEvenAtTheCostItAddsForcedIn() throws {
         let plan = try #require(try Self.network().solve(options: SolveOptions(threads: 1)).plan)
         let rejected = try #require(plan.rejected.first)
         #expect(plan.rejected.count == 1 && rejected.candidate == "market_new")
-        #expect(close(rejected.breakEvenReductionYuanPerY, 1_400_000))
+        #expect(close(rejected.breakEvenReductionYuanPerYear, 1_400_000))
         // Per kWh of its 1,000 t × 8,000 kWh/t: 1.4 M ÷ 8 GWh.
         #expect(close(rejected.breakEvenPowerPriceYuanPerKWh, 0.175))
         // Of its yearly charges once built, 0.5 M capital + 5 M variable.
@@ -65,7 +65,7 @@ import PotlineTestSupport
         // The forced plan leaves hydro_new out, so the build is 1.4 M from losing its place:
         // per kWh of its 1,000 t × 10,000 kWh/t, 0.14 yuan/kWh.
         let build = try #require(plan.builds.first)
-        #expect(close(build.marginYuanPerY, 1_400_000))
+        #expect(close(build.marginYuanPerYear, 1_400_000))
         #expect(close(build.marginPowerPriceYuanPerKWh, 0.14))
     }
 
@@ -76,8 +76,8 @@ import PotlineTestSupport
         network.maximumNewSites = nil
         let plan = try #require(try network.solve(options: SolveOptions(threads: 1)).plan)
         let rejected = try #require(plan.rejected.first)
-        #expect(close(rejected.breakEvenReductionYuanPerY, 500_000))
+        #expect(close(rejected.breakEvenReductionYuanPerYear, 500_000))
         #expect(rejected.breakEvenPowerPriceYuanPerKWh == nil)
-        #expect(plan.builds.first?.marginYuanPerY == nil)
+        #expect(plan.builds.first?.marginYuanPerYear == nil)
     }
 }

@@ -42,7 +42,7 @@ import PotlineTestSupport
         let demand = try #require(t.swings.first)
         #expect(close(demand.low.changeYuan, 50_000 * 17_010, tolerance: 1e-12))
         #expect(demand.high.status == .infeasible && demand.swingYuan == nil)
-        #expect(close(demand.high.unmetDemands.first?.unmetTPerY, 10_000))
+        #expect(close(demand.high.unmetDemands.first?.unmetTonnesPerYear, 10_000))
 
         // East grid 0.50 scaled by 0.9 (1.0, the high end, changes nothing): 0.05 yuan/kWh × 13,500 kWh/t
         // = 675 yuan/t less on east's 40,000 t, −27.0 M yuan/y; east (16,335 yuan/t) is still dearer

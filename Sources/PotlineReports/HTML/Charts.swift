@@ -12,16 +12,16 @@ enum Charts {
     /// Plants of `process` sorted by unit cost, each a bar as wide as its capacity; the output
     /// needed and the marginal delivered price marked.
     static func costCurve(_ solution: Solution, process: String) -> String {
-        let plants = solution.plants.filter { $0.process == process && ($0.capacityTPerY ?? $0.productionTPerY) > 0 && !$0.closed }
-        let costed = plants.filter { $0.unitCostYuanPerT != nil }.sorted { $0.unitCostYuanPerT! < $1.unitCostYuanPerT! }
-        let idle = plants.filter { $0.unitCostYuanPerT == nil }
+        let plants = solution.plants.filter { $0.process == process && ($0.capacityTonnesPerYear ?? $0.productionTonnesPerYear) > 0 && !$0.closed }
+        let costed = plants.filter { $0.unitCostYuanPerTonne != nil }.sorted { $0.unitCostYuanPerTonne! < $1.unitCostYuanPerTonne! }
+        let idle = plants.filter { $0.unitCostYuanPerTonne == nil }
         guard !costed.isEmpty else { return "<p>No \(Markup.escape(process)) plant produced, so there is no cost curve.</p>" }
         let output = plants.first?.output ?? ""
-        let prices = solution.deliveredCosts.filter { $0.commodity == output }.compactMap(\.marginalCostYuanPerT)
-        let totalCapacity = plants.reduce(0) { $0 + ($1.capacityTPerY ?? $1.productionTPerY) }
-        let made = plants.reduce(0) { $0 + $1.productionTPerY }
-        let top = max(costed.map { $0.unitCostYuanPerT! }.max()!, prices.max() ?? 0) * 1.05
-        let bottom = min(costed.map { $0.unitCostYuanPerT! }.min()!, prices.min() ?? .infinity) * 0.9
+        let prices = solution.deliveredCosts.filter { $0.commodity == output }.compactMap(\.marginalCostYuanPerTonne)
+        let totalCapacity = plants.reduce(0) { $0 + ($1.capacityTonnesPerYear ?? $1.productionTonnesPerYear) }
+        let made = plants.reduce(0) { $0 + $1.productionTonnesPerYear }
+        let top = max(costed.map { $0.unitCostYuanPerTonne! }.max()!, prices.max() ?? 0) * 1.05
+        let bottom = min(costed.map { $0.unitCostYuanPerTonne! }.min()!, prices.min() ?? .infinity) * 0.9
         let (w, h, left, right, topPad, bottomPad) = (900.0, 360.0, 70.0, 20.0, 20.0, 44.0)
         func x(_ t: Double) -> Double { left + (w - left - right) * t / totalCapacity }
         func y(_ v: Double) -> Double { topPad + (h - topPad - bottomPad) * (top - v) / (top - bottom) }
@@ -38,16 +38,16 @@ enum Charts {
         var cumulative = 0.0
         let regions = costed.map(\.region)
         for plant in costed {
-            let capacity = plant.capacityTPerY ?? plant.productionTPerY
-            let cost = plant.unitCostYuanPerT!
+            let capacity = plant.capacityTonnesPerYear ?? plant.productionTonnesPerYear
+            let cost = plant.unitCostYuanPerTonne!
             let x0 = x(cumulative), x1 = x(cumulative + capacity)
-            let used = x(cumulative + plant.productionTPerY)
+            let used = x(cumulative + plant.productionTonnesPerYear)
             svg += "<rect class=\"curve-bar\" data-plant=\"\(Markup.escape(plant.id))\" x=\"\(Markup.coordinate(x0))\" y=\"\(Markup.coordinate(y(cost)))\" width=\"\(Markup.coordinate(max(0.5, x1 - x0)))\" height=\"\(Markup.coordinate(y(bottom) - y(cost)))\" fill=\"\(Palette.category(plant.region, among: regions))\" fill-opacity=\"0.35\"/>"
-            svg += "<rect x=\"\(Markup.coordinate(x0))\" y=\"\(Markup.coordinate(y(cost)))\" width=\"\(Markup.coordinate(max(0.5, used - x0)))\" height=\"\(Markup.coordinate(y(bottom) - y(cost)))\" fill=\"\(Palette.category(plant.region, among: regions))\"><title>\(Markup.escape(plant.id)) (\(Markup.escape(plant.region))): \(Format.number(cost)) yuan/t, \(Format.kilotonnes(plant.productionTPerY)) of \(Format.kilotonnes(capacity)) kt/y</title></rect>"
+            svg += "<rect x=\"\(Markup.coordinate(x0))\" y=\"\(Markup.coordinate(y(cost)))\" width=\"\(Markup.coordinate(max(0.5, used - x0)))\" height=\"\(Markup.coordinate(y(bottom) - y(cost)))\" fill=\"\(Palette.category(plant.region, among: regions))\"><title>\(Markup.escape(plant.id)) (\(Markup.escape(plant.region))): \(Format.number(cost)) yuan/t, \(Format.kilotonnes(plant.productionTonnesPerYear)) of \(Format.kilotonnes(capacity)) kt/y</title></rect>"
             cumulative += capacity
         }
         for plant in idle {
-            let capacity = plant.capacityTPerY ?? 0
+            let capacity = plant.capacityTonnesPerYear ?? 0
             svg += "<rect class=\"curve-idle\" x=\"\(Markup.coordinate(x(cumulative)))\" y=\"\(topPad)\" width=\"\(Markup.coordinate(x(cumulative + capacity) - x(cumulative)))\" height=\"\(Markup.coordinate(y(bottom) - topPad))\"><title>\(Markup.escape(plant.id)): idle, cost not computed</title></rect>"
             cumulative += capacity
         }

@@ -82,26 +82,26 @@ struct FlowMap {
         }
         // Flows: one line per flow in use; width ∝ √tonnes, colour per commodity.
         let commodities = layer.flows.map(\.commodity)
-        let biggest = layer.flows.map(\.tonnesPerY).max() ?? 1
-        for flow in layer.flows.sorted(by: { $0.tonnesPerY > $1.tonnesPerY }) {
+        let biggest = layer.flows.map(\.tonnesPerYear).max() ?? 1
+        for flow in layer.flows.sorted(by: { $0.tonnesPerYear > $1.tonnesPerYear }) {
             guard let a = position(flow.from), let b = position(flow.to) else { continue }
-            let w = 0.6 + 7 * sqrt(abs(flow.tonnesPerY) / biggest)
+            let w = 0.6 + 7 * sqrt(abs(flow.tonnesPerYear) / biggest)
             let colour = Palette.category(flow.commodity, among: commodities)
-            svg += "<line class=\"flow\" data-link=\"\(Markup.escape(flow.link))\" data-commodity=\"\(Markup.escape(flow.commodity))\" x1=\"\(Markup.coordinate(a.x))\" y1=\"\(Markup.coordinate(a.y))\" x2=\"\(Markup.coordinate(b.x))\" y2=\"\(Markup.coordinate(b.y))\" stroke=\"\(colour)\" stroke-width=\"\(Markup.coordinate(w))\"><title>\(Markup.escape(flow.commodity)) \(Markup.escape(flow.from)) → \(Markup.escape(flow.to)): \(Format.kilotonnes(flow.tonnesPerY)) kt/y</title></line>"
+            svg += "<line class=\"flow\" data-link=\"\(Markup.escape(flow.link))\" data-commodity=\"\(Markup.escape(flow.commodity))\" x1=\"\(Markup.coordinate(a.x))\" y1=\"\(Markup.coordinate(a.y))\" x2=\"\(Markup.coordinate(b.x))\" y2=\"\(Markup.coordinate(b.y))\" stroke=\"\(colour)\" stroke-width=\"\(Markup.coordinate(w))\"><title>\(Markup.escape(flow.commodity)) \(Markup.escape(flow.from)) → \(Markup.escape(flow.to)): \(Format.kilotonnes(flow.tonnesPerYear)) kt/y</title></line>"
         }
         // Plants: spread round their region's point so they do not hide each other.
         let processes = network.processes.map(\.id)
-        let largest = layer.plants.map(\.productionTPerY).max() ?? 1
+        let largest = layer.plants.map(\.productionTonnesPerYear).max() ?? 1
         let byRegion = Dictionary(grouping: layer.plants, by: \.region)
         for (region, plants) in byRegion.sorted(by: { $0.key < $1.key }) {
             guard let centre = position(region) else { continue }
-            for (k, plant) in plants.sorted(by: { $0.productionTPerY > $1.productionTPerY }).enumerated() {
+            for (k, plant) in plants.sorted(by: { $0.productionTonnesPerYear > $1.productionTonnesPerYear }).enumerated() {
                 let angle = Double(k) * 2.4
                 let offset = k == 0 ? 0 : 5 + 3 * sqrt(Double(k))
                 let x = centre.x + offset * cos(angle), y = centre.y + offset * sin(angle)
-                let r = 1.5 + 9 * sqrt(max(0, plant.productionTPerY) / largest)
+                let r = 1.5 + 9 * sqrt(max(0, plant.productionTonnesPerYear) / largest)
                 let mark = layer.built.contains(plant.id) ? " built" : layer.closed.contains(plant.id) ? " closed" : layer.retrofitted.contains(plant.id) ? " retrofitted" : ""
-                svg += "<circle class=\"plant\(mark)\" data-plant=\"\(Markup.escape(plant.id))\" cx=\"\(Markup.coordinate(x))\" cy=\"\(Markup.coordinate(y))\" r=\"\(Markup.coordinate(r))\" fill=\"\(Palette.category(plant.process, among: processes))\"><title>\(Markup.escape(plant.id)) (\(Markup.escape(plant.process))\(mark)): \(Format.kilotonnes(plant.productionTPerY)) kt/y</title></circle>"
+                svg += "<circle class=\"plant\(mark)\" data-plant=\"\(Markup.escape(plant.id))\" cx=\"\(Markup.coordinate(x))\" cy=\"\(Markup.coordinate(y))\" r=\"\(Markup.coordinate(r))\" fill=\"\(Palette.category(plant.process, among: processes))\"><title>\(Markup.escape(plant.id)) (\(Markup.escape(plant.process))\(mark)): \(Format.kilotonnes(plant.productionTonnesPerYear)) kt/y</title></circle>"
             }
         }
         for id in layer.closed.sorted() {

@@ -29,7 +29,7 @@ extension HTMLReport {
                     change.named.filter { abs($0.value) > 0.5 }.map { ($0.name.replacingOccurrences(of: "_", with: " "), [(name: "Δ", value: $0.value / 1e6)]) },
                     unit: "Δ M yuan/y against the base", diverging: true)
             }
-            let deltas = scenario.deliveredCosts.compactMap { cost in cost.marginalCostChangeYuanPerT.map { (cost, $0) } }
+            let deltas = scenario.deliveredCosts.compactMap { cost in cost.marginalCostChangeYuanPerTonne.map { (cost, $0) } }
                 .filter { abs($0.1) >= 0.5 }.sorted { $0.1 > $1.1 }
             if !deltas.isEmpty {
                 body += "<h3>Δ marginal delivered cost by region</h3>" + Charts.bars(
@@ -43,7 +43,7 @@ extension HTMLReport {
             if !scenario.siteChanges.isEmpty {
                 body += Markup.table(["site", "region", "process", "change", "capacity kt/y"], scenario.siteChanges.map {
                     [($0.site, false), ($0.region ?? "", false), ($0.process ?? "", false), ($0.change.rawValue.replacingOccurrences(of: "_", with: " "), false),
-                     ($0.capacityTPerY.map(Format.kilotonnes) ?? "–", true)]
+                     ($0.capacityTonnesPerYear.map(Format.kilotonnes) ?? "–", true)]
                 }, caption: "Siting changes")
             }
             body += "</section>"
@@ -55,22 +55,22 @@ extension HTMLReport {
     static func changeMap(network: Network, shapes: MapShapes?, base: Solution, case solution: Solution, scenario: Comparison.Case) -> String {
         struct Key: Hashable { let link: String, commodity: String, from: String, to: String }
         var change: [Key: (flow: Solution.FlowResult, delta: Double)] = [:]
-        for flow in base.flows { change[Key(link: flow.link, commodity: flow.commodity, from: flow.from, to: flow.to)] = (flow, -flow.tonnesPerY) }
+        for flow in base.flows { change[Key(link: flow.link, commodity: flow.commodity, from: flow.from, to: flow.to)] = (flow, -flow.tonnesPerYear) }
         for flow in solution.flows {
             let key = Key(link: flow.link, commodity: flow.commodity, from: flow.from, to: flow.to)
-            change[key] = (flow, (change[key]?.delta ?? 0) + flow.tonnesPerY)
+            change[key] = (flow, (change[key]?.delta ?? 0) + flow.tonnesPerYear)
         }
         var layer = FlowMap.Layer()
-        layer.flows = change.values.filter { abs($0.delta) > 1 }.map { var flow = $0.flow; flow.tonnesPerY = abs($0.delta); return flow }
+        layer.flows = change.values.filter { abs($0.delta) > 1 }.map { var flow = $0.flow; flow.tonnesPerYear = abs($0.delta); return flow }
             .sorted { ($0.link, $0.commodity) < ($1.link, $1.commodity) }
         let output = network.demands.first?.commodity ?? ""
-        for cost in scenario.deliveredCosts where cost.commodity == output { if let d = cost.marginalCostChangeYuanPerT { layer.regionValues[cost.region] = d } }
+        for cost in scenario.deliveredCosts where cost.commodity == output { if let d = cost.marginalCostChangeYuanPerTonne { layer.regionValues[cost.region] = d } }
         layer.valueLabel = "Δ marginal delivered \(output), yuan/t"
         layer.diverging = true
         let built = scenario.siteChanges.filter { $0.change == .built }.map(\.site)
         layer.built = Set(built)
         layer.closed = Set(scenario.siteChanges.filter { $0.change == .closed }.map(\.site))
-        layer.plants = solution.plants.filter { built.contains($0.id) && $0.productionTPerY > 0 }
+        layer.plants = solution.plants.filter { built.contains($0.id) && $0.productionTonnesPerYear > 0 }
         return "<h3>Changed flows and sites</h3>" + FlowMap(network: network, shapes: shapes).render(
             layer, title: "Flows whose tonnes changed (width = |Δ t/y|), sites built or closed, regions by Δ marginal cost")
     }
@@ -90,7 +90,7 @@ extension HTMLReport {
         var series: [String: [Double?]] = [:]
         for (i, point) in points.enumerated() {
             for cost in point.deliveredCosts {
-                series["\(cost.region) \(cost.commodity)", default: Array(repeating: nil, count: points.count)][i] = cost.marginalCostYuanPerT
+                series["\(cost.region) \(cost.commodity)", default: Array(repeating: nil, count: points.count)][i] = cost.marginalCostYuanPerTonne
             }
         }
         let spread = series.mapValues { v in (v.compactMap { $0 }.max() ?? 0) - (v.compactMap { $0 }.min() ?? 0) }

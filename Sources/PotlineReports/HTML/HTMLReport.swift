@@ -12,7 +12,7 @@ public enum HTMLReport {
     /// The default cost curve: the process whose plants draw the most power, the one whose cost
     /// curve a power-intensive chain is argued about (smelting for aluminium).
     static func mostPowerHungryProcess(_ solution: Solution) -> String {
-        let kWhByProcess = Dictionary(solution.plants.map { ($0.process, $0.electricityKwh) }, uniquingKeysWith: +)
+        let kWhByProcess = Dictionary(solution.plants.map { ($0.process, $0.electricityKWh) }, uniquingKeysWith: +)
         return kWhByProcess.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
     }
 
@@ -34,11 +34,11 @@ public enum HTMLReport {
         // Map.
         var layer = FlowMap.Layer()
         for cost in solution.deliveredCosts where cost.commodity == output {
-            if let value = cost.marginalCostYuanPerT { layer.regionValues[cost.region] = value }
+            if let value = cost.marginalCostYuanPerTonne { layer.regionValues[cost.region] = value }
         }
         layer.valueLabel = "marginal delivered \(output), yuan/t"
         layer.flows = solution.flows
-        layer.plants = solution.plants.filter { $0.productionTPerY > 0 }
+        layer.plants = solution.plants.filter { $0.productionTonnesPerYear > 0 }
         layer.built = Set(solution.plan?.builds.map(\.candidate) ?? [])
         layer.closed = Set(solution.plan?.closures.map(\.plant) ?? [])
         layer.retrofitted = Set(solution.plan?.retrofits.map(\.plant) ?? [])
@@ -55,20 +55,20 @@ public enum HTMLReport {
 
     /// The answer per area: where delivered `commodity` is cheapest and which chain sets it.
     static func headline(_ solution: Solution, network: Network, commodity: String) -> String {
-        let areas = Dictionary(network.regions.map { ($0.id, $0.area ?? $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let areas = Dictionary(solution.regions.map { ($0.id, $0.area ?? $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
         let explanations = Dictionary(
             (solution.priceExplanations ?? []).map { ("\($0.region)|\($0.commodity)", $0) }, uniquingKeysWith: { a, _ in a })
-        let costs = solution.deliveredCosts.filter { $0.commodity == commodity && $0.marginalCostYuanPerT != nil }
+        let costs = solution.deliveredCosts.filter { $0.commodity == commodity && $0.marginalCostYuanPerTonne != nil }
         let grouped = Dictionary(grouping: costs) { areas[$0.region] ?? "" }
         var rows: [[(String, Bool)]] = []
         for (area, members) in grouped.sorted(by: { $0.key < $1.key }) {
-            let cheapest = members.min { $0.marginalCostYuanPerT! < $1.marginalCostYuanPerT! }!
+            let cheapest = members.min { $0.marginalCostYuanPerTonne! < $1.marginalCostYuanPerTonne! }!
             let why = explanations["\(cheapest.region)|\(commodity)"]
             let origin = why?.origins.first
             rows.append([
-                (area, false), (cheapest.region, false), (Format.optional(cheapest.marginalCostYuanPerT), true),
+                (area, false), (cheapest.region, false), (Format.optional(cheapest.marginalCostYuanPerTonne), true),
                 (why?.settingPlant ?? "–", false),
-                (origin.map { "\($0.source) \(Format.percent($0.share)) at \(Format.optional($0.costToServeYuanPerT))" } ?? "–", false),
+                (origin.map { "\($0.source) \(Format.percent($0.share)) at \(Format.optional($0.costToServeYuanPerTonne))" } ?? "–", false),
             ])
         }
         return "<section class=\"headline\"><h2>Cheapest delivered \(Markup.escape(commodity)) by area</h2>"
@@ -82,19 +82,19 @@ public enum HTMLReport {
         guard let explanations = solution.priceExplanations, !explanations.isEmpty else { return "" }
         var out = "<section class=\"page\"><h2>Prices explained</h2><p class=\"note\">For each demand: what one more tonne sets in motion "
             + "(largest costs first; negative = displaced), and where today's tonnes come from.</p>"
-        for explanation in explanations.sorted(by: { ($0.commodity == commodity ? 0 : 1, $0.marginalCostYuanPerT) < ($1.commodity == commodity ? 0 : 1, $1.marginalCostYuanPerT) }) {
+        for explanation in explanations.sorted(by: { ($0.commodity == commodity ? 0 : 1, $0.marginalCostYuanPerTonne) < ($1.commodity == commodity ? 0 : 1, $1.marginalCostYuanPerTonne) }) {
             out += "<details class=\"price\" data-region=\"\(Markup.escape(explanation.region))\"><summary><b>\(Markup.escape(explanation.region))</b> \(Markup.escape(explanation.commodity)): "
-                + "<span class=\"marginal\">\(Format.number(explanation.marginalCostYuanPerT))</span> yuan/t"
+                + "<span class=\"marginal\">\(Format.number(explanation.marginalCostYuanPerTonne))</span> yuan/t"
                 + (explanation.settingPlant.map { " — next tonne from <b>\(Markup.escape($0))</b>" } ?? "") + "</summary>"
             let chain = explanation.chain.prefix(12).map { step -> [(String, Bool)] in
                 [(step.kind.rawValue, false), (step.id, false), (step.region, false), (step.commodity, false),
-                 (Format.number(step.unitsPerT, decimals: 3), true), (Format.number(step.costYuanPerT), true)]
+                 (Format.number(step.unitsPerTonne, decimals: 3), true), (Format.number(step.costYuanPerTonne), true)]
             }
             out += Markup.table(["step", "what", "where", "commodity", "per t delivered", "yuan/t"], Array(chain),
-                caption: "Next tonne: \(Format.number(explanation.nextTonneCostYuanPerT)) yuan/t" + (explanation.chain.count > 12 ? " (\(explanation.chain.count - 12) smaller steps not shown)" : ""))
+                caption: "Next tonne: \(Format.number(explanation.nextTonneCostYuanPerTonne)) yuan/t" + (explanation.chain.count > 12 ? " (\(explanation.chain.count - 12) smaller steps not shown)" : ""))
             let origins = explanation.origins.prefix(8).map { origin -> [(String, Bool)] in
-                [(origin.source, false), (origin.region, false), (Format.kilotonnes(origin.tonnesPerY), true), (Format.percent(origin.share), true),
-                 (Format.optional(origin.gateCostYuanPerT), true), (Format.number(origin.freightYuanPerT), true), (Format.optional(origin.costToServeYuanPerT), true)]
+                [(origin.source, false), (origin.region, false), (Format.kilotonnes(origin.tonnesPerYear), true), (Format.percent(origin.share), true),
+                 (Format.optional(origin.gateCostYuanPerTonne), true), (Format.number(origin.freightYuanPerTonne), true), (Format.optional(origin.costToServeYuanPerTonne), true)]
             }
             out += Markup.table(["origin", "region", "kt/y", "share", "gate yuan/t", "freight yuan/t", "cost to serve yuan/t"], Array(origins), caption: "Where its tonnes come from")
             out += "</details>"
@@ -125,23 +125,23 @@ public enum HTMLReport {
         if plan.builds.isEmpty && plan.closures.isEmpty && plan.retrofits.isEmpty { out += "<p>No sites built, no closures, no retrofits.</p>" }
         if !plan.builds.isEmpty {
             out += Markup.table(["build", "region", "process", "capacity kt/y", "output kt/y", "capex M yuan", "capital M yuan/y"], plan.builds.map {
-                [($0.candidate, false), ($0.region, false), ($0.process, false), (Format.kilotonnes($0.capacityTPerY), true), (Format.kilotonnes($0.productionTPerY), true),
+                [($0.candidate, false), ($0.region, false), ($0.process, false), (Format.kilotonnes($0.capacityTonnesPerYear), true), (Format.kilotonnes($0.productionTonnesPerYear), true),
                  (Format.millionYuan($0.capexYuan), true), (Format.millionYuan($0.annualCapitalYuan), true)]
             }, caption: "Built")
         }
         if !plan.closures.isEmpty {
             out += Markup.table(["close", "region", "process", "capacity freed kt/y", "cost M yuan/y"], plan.closures.map {
-                [($0.plant, false), ($0.region, false), ($0.process, false), (Format.kilotonnes($0.capacityFreedTPerY), true), (Format.millionYuan($0.closureCostYuanPerY), true)]
+                [($0.plant, false), ($0.region, false), ($0.process, false), (Format.kilotonnes($0.capacityFreedTonnesPerYear), true), (Format.millionYuan($0.closureCostYuanPerYear), true)]
             }, caption: "Closed")
         }
         if !plan.retrofits.isEmpty {
             out += Markup.table(["retrofit", "plant", "kWh/t before", "kWh/t after", "capex M yuan"], plan.retrofits.map {
-                [($0.retrofit, false), ($0.plant, false), (Format.number($0.fromKwhPerT), true), (Format.number($0.toKwhPerT), true), (Format.millionYuan($0.capexYuan), true)]
+                [($0.retrofit, false), ($0.plant, false), (Format.number($0.fromKWhPerTonne), true), (Format.number($0.toKWhPerTonne), true), (Format.millionYuan($0.capexYuan), true)]
             }, caption: "Retrofitted")
         }
         if !plan.rejected.isEmpty {
             out += Markup.table(["candidate", "region", "reason", "break-even M yuan/y", "of its charges"], plan.rejected.map {
-                [($0.candidate, false), ($0.region, false), ($0.reason.words, false), ($0.breakEvenReductionYuanPerY.map(Format.millionYuan) ?? "–", true),
+                [($0.candidate, false), ($0.region, false), ($0.reason.words, false), ($0.breakEvenReductionYuanPerYear.map(Format.millionYuan) ?? "–", true),
                  ($0.breakEvenReductionShare.map(Format.percent) ?? "–", true)]
             }, caption: "Not built (break-even: how much its yearly charges must fall for it to enter)")
         }

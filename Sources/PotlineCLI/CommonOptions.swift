@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Potline
+
+extension SolverBackend: ExpressibleByArgument {}
+
+/// `--json` and `--out`, shared by every command with a result, and the one path by which a
+/// result reaches the user: JSON or text on standard output, CSV tables, an HTML page, then the
+/// exit status.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Write the result as one JSON document to standard output (its schema: README \"JSON output\").")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write the result's tables as CSV files into this folder.", valueName: "dir"))
+    var out: String?
+
+    /// Checks `--out` before any solve, so a bad folder fails fast (exit 2).
+    func prepare() throws { try prepareOutputFolder(out) }
+
+    /// Prints `result` as one JSON document or as text, writes its CSV tables into `--out`, the
+    /// HTML page (when `html` names a file), then exits with the status's documented code.
+    /// The JSON is encoded even for text, so a result that cannot be encoded fails before any output.
+    func publish<T: Encodable>(
+        _ result: T, text: (T) -> String, csv: ((T, URL) throws -> Void)? = nil, html: String? = nil,
+        page: () throws -> String = { "" }, status: TerminationStatus = .optimal
+    ) throws {
+        let document = try encodeResult(result)
+        if json {
+            StandardStreams.writeOutput(document)
+            StandardStreams.writeOutput("\n")
+        } else {
+            StandardStreams.writeOutput(text(result))
+        }
+        if let out, let csv { try writeTables(out) { try csv(result, $0) } }
+        if let html { try writeHTML(try page(), to: html) }
+        try throwExitStatus(for: status)
+    }
+}
+
+/// `--solver`, `--time-limit` and `--mip-gap` with their checks, shared by every command that solves.
+struct SolverFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("The solver backend: glpk (default) or cbc (COIN-OR CBC/Clp).", valueName: "name"))
+    var solver: SolverBackend = .glpk
+
+    @Option(help: ArgumentHelp("Stop each solve after this many seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "For siting: stop branch-and-bound once the plan is within this relative gap of the best bound (0.01 = 1%).",
+            valueName: "fraction"))
+    var mipGap: Double = 0
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to 1") }
+    }
+
+    /// The solve options these flags ask for.
+    func solveOptions(analysePlan: Bool, explainPrices: Bool = false) -> SolveOptions {
+        SolveOptions(
+            timeLimitSeconds: timeLimit, relativeMIPGap: mipGap, analysePlan: analysePlan, explainPrices: explainPrices,
+            solver: solver.solver)
+    }
+}
+
+/// `--threads`, shared by the commands that solve many cases at once.
+struct ThreadOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Solves run at once (default: the number of cores).", valueName: "n"))
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+}

@@ -61,7 +61,7 @@ struct CompareCommand: ParsableCommand {
         }
         try output.publish(
             comparison, text: ComparisonReport.render, csv: ComparisonReport.writeCSV, html: html,
-            page: { HTMLReport.compare(comparison, network: try? NetworkLoader.load(from: base), shapes: try mapShapes(base)) },
+            page: { HTMLReport.compare(comparison, shapes: try mapShapes(base)) },
             status: comparison.worstStatus)
     }
 }

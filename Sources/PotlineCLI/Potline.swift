@@ -74,7 +74,7 @@ func writeTables(_ out: String, _ write: (URL) throws -> Void) throws {
 }
 
 /// Loads a network, with scenario files applied in order, or exits with the list of problems.
-func loadNetwork(_ path: String?, scenarios scenarioFiles: [String] = []) throws -> Network {
+func loadNetwork(_ path: String?, scenarios scenarioFiles: [String] = []) throws -> ValidatedNetwork {
     let folder: String
     if let path {
         folder = path

@@ -44,7 +44,7 @@ struct SitingOptions: ParsableArguments {
 
     /// The mode of one solve: with `fixed` and no `--plan`, the plan `base` chooses freely
     /// (described as `source`) is held.
-    func mode(_ options: SolveOptions, base: () throws -> Network, source: String) throws -> SitingMode {
+    func mode(_ options: SolveOptions, base: () throws -> ValidatedNetwork, source: String) throws -> SitingMode {
         switch try request() {
         case .free: return .free
         case .none: return .none

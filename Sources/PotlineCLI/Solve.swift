@@ -64,7 +64,7 @@ struct Solve: ParsableCommand {
         if solverLog { printError(solution.solverLog) }
         try output.publish(
             solution, text: TextReport.render, csv: CSVReport.write, html: html,
-            page: { HTMLReport.solve(solution, network: loaded, shapes: try mapShapes(network), costCurveProcess: costCurve) },
+            page: { HTMLReport.solve(solution, shapes: try mapShapes(network), costCurveProcess: costCurve) },
             status: solution.status)
     }
 }

@@ -35,7 +35,7 @@ struct StudyInputs: ParsableArguments {
     private func uncertaintyFile(_ files: NetworkFiles, _ stack: [Scenario]) throws -> UncertaintyFile {
         do {
             if let uncertainty { return try UncertaintyFile.load(from: uncertainty) }
-            let (file, held) = UncertaintyFile.ranges(of: try NetworkLoader.parse(files.applying(stack)))
+            let (file, held) = UncertaintyFile.ranges(of: try NetworkLoader.parse(files.applying(stack)).network)
             for range in held {
                 printError("note: \(range.factorName) is held at the scenario's value, not sampled over ranges.csv row \(range.location?.row ?? 0)")
             }

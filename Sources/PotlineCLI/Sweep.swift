@@ -161,7 +161,7 @@ struct SweepCommand: ParsableCommand {
             let network = try ScenarioCase(base: files, scenarios: stack).network()
             if network.hasSitingDecisions {
                 var plan: SitingPlan?
-                sweep.siting = SitingModeResult(options.solve.siting, network: network, plan: &plan)
+                sweep.siting = SitingModeResult(options.solve.siting, network: network.network, plan: &plan)
             }
         } catch let exit as ExitCode {
             throw exit

@@ -294,15 +294,3 @@ struct CSVRecord {
     }
 }
 
-package enum NumberRange: Sendable {
-    case any, nonNegative, positive, fraction
-
-    package func violation(_ value: Double) -> String? {
-        switch self {
-        case .any: nil
-        case .nonNegative: value < 0 ? "is negative" : nil
-        case .positive: value <= 0 ? "must be greater than 0" : nil
-        case .fraction: (0...1).contains(value) ? nil : "must be between 0 and 1"
-        }
-    }
-}

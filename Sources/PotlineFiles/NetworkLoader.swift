@@ -14,16 +14,16 @@ public enum NetworkLoader {
     /// let network = try NetworkLoader.load(from: URL(fileURLWithPath: "Networks/examples/two_smelters"))
     /// print(network.plants.count, network.demands.map(\.tonnesPerYear))
     /// ```
-    public static func load(from folder: URL) throws(NetworkError) -> Network {
+    public static func load(from folder: URL) throws(NetworkError) -> ValidatedNetwork {
         try parse(NetworkFiles.read(from: folder))
     }
 
-    public static func load(from path: String) throws(NetworkError) -> Network {
+    public static func load(from path: String) throws(NetworkError) -> ValidatedNetwork {
         try load(from: URL(fileURLWithPath: path))
     }
 
     /// Parses and validates files already read (and perhaps changed by a scenario).
-    public static func parse(_ files: NetworkFiles) throws(NetworkError) -> Network {
+    public static func parse(_ files: NetworkFiles) throws(NetworkError) -> ValidatedNetwork {
         let log = ProblemLog()
         for problem in files.readProblems { log.add(problem) }
         let manifest = Manifest.parse(files.manifest, log: log)
@@ -57,8 +57,8 @@ public enum NetworkLoader {
         // Without a whole table (missing, unreadable, not UTF-8) every reference to it would
         // be reported: those wait until the table reads.
         let tableLost = !files.unreadable.isEmpty || log.problems.contains { $0.message.hasPrefix("file is missing") }
-        for problem in tableLost ? [] : network.problems(afterRowsDropped: dropped).map({ locatedInManifest($0, files.manifest) })
-        where !reported.contains(place(problem)) {
+        let checked = tableLost ? nil : network.check(afterRowsDropped: dropped)
+        for problem in (checked?.problems ?? []).map({ locatedInManifest($0, files.manifest) }) where !reported.contains(place(problem)) {
             log.add(problem)
         }
         if log.problems.isEmpty {
@@ -75,8 +75,8 @@ public enum NetworkLoader {
                     at: origin,
                     message: "\(file) is not a table Potline reads" + Suggestion.didYouMean(file, among: log.tablesRead)))
         }
-        if !log.problems.isEmpty { throw NetworkError(log.problems) }
-        return network
+        guard log.problems.isEmpty, let reachability = checked?.reachability else { throw NetworkError(log.problems) }
+        return ValidatedNetwork(checked: network, reachability: reachability)
     }
 
     /// A network.yaml setting's problem with the line of its key (or of the nearest enclosing

@@ -67,7 +67,7 @@ public struct ScenarioCase {
 
     /// Parses and validates the changed network. Problems in changed or added rows name the
     /// scenario file and change that wrote them.
-    public func network() throws(NetworkError) -> Network {
+    public func network() throws(NetworkError) -> ValidatedNetwork {
         try NetworkLoader.parse(files)
     }
 }

@@ -1,3 +1,4 @@
+import PotlineNetwork
 /// One column of a network table as `Networks/README.md` documents it: its header name, the
 /// type and unit of its values, what a blank cell means, and its meaning. The loader takes its
 /// header checks and numeric defaults from here and the writer its columns, so the three agree.

@@ -56,6 +56,8 @@ package struct Formulation: Sendable {
     package internal(set) var operations: [PlantOperation]
     package internal(set) var groups: [CapacityGroup]
     package internal(set) var model: LinearModel
+    /// Where material can be (from the validation): flows are created only there.
+    let reachability: ReachabilityAnalysis
     /// What one unit of each column costs and emits, by component.
     package internal(set) var columnFootprints: [Footprint] = []
     /// Region of each column, for regional carbon caps (nil: none).
@@ -116,14 +118,16 @@ package struct Formulation: Sendable {
 
     /// - Parameter unmetDemandPenalty: when set, every demand gets a slack column at this cost
     ///   per tonne, so an infeasible network still solves and shows which demand falls short.
-    package init(_ network: Network, unmetDemandPenalty: Double? = nil) {
+    package init(_ network: ValidatedNetwork, unmetDemandPenalty: Double? = nil) {
         self.init(structureOf: network)
         addStages()
-        if let penalty = unmetDemandPenalty { addUnmetDemandSlack(network, penalty: penalty) }
+        if let penalty = unmetDemandPenalty { addUnmetDemandSlack(network.network, penalty: penalty) }
     }
 
     /// The network's index, periods, operations and capacity groups, and an empty model.
-    init(structureOf network: Network) {
+    init(structureOf validated: ValidatedNetwork) {
+        let network = validated.network
+        reachability = validated.reachability
         index = NetworkIndex(network)
         periods = index.modelPeriods
         (operations, groups) = index.operationsAndGroups()
@@ -134,12 +138,11 @@ package struct Formulation: Sendable {
     /// stock, policy, power and carbon, in this order.
     mutating func addStages() {
         let network = self.network
-        let reachable = ReachabilityAnalysis(index)
         addDemands(network)
         addSitingDecisions()
         addOperations()
         addSupplies(network)
-        addShipments(network, reachable: reachable)
+        addShipments(network, reachable: reachability)
         addStocks(network)
         addSitingPolicy()
         addPowerAndSelfSupply()

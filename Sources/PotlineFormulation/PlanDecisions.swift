@@ -12,23 +12,32 @@ public struct PlanDecisions: Sendable, Codable, Equatable {
 
     package init(values: [String: Double] = [:]) { self.values = values }
 
+    /// The siting half, as ``SitingMode/fixed(_:)`` holds it: one way to pin siting columns.
+    package var siting: SitingDecisions {
+        var decisions = SitingDecisions(source: "the plan's decisions")
+        for (key, value) in values where value > Tolerance.zeroValue {
+            guard let space = key.firstIndex(of: " ") else { continue }
+            let id = String(key[key.index(after: space)...])
+            switch key[..<space] {
+            case "build": decisions.builds[id] = value
+            case "close": decisions.closures.insert(id)
+            case "retrofit": decisions.retrofits.insert(id)
+            default: continue
+            }
+        }
+        return decisions
+    }
 }
 
 extension Formulation {
-    /// Fixes the plan's decisions: sites not in it are not built, closed or retrofitted.
+    /// Fixes the plan's decisions: sites not in it are not built, closed or retrofitted; without
+    /// siting decisions, each plant makes what the plan made, period by period.
     package mutating func fix(_ decisions: PlanDecisions) {
-        func pin(_ column: Int, _ value: Double) { model.setBounds(column: column, lower: value, upper: value) }
         if hasSitingDecisions {
-            for (j, candidate) in network.candidates.enumerated() {
-                let capacity = decisions.values["build \(candidate.id)"] ?? 0
-                if let build = buildColumns[j] { pin(build, capacity > 0 ? 1 : 0) }
-                if let units = candidateCapacity[j], units.column != buildColumns[j] { pin(units.column, capacity / units.tonnesPerUnit) }
-            }
-            for (p, column) in closeColumns { pin(column, decisions.values["close \(network.plants[p].id)"] ?? 0) }
-            for (k, column) in retrofitColumns { pin(column, decisions.values["retrofit \(network.retrofits[k].id)"] ?? 0) }
+            hold(decisions.siting)
             return
         }
-        // Without siting: each plant makes what the plan made, period by period (all its technologies together).
+        // All of a plant's technologies together.
         var byPlant: [Int: [Int]] = [:]
         for (o, operation) in operations.enumerated() { if case .plant(let p) = operation.source { byPlant[p, default: []].append(o) } }
         for (p, ops) in byPlant.sorted(by: { $0.key < $1.key }) {

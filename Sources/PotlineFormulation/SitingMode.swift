@@ -50,24 +50,6 @@ public struct SitingDecisions: Sendable, Equatable, Codable {
     }
 }
 
-extension Network {
-    /// The no-build baseline: every candidate and retrofit barred, no plant may close, and no
-    /// bound forces new capacity in.
-    public func withoutSiting() -> Network {
-        var baseline = self
-        for j in baseline.candidates.indices { baseline.candidates[j].decision = .mustNotBuild }
-        for k in baseline.retrofits.indices { baseline.retrofits[k].decision = .mustNotBuild }
-        for p in baseline.plants.indices { baseline.plants[p].closureCostYuanPerYear = nil }
-        for c in baseline.capacityPolicies.indices { baseline.capacityPolicies[c].newCapacityMinimumTonnesPerYear = nil }
-        return baseline
-    }
-
-    /// Whether the network has siting decisions at all (candidates, retrofits or closable plants).
-    public var hasSitingDecisions: Bool {
-        !candidates.isEmpty || !retrofits.isEmpty || plants.contains { $0.closureCostYuanPerYear != nil }
-    }
-}
-
 extension Formulation {
     /// Holds the siting columns at `decisions`: each candidate built at the plan's capacity or
     /// not at all, each closure and retrofit taken or not. The model keeps its integer columns,
@@ -98,7 +80,7 @@ extension Formulation {
 
     /// The formulation of `network` with `mode`'s siting held (``SitingMode/none`` is applied
     /// to the network before, by ``Network/withoutSiting()``).
-    package init(_ network: Network, siting mode: SitingMode, unmetDemandPenalty: Double? = nil) {
+    package init(_ network: ValidatedNetwork, siting mode: SitingMode, unmetDemandPenalty: Double? = nil) {
         self.init(network, unmetDemandPenalty: unmetDemandPenalty)
         if case .fixed(let decisions) = mode { hold(decisions) }
     }

@@ -38,7 +38,7 @@ extension Formulation {
     /// and retrofits); a sample with a siting decision the first has not is a problem naming it.
     /// After the last sample, the maps (``buildColumns``, ``candidateCapacity``, …) are that
     /// sample's; the siting ones point at the shared columns.
-    public init(stochastic samples: [Network], weights: [Double], risk: CVaRRisk? = nil) throws(NetworkError) {
+    public init(stochastic samples: [ValidatedNetwork], weights: [Double], risk: CVaRRisk? = nil) throws(NetworkError) {
         precondition(!samples.isEmpty && samples.count == weights.count, "one weight per sample")
         self.init(structureOf: samples[0])
         let neutral = 1 - (risk?.weight ?? 0)
@@ -75,7 +75,7 @@ extension Formulation {
 
     /// Moves on to the next sample: its network's index, periods and operations and fresh maps,
     /// keeping the model, the columns' footprints and the shared siting columns.
-    private mutating func startSample(_ network: Network, _ stage: SampleStage) {
+    private mutating func startSample(_ network: ValidatedNetwork, _ stage: SampleStage) {
         var next = Formulation(structureOf: network)
         next.model = model
         next.columnFootprints = columnFootprints

@@ -54,3 +54,17 @@ package enum Plausibility {
         return nil
     }
 }
+
+/// The sign or share rule of a figure, as its column documents it (`number ≥ 0`, `number 0…1`).
+package enum NumberRange: Sendable {
+    case any, nonNegative, positive, fraction
+
+    package func violation(_ value: Double) -> String? {
+        switch self {
+        case .any: nil
+        case .nonNegative: value < 0 ? "is negative" : nil
+        case .positive: value <= 0 ? "must be greater than 0" : nil
+        case .fraction: (0...1).contains(value) ? nil : "must be between 0 and 1"
+        }
+    }
+}

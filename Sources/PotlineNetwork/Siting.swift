@@ -207,3 +207,21 @@ public struct CapacityPolicy: Sendable, Equatable {
         self.existingPlantMaxKWhPerTonne = existingPlantMaxKWhPerTonne
     }
 }
+
+extension Network {
+    /// The no-build baseline: every candidate and retrofit barred, no plant may close, and no
+    /// bound forces new capacity in.
+    public func withoutSiting() -> Network {
+        var baseline = self
+        for j in baseline.candidates.indices { baseline.candidates[j].decision = .mustNotBuild }
+        for k in baseline.retrofits.indices { baseline.retrofits[k].decision = .mustNotBuild }
+        for p in baseline.plants.indices { baseline.plants[p].closureCostYuanPerYear = nil }
+        for c in baseline.capacityPolicies.indices { baseline.capacityPolicies[c].newCapacityMinimumTonnesPerYear = nil }
+        return baseline
+    }
+
+    /// Whether the network has siting decisions at all (candidates, retrofits or closable plants).
+    public var hasSitingDecisions: Bool {
+        !candidates.isEmpty || !retrofits.isEmpty || plants.contains { $0.closureCostYuanPerYear != nil }
+    }
+}

@@ -301,6 +301,8 @@ public struct Solution: Sendable, Codable {
     public var regions: [RegionInfo] = []
     /// The demands the plan serves, t/y by region and commodity, as the network states them (not part of the JSON).
     public var demands: [Demand] = []
+    /// The network's process ids in its order, so every map of one network colours a process alike (not part of the JSON).
+    public var processes: [String] = []
 
     /// A region as reports group it.
     public struct RegionInfo: Sendable, Equatable {
@@ -309,12 +311,17 @@ public struct Solution: Sendable, Codable {
         public var kind: Region.Kind
         /// Larger area for summaries ("East China"); nil: none.
         public var area: String?
+        /// Where the map draws it.
+        public var latitudeDegrees: Double
+        public var longitudeDegrees: Double
 
-        public init(id: String, name: String, kind: Region.Kind, area: String?) {
+        public init(id: String, name: String, kind: Region.Kind, area: String?, latitudeDegrees: Double, longitudeDegrees: Double) {
             self.id = id
             self.name = name
             self.kind = kind
             self.area = area
+            self.latitudeDegrees = latitudeDegrees
+            self.longitudeDegrees = longitudeDegrees
         }
     }
 

@@ -25,8 +25,11 @@ package struct SolutionReader {
                 integerColumns: model.columns.filter { $0.kind != .continuous }.count),
             buildSeconds: 0, solveSeconds: result.seconds + (mip?.seconds ?? 0))
         solution.periods = periods.map { .init(id: $0.id, shareOfYear: $0.shareOfYear) }
-        solution.regions = network.regions.map { .init(id: $0.id, name: $0.name, kind: $0.kind, area: $0.area) }
+        solution.regions = network.regions.map {
+            .init(id: $0.id, name: $0.name, kind: $0.kind, area: $0.area, latitudeDegrees: $0.latitudeDegrees, longitudeDegrees: $0.longitudeDegrees)
+        }
         solution.demands = network.demands
+        solution.processes = network.processes.map(\.id)
         solution.solverLog = (mip.map { $0.log + "\n" } ?? "") + result.log
         solution.basis = result.basis
         solution.simplexIterations = result.simplexIterations + (mip?.simplexIterations ?? 0)

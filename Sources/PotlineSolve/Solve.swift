@@ -82,7 +82,13 @@ extension Network {
     /// Writes the network's LP in `format` (CPLEX LP or MPS) with readable names
     /// (`make.PLANT`, `ship.LINK.COMMODITY`, `balance.REGION.COMMODITY`), for glpsol or any solver.
     public func writeModel(format: ModelFileFormat, to path: String, solver: any LinearSolver = GLPKSolver()) throws {
-        try validate()
+        try validated().writeModel(format: format, to: path, solver: solver)
+    }
+}
+
+extension ValidatedNetwork {
+    /// Writes the network's LP (see ``Network/writeModel(format:to:solver:)``).
+    public func writeModel(format: ModelFileFormat, to path: String, solver: any LinearSolver = GLPKSolver()) throws {
         try solver.write(Formulation(self).model, format: format, to: path)
     }
 }

@@ -225,7 +225,7 @@ public struct Comparison: Sendable, Codable {
     public static func run(base: NetworkFiles, cases: [[Scenario]], options: ComparisonOptions = ComparisonOptions())
         throws -> Comparison
     {
-        var prepared: [(ScenarioCase, Network)] = []
+        var prepared: [(ScenarioCase, ValidatedNetwork)] = []
         var seen: [String: Int] = [:]
         for scenarios in [[]] + cases {
             var name = scenarios.isEmpty ? "base" : scenarios.map(\.name).joined(separator: " + ")
@@ -242,7 +242,7 @@ public struct Comparison: Sendable, Codable {
         let withBaseline = options.noBuildBaseline && options.siting != .none && prepared[0].1.hasSitingDecisions
         let started = ContinuousClock.now
         let counter = ProgressCounter(total: prepared.count + (withBaseline ? 1 : 0), handler: options.progress)
-        func solve(_ jobs: [(Network, SitingMode)]) throws -> [Solution] {
+        func solve(_ jobs: [(ValidatedNetwork, SitingMode)]) throws -> [Solution] {
             var solveOptions = options.solve
             solveOptions.threads = ParallelSolves.threadsPerJob(options.threads, jobs: jobs.count)
             let results = ParallelSolves.map(jobs, threads: options.threads) { [solveOptions] job in

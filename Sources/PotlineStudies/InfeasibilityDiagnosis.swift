@@ -14,7 +14,7 @@ enum InfeasibilityDiagnosis {
 
     /// The demands that fall short, from a re-solve with priced slack on every demand, and the
     /// constraint families whose relaxation alone makes the network feasible.
-    static func diagnose(_ network: Network, options: SolveOptions) throws -> ([Solution.UnmetDemand], [String]) {
+    static func diagnose(_ network: ValidatedNetwork, options: SolveOptions) throws -> ([Solution.UnmetDemand], [String]) {
         let solverOptions = SolverOptions(timeLimitSeconds: options.timeLimitSeconds)
         let elastic = Formulation(network, siting: options.siting, unmetDemandPenalty: unmetDemandPenaltyYuanPerTonne)
         let result = try options.solver.solve(elastic.model, options: solverOptions)

@@ -20,7 +20,14 @@ extension Network {
     /// ``Solution/unmetDemands`` lists which demands cannot be met and by how much.
     /// Throws ``NetworkError`` for an invalid network and ``SolverError`` if the solver fails.
     public func solve(options: SolveOptions = SolveOptions()) throws -> Solution {
-        try validate()
+        try validated().solve(options: options)
+    }
+}
+
+extension ValidatedNetwork {
+    /// Formulates and solves the network (checked already), and reads the result: see
+    /// ``Network/solve(options:)``.
+    public func solve(options: SolveOptions = SolveOptions()) throws -> Solution {
         let network = options.siting == .none ? withoutSiting() : self
         let started = Date()
         let formulation = Formulation(network, siting: options.siting)
@@ -36,7 +43,7 @@ extension Network {
         if solution.status == .infeasible || solution.status == .infeasibleOrUnbounded {
             (solution.unmetDemands, solution.infeasibleConstraints) = try InfeasibilityDiagnosis.diagnose(network, options: options)
         }
-        if hasSitingDecisions { solution.siting = SitingModeResult(options.siting, network: self, plan: &solution.plan) }
+        if self.hasSitingDecisions { solution.siting = SitingModeResult(options.siting, network: self.network, plan: &solution.plan) }
         if options.analysePlan && options.siting == .free {
             try SitingAnalysis.complete(&solution, network: self, options: options)
         }

@@ -82,7 +82,7 @@ public struct RobustShard: Sendable, Codable {
             let networks = try inputs.enumerated().map { i, row in
                 try RobustStudy.parse(stacked, UncertainFactor.scenario("stochastic sample \(i + 1)", file: uncertainty.file, factors, at: row))
             }
-            stochastic = try Network.solveStochastic(networks, risk: settings.risk, options: options.solve)
+            stochastic = try ValidatedNetwork.solveStochastic(networks, risk: settings.risk, options: options.solve)
             counter.finishOne()
         }
         let stochasticDecisions = stochastic.flatMap { $0.objectiveYuan == nil ? nil : PlanDecisions(values: $0.decisions) }

@@ -220,14 +220,14 @@ public struct RobustStudy: Sendable, Codable {
         return try merge([shard])
     }
 
-    static func parse(_ files: NetworkFiles, name: String) throws -> Network {
+    static func parse(_ files: NetworkFiles, name: String) throws -> ValidatedNetwork {
         do throws(NetworkError) { return try NetworkLoader.parse(files) } catch {
             throw ScenarioError(caseName: name, problems: error.problems)
         }
     }
 
     /// The network with `scenario` (a sample's or a tornado end's values) applied.
-    static func parse(_ files: NetworkFiles, _ scenario: Scenario) throws -> Network {
+    static func parse(_ files: NetworkFiles, _ scenario: Scenario) throws -> ValidatedNetwork {
         do throws(NetworkError) { return try NetworkLoader.parse(files.applying([scenario])) } catch {
             throw ScenarioError(caseName: scenario.name, problems: error.problems)
         }

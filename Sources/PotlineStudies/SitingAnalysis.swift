@@ -9,7 +9,7 @@ import PotlineSolve
 /// against building nothing, and how much cheaper each rejected candidate would have to be.
 enum SitingAnalysis {
     /// Fills the plan's baseline comparison and the rejected candidates' break-even figures.
-    static func complete(_ solution: inout Solution, network: Network, options: SolveOptions) throws {
+    static func complete(_ solution: inout Solution, network: ValidatedNetwork, options: SolveOptions) throws {
         guard var plan = solution.plan, let planCost = solution.totalCostYuan else { return }
         var coldOptions = options
         coldOptions.warmStart = nil
@@ -22,13 +22,7 @@ enum SitingAnalysis {
         // charges must fall for the optimiser to choose it.
         let rejected = plan.rejected.indices.filter { plan.rejected[$0].reason == .notEconomic }
         var cases = [baseline]
-        for r in rejected {
-            var forced = network
-            if let j = network.candidates.firstIndex(where: { $0.id == plan.rejected[r].candidate }) {
-                forced.candidates[j].decision = .mustBuild
-            }
-            cases.append(forced)
-        }
+        for r in rejected { cases.append(network.forcing(candidate: plan.rejected[r].candidate)) }
         // Independent solves: one GLPK problem per thread, on the solve's thread budget.
         let results = ParallelSolves.map(cases, threads: options.threads) { network in
             Result { try Formulation(network).solve(options: options).solution }
@@ -45,7 +39,7 @@ enum SitingAnalysis {
                     changeYuanPerTonne: zip2(after.marginalCostYuanPerTonne, before.marginalCostYuanPerTonne).map { tidy($0 - $1) })
             }
         }
-        let index = NetworkIndex(network)
+        let index = NetworkIndex(network.network)
         /// yuan/y per yuan/kWh of a candidate's power price at `output` t/y.
         func kWhPerYear(_ candidate: String, output: Double) -> Double? {
             guard let c = network.candidates.first(where: { $0.id == candidate }), let p = index.processes[c.process]

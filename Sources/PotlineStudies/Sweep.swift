@@ -366,7 +366,7 @@ private final class PointEvaluator: @unchecked Sendable {
 
     func evaluate(_ value: Double, warmStart: Basis?) throws -> EvaluatedPoint {
         let scenario = parameter.scenario(mode, value)
-        let network: Network
+        let network: ValidatedNetwork
         do throws(NetworkError) {
             network = try NetworkLoader.parse(files.files.applying([scenario]))
         } catch {

@@ -4,11 +4,11 @@ import PotlineFormulation
 import PotlineNetwork
 import PotlineSolve
 
-extension Network {
+extension ValidatedNetwork {
     /// Solves the two-stage stochastic siting model over `samples`, equally likely (see
     /// ``Formulation/init(stochastic:weights:risk:)``): the siting plan best in expectation (or
     /// with `risk`, best in (1 − w) E + w CVaR), with the model's objective and size.
-    public static func solveStochastic(_ samples: [Network], risk: CVaRRisk?, options: SolveOptions) throws -> StochasticPlan {
+    public static func solveStochastic(_ samples: [ValidatedNetwork], risk: CVaRRisk?, options: SolveOptions) throws -> StochasticPlan {
         let started = ContinuousClock.now
         let formulation = try Formulation(
             stochastic: samples, weights: Array(repeating: 1 / Double(samples.count), count: samples.count), risk: risk)

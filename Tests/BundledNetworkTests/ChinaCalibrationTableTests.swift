@@ -80,7 +80,7 @@ import PotlineTestSupport
     @Test func tableInSourcesMatchesTheModel() throws {
         let network = try NetworkLoader.load(from: Fixtures.networks.appendingPathComponent("china"))
         let solution = try network.solve(options: SolveOptions(analysePlan: false))
-        let rows = Self.rows(network, solution)
+        let rows = Self.rows(network.network, solution)
         for row in rows {
             #expect(row.tolerance.contains(row.model), "\(row.figure): model \(row.model) outside \(row.tolerance)")
         }

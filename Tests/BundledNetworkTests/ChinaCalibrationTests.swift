@@ -14,7 +14,7 @@ import PotlineTestSupport
     /// test run (~5 s in a debug build: the MIP plus the siting analysis re-solves) and shared.
     private static let solved = Result { () throws -> (Network, Solution) in
         let network = try NetworkLoader.load(from: Fixtures.networks.appendingPathComponent("china"))
-        return (network, try network.solve())
+        return (network.network, try network.solve())
     }
 
     init() throws {

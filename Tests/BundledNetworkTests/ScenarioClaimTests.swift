@@ -12,7 +12,7 @@ import PotlineTestSupport
     static func apply(_ name: String) throws -> (base: Network, changed: Network) {
         let files = try NetworkFiles.read(from: china)
         let scenario = try Scenario.load(from: china.appendingPathComponent("scenarios/\(name).yaml").path)
-        return (try NetworkLoader.parse(files), try ScenarioCase(base: files, scenarios: [scenario]).network())
+        return (try NetworkLoader.parse(files).network, try ScenarioCase(base: files, scenarios: [scenario]).network().network)
     }
 
     /// "target removed (its 100 kt/y volume kept)": the share goes, the volume stays.

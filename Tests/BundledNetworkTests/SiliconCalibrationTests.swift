@@ -13,7 +13,7 @@ import PotlineTestSupport
     /// Loaded and solved once per test run (a small MIP: ~0.1 s).
     private static let solved = Result { () throws -> (Network, Solution) in
         let network = try NetworkLoader.load(from: folder)
-        return (network, try network.solve(options: SolveOptions(analysePlan: false)))
+        return (network.network, try network.solve(options: SolveOptions(analysePlan: false)))
     }
 
     let network: Network

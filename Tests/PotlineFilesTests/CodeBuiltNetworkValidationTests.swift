@@ -10,7 +10,7 @@ import PotlineTestSupport
     static let china = Fixtures.networks.appendingPathComponent("china")
 
     @Test func candidateSizingIsChecked() throws {
-        var network = try NetworkLoader.load(from: Self.china)
+        var network = try NetworkLoader.load(from: Self.china).network
         network.candidates[0].sizing = .modules(sizeTonnesPerYear: 500_000, maximum: 0)
         network.candidates[1].sizing = .continuous(minimumTonnesPerYear: 2, maximumTonnesPerYear: 1)
         let messages = network.problems().map { "\($0.column ?? "") \($0.message)" }
@@ -19,7 +19,7 @@ import PotlineTestSupport
     }
 
     @Test func captiveShareBoundsAreChecked() throws {
-        var network = try NetworkLoader.load(from: Self.china)
+        var network = try NetworkLoader.load(from: Self.china).network
         network.captivePower[0].minimumShare = 0.9
         network.captivePower[0].maximumShare = 0.5
         #expect(network.problems().map(\.message) == ["min_share exceeds max_share"])

@@ -65,7 +65,7 @@ import PotlineTestSupport
             let isChina = i % 6 == 5
             var files = isChina ? china : twoSmelters
             for _ in 0..<Int.random(in: 1...3, using: &random) { Self.mutate(&files, &random) }
-            let network: Network
+            let network: ValidatedNetwork
             do {
                 network = try NetworkLoader.parse(files)
             } catch {

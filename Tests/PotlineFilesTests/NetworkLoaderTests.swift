@@ -187,7 +187,7 @@ import PotlineTestSupport
     }
 
     @Test func optionalTablesAreCrossChecked() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.links[0].commodities = ["alumina", "alumina"]
         network.processes.append(ProductionProcess(id: "anode_baking", output: "prebaked_anode"))
         network.retrofits = [

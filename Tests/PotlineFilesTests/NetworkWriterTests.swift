@@ -9,11 +9,11 @@ import PotlineTestSupport
 @Suite struct NetworkWriterTests {
     @Test(arguments: ["china", "china_silicon", "examples/two_smelters"])
     func writeThenLoadIsExact(_ name: String) throws {
-        let original = try NetworkLoader.load(from: Fixtures.networks.appendingPathComponent(name))
+        let original = try NetworkLoader.load(from: Fixtures.networks.appendingPathComponent(name)).network
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-roundtrip-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try NetworkWriter.write(original, to: folder)
-        let reread = try NetworkLoader.load(from: folder)
+        let reread = try NetworkLoader.load(from: folder).network
         let (a, b) = (withoutLocations(original), withoutLocations(reread))
         #expect(a.retrofits == b.retrofits)
         #expect(a.captivePower == b.captivePower)
@@ -29,7 +29,7 @@ import PotlineTestSupport
         let china = try NetworkLoader.load(from: Fixtures.networks.appendingPathComponent("china"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-roundtrip-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try NetworkWriter.write(china, to: folder)
+        try NetworkWriter.write(china.network, to: folder)
         let reread = try NetworkLoader.load(from: folder)
         // The audit (issue 11) removed the two Acheson→box retrofits: 5 remain.
         #expect(reread.retrofits.count == 5)

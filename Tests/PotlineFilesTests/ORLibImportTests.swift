@@ -53,6 +53,6 @@ import PotlineTestSupport
         let optimum = 1_040_444.375
         #expect(abs(solution.totalCostYuan! - optimum) / optimum < 1e-6)
         // Writing into a non-empty folder is refused.
-        #expect(throws: (any Error).self) { try NetworkWriter.write(network, to: folder) }
+        #expect(throws: (any Error).self) { try NetworkWriter.write(network.network, to: folder) }
     }
 }

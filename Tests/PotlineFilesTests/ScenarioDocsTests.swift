@@ -26,7 +26,6 @@ import PotlineTestSupport
             try yaml.write(to: file, atomically: true, encoding: .utf8)
             let scenario = try Scenario.load(from: file.path)
             let network = try ScenarioCase(base: base, scenarios: [scenario]).network()
-            try network.validate()
             #expect(network.plants.contains { $0.id == "yunnan_new" })
             #expect(network.surcharge?.thresholdKWhPerTonne == 13_300)
         }

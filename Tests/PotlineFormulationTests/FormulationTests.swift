@@ -23,11 +23,11 @@ import PotlineTestSupport
     }
 
     @Test func linkCapacityRowAndRestrictedCommodities() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.links[0].capacityTonnesPerYear = 100_000
         network.links[0].commodities = ["alumina", "prebaked_anode", "aluminium"]
         network.links[0].bidirectional = true
-        let formulation = Formulation(network)
+        let formulation = Formulation(try network.validated())
         #expect(formulation.model.rows.map(\.name).suffix(2) == ["linkcap.trunk", "linkcap.trunk.rev"])
         // With 100 kt/y each way, west can get inputs for 100,000 / 2.42 = 41,322.3 t of aluminium.
         let solution = try network.solve()
@@ -36,15 +36,15 @@ import PotlineTestSupport
     }
 
     @Test func flowVariablesOnlyWhereMaterialCanBe() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.links[0].bidirectional = false  // east → west only: nothing can come back
-        let names = Formulation(network).model.columns.map(\.name)
+        let names = Formulation(try network.validated()).model.columns.map(\.name)
         #expect(!names.contains { $0.hasSuffix(".rev") })
         #expect(names.filter { $0.hasPrefix("ship.") }.count == 3)
     }
 
     @Test func greatCircleDistanceWithCircuity() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.links[0].distanceKm = nil
         let index = NetworkIndex(network)
         // Shanghai (31.23, 121.47) to Urumqi (43.83, 87.62): about 3,270 km great-circle.

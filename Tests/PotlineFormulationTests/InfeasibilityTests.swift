@@ -7,7 +7,7 @@ import PotlineTestSupport
 @Suite struct InfeasibilityTests {
     /// Capacity 60,000 + 100,000 = 160,000 t/y against 200,000 t/y of demand: 40,000 t/y short.
     @Test func infeasibleNetworkNamesTheDemandThatCannotBeMet() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.demands[0].tonnesPerYear = 200_000
         let solution = try network.solve()
         #expect(solution.status == .infeasible)
@@ -19,7 +19,7 @@ import PotlineTestSupport
     }
 
     @Test func supplyLimitMakesItInfeasible() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.supplies[1].capacityTonnesPerYear = 25_000  // anodes for 50,000 t of aluminium
         let solution = try network.solve()
         #expect(solution.status == .infeasible)
@@ -27,7 +27,7 @@ import PotlineTestSupport
     }
 
     @Test func invalidNetworkIsRejectedBeforeSolving() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.plants[0].region = "nowhere"
         #expect(throws: NetworkError.self) { try network.solve() }
     }
@@ -37,7 +37,7 @@ import PotlineTestSupport
     /// A carbon cap of 100,000 t allows at most 100,000 / 13.5 = 7,407 t from west and nothing
     /// meets the rest: the cap is named as the cause, with the demand that falls short.
     @Test func carbonCapIsNamed() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.regions[0].gridEmissionKgPerKWh = 1
         network.regions[1].gridEmissionKgPerKWh = 1
         network.carbon = CarbonPolicy(nationalCapTonnes: 100_000)

@@ -7,7 +7,7 @@ import PotlineTestSupport
 /// two_smelters (see its README): east smelter on grid power at 0.50 yuan/kWh, west smelter on
 /// captive power at 0.30, both 13,500 kWh/t; 100,000 t/y of aluminium wanted in east.
 @Suite struct PowerTests {
-    func twoSmelters() throws -> Network { try NetworkLoader.load(from: Fixtures.twoSmelters) }
+    func twoSmelters() throws -> Network { try NetworkLoader.load(from: Fixtures.twoSmelters).network }
 
     @Test func surchargeSteps() {
         let surcharge = TieredSurcharge(thresholdKWhPerTonne: TieredSurcharge.threshold(forYear: 2024))

@@ -11,7 +11,7 @@ import PotlineTestSupport
 @Suite struct SitingTests {
     /// The east smelter alone (100 kt/y), with a candidate west smelter of one 100 kt/y module.
     static func network(candidateCapex: Double, decision: Decision = .optional) throws -> Network {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.plants.removeAll { $0.id == "west_smelter" }
         network.candidates = [
             Candidate(
@@ -127,7 +127,7 @@ import PotlineTestSupport
 
     /// A continuous candidate under a 130 kt/y ceiling with east (100 kt/y) kept: 30 kt/y fits.
     @Test func ceilingBinds() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.plants.removeAll { $0.id == "west_smelter" }
         network.candidates = [
             Candidate(
@@ -146,14 +146,14 @@ import PotlineTestSupport
     /// A policy over two processes counts both: east on graphitized-cathode lines (a second
     /// smelting process) and west on standard lines fill 160 kt/y of a 160 kt/y ceiling.
     @Test func capacityPolicyCountsAFamilyOfProcesses() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         var cathodeLines = network.processes[0]
         cathodeLines.id = "smelting_gc"
         network.processes.append(cathodeLines)
         network.plants[1].process = "smelting_gc"
         network.candidates = try Self.network(candidateCapex: 1).candidates
         network.capacityPolicies = [CapacityPolicy(processes: ["smelting", "smelting_gc"], ceilingTonnesPerYear: 160_000)]
-        let formulation = Formulation(network)
+        let formulation = Formulation(try network.validated())
         let ceiling = formulation.model.rows.first { $0.name == "ceiling.smelting_smelting_gc" }
         #expect(ceiling?.upper == 0)
         #expect(try network.solve().plan?.builds.isEmpty == true)
@@ -229,7 +229,7 @@ import PotlineTestSupport
 /// unless retrofitted, would deliver at 15,883.2 yuan/t less 0.30 yuan per kWh saved.
 @Suite struct EnergyStandardTests {
     static func network(retrofitKWh: Double? = nil, retrofitCost: Double = 10_000_000, closureCost: Double? = nil) throws -> Network {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.plants[1].electricityKWhPerTonne = 13_000
         network.plants[0].closureCostYuanPerYear = closureCost
         network.capacityPolicies = [CapacityPolicy(process: "smelting", existingPlantMaxKWhPerTonne: 13_400)]
@@ -308,7 +308,7 @@ import PotlineTestSupport
     @Test func anOptionalDecisionNeverRaisesTheOptimum() throws {
         var random = SeededGenerator(seed: 10)
         for _ in 0..<24 {
-            var base = try NetworkLoader.load(from: Fixtures.twoSmelters)
+            var base = try NetworkLoader.load(from: Fixtures.twoSmelters).network
             base.plants[0].electricityKWhPerTonne = Double.random(in: 12_800...13_800, using: &random).rounded()
             base.plants[1].electricityKWhPerTonne = Double.random(in: 12_800...13_800, using: &random).rounded()
             base.plants[1].capacityTonnesPerYear = Double.random(in: 100_000...140_000, using: &random).rounded()
@@ -340,7 +340,7 @@ import PotlineTestSupport
     /// it alone (1,633.392 M). Needing 30% × 160 kt = 48 kt at or below 13,000, only the retrofit
     /// meets it: 1,633.392 + 20 − 10.8 = 1,642.592 M yuan/y. At 40% (64 kt) nothing can.
     @Test func benchmarkShareForcesTheRetrofit() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.retrofits = [
             Retrofit(
                 id: "west_cells", plant: "west_smelter", electricityKWhPerTonne: 12_900,
@@ -364,7 +364,7 @@ import PotlineTestSupport
 
     /// A share without its benchmark (or outside 0…1) is a setting error.
     @Test func benchmarkShareNeedsItsBenchmark() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         var policy = CapacityPolicy(process: "smelting")
         policy.benchmarkMinimumShare = 1.5
         network.capacityPolicies = [policy]

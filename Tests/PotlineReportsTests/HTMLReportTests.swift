@@ -48,7 +48,7 @@ import PotlineTestSupport
     func twoSmeltersReportRendersItsPlantsFlowsAndNumbers() throws {
         let network = try NetworkLoader.load(from: Fixtures.twoSmelters)
         let solution = try network.solve(options: SolveOptions(explainPrices: true))
-        let (dom, console) = try Self.render(HTMLReport.solve(solution, network: network, shapes: nil), name: "two_smelters")
+        let (dom, console) = try Self.render(HTMLReport.solve(solution, shapes: nil), name: "two_smelters")
         #expect(console.isEmpty, "console: \(console)")
         #expect(dom.contains("<svg class=\"map\""))
         // One symbol per producing plant, one line per flow in use, a point per region (no shapes).
@@ -67,7 +67,10 @@ import PotlineTestSupport
         let folder = Fixtures.networks.appendingPathComponent("china")
         let network = try NetworkLoader.load(from: folder)
         let shapes = try #require(try MapShapes.load(folder: folder))
-        let html = HTMLReport.page(title: "map", body: FlowMap(network: network, shapes: shapes).render(FlowMap.Layer(), title: "China"))
+        let html = HTMLReport.page(title: "map", body: FlowMap(
+            regions: network.regions.map {
+                .init(id: $0.id, name: $0.name, kind: $0.kind, area: $0.area, latitudeDegrees: $0.latitudeDegrees, longitudeDegrees: $0.longitudeDegrees)
+            }, processes: [], plants: [], shapes: shapes).render(FlowMap.Layer(), title: "China"))
         let (dom, console) = try Self.render(html, name: "china_map")
         #expect(console.isEmpty, "console: \(console)")
         let provinces = network.regions.filter { $0.kind == .province }
@@ -85,7 +88,7 @@ import PotlineTestSupport
             base: NetworkFiles.read(from: Fixtures.twoSmelters),
             cases: [[Scenario.load(from: scenarios.appendingPathComponent("west_expansion.yaml"))]])
         let network = try NetworkLoader.load(from: Fixtures.twoSmelters)
-        let (dom, console) = try Self.render(HTMLReport.compare(comparison, network: network, shapes: nil), name: "compare")
+        let (dom, console) = try Self.render(HTMLReport.compare(comparison, shapes: nil), name: "compare")
         #expect(console.isEmpty, "console: \(console)")
         // README of the scenarios: west at 120 kt/y saves 45.1 M yuan/y and 1,126.8 yuan/t in the east.
         #expect(dom.contains("<td class=\"n\">-45.1</td>"))

@@ -9,7 +9,7 @@ import PotlineTestSupport
     /// 150,000 t/y wanted; the trunk carries 48,400 t/y each way, so west gets inputs for
     /// 48,400 / 2.42 = 20,000 t: 120,000 t/y reach the market and 30,000 t/y fall short.
     @Test func aFullLinkIsBlamedWithTheDemandItStarves() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.demands[0].tonnesPerYear = 150_000
         network.links[0].capacityTonnesPerYear = 48_400
         let solution = try network.solve()
@@ -22,7 +22,7 @@ import PotlineTestSupport
     /// 160,000 t/y already built, neither plant may close, and the ceiling is 150,000 t/y: no
     /// demand is to blame (relaxing them all does not help), the ceiling is.
     @Test func aCeilingBelowTheCapacityThatMustStayIsBlamedAlone() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.capacityPolicies = [CapacityPolicy(process: "smelting", ceilingTonnesPerYear: 150_000)]
         let solution = try network.solve()
         #expect(solution.status == .infeasible)
@@ -33,7 +33,7 @@ import PotlineTestSupport
     /// A candidate that must be built where no new site is allowed: relaxing either the site
     /// limit or the forced decision makes it feasible, so both are named, policies first.
     @Test func aForcedBuildAgainstASiteLimitNamesBoth() throws {
-        var network = try NetworkLoader.load(from: Fixtures.twoSmelters)
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
         network.candidates = [
             Candidate(
                 id: "north_new", region: "east", process: "smelting", sizing: .modules(sizeTonnesPerYear: 10_000, maximum: 1),

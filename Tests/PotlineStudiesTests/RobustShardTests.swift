@@ -112,7 +112,7 @@ import PotlineTestSupport
         let folder = try Fixtures.copy(replacing: ["ranges.csv": Self.ranges])
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try NetworkFiles.read(from: folder)
-        let (file, held) = UncertaintyFile.ranges(of: try NetworkLoader.parse(files))
+        let (file, held) = UncertaintyFile.ranges(of: try NetworkLoader.parse(files).network)
         #expect(held.isEmpty)
         #expect(file.factors.map(\.name) == [
             "plants west_smelter electricity_price_yuan_per_kwh", "plants west_smelter capacity_t_per_y",
@@ -145,7 +145,7 @@ import PotlineTestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let expansion = try Scenario.load(from: folder.appendingPathComponent("scenarios/west_expansion.yaml").path)
         let files = try NetworkFiles.read(from: folder).applying([expansion])
-        let (file, held) = UncertaintyFile.ranges(of: try NetworkLoader.parse(files))
+        let (file, held) = UncertaintyFile.ranges(of: try NetworkLoader.parse(files).network)
         // The scenario edited west_smelter's row: both its figures keep the scenario's row.
         #expect(held.map(\.factorName) == ["plants west_smelter electricity_price_yuan_per_kwh", "plants west_smelter capacity_t_per_y"])
         #expect(file.factors.map(\.name) == ["demands region=east;commodity=aluminium demand_t_per_y"])

@@ -11,9 +11,24 @@ import PotlineStudies
 /// whose width is tonnes, plants as circles sized by output and coloured by process, siting
 /// decisions marked.
 struct FlowMap {
-    let network: Network
+    /// What is drawn: the network's regions, its process ids (the colour order) and plants.
+    let regions: [Solution.RegionInfo]
+    let processes: [String]
+    let plants: [Solution.PlantResult]
     let shapes: MapShapes?
     let width = 900.0
+
+    /// The map of the network `solution` was solved on.
+    init(solution: Solution, shapes: MapShapes?) {
+        self.init(regions: solution.regions, processes: solution.processes, plants: solution.plants, shapes: shapes)
+    }
+
+    init(regions: [Solution.RegionInfo], processes: [String], plants: [Solution.PlantResult], shapes: MapShapes?) {
+        self.regions = regions
+        self.processes = processes
+        self.plants = plants
+        self.shapes = shapes
+    }
 
     struct Layer {
         /// Marginal delivered cost per region (the colour), and the commodity it is for.
@@ -28,12 +43,12 @@ struct FlowMap {
     }
 
     func render(_ layer: Layer, title: String) -> String {
-        let regions = Dictionary(network.regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Frame: the shapes, else the domestic regions' points.
         var lons: [Double] = [], lats: [Double] = []
         for shape in shapes?.rings ?? [] { for ring in shape.rings { for p in ring { lons.append(p.lon); lats.append(p.lat) } } }
         if lons.isEmpty {
-            for region in network.regions where region.kind != .foreign {
+            for region in regions where region.kind != .foreign {
                 lons.append(region.longitudeDegrees)
                 lats.append(region.latitudeDegrees)
             }
@@ -42,7 +57,7 @@ struct FlowMap {
         let pad = lons.count < 3 ? 2.0 : 0.5
         let projection = MapProjection(lon: (minLon - pad)...(maxLon + pad), lat: (minLat - pad)...(maxLat + pad), width: width)
         func position(_ id: String) -> (x: Double, y: Double, clamped: Bool)? {
-            regions[id].map { projection.clamped(lon: $0.longitudeDegrees, lat: $0.latitudeDegrees) }
+            byID[id].map { projection.clamped(lon: $0.longitudeDegrees, lat: $0.latitudeDegrees) }
         }
         let values = layer.regionValues.values
         let low = values.min() ?? 0, high = values.max() ?? 1
@@ -61,17 +76,17 @@ struct FlowMap {
                 "M" + ring.map { p in let q = projection.point(lon: p.lon, lat: p.lat); return Markup.coordinate(q.x) + "," + Markup.coordinate(q.y) }
                     .joined(separator: "L") + "Z"
             }.joined()
-            if regions[shape.region] != nil {
+            if byID[shape.region] != nil {
                 drawn.insert(shape.region)
                 let value = layer.regionValues[shape.region]
                 svg += "<path class=\"region-shape\" data-region=\"\(Markup.escape(shape.region))\" d=\"\(d)\" fill=\"\(fill(value))\">"
-                    + "<title>\(Markup.escape(regions[shape.region]!.name))\(value.map { ": " + Format.number($0) + " " + layer.valueLabel } ?? "")</title></path>"
+                    + "<title>\(Markup.escape(byID[shape.region]!.name))\(value.map { ": " + Format.number($0) + " " + layer.valueLabel } ?? "")</title></path>"
             } else {
                 svg += "<path class=\"background-shape\" d=\"\(d)\"/>"
             }
         }
         // Regions without a shape: points.
-        for region in network.regions where !drawn.contains(region.id) {
+        for region in regions where !drawn.contains(region.id) {
             guard let p = position(region.id) else { continue }
             let value = layer.regionValues[region.id]
             svg += "<circle class=\"region-point\" data-region=\"\(Markup.escape(region.id))\" cx=\"\(Markup.coordinate(p.x))\" cy=\"\(Markup.coordinate(p.y))\" r=\"5\" fill=\"\(fill(value))\"><title>\(Markup.escape(region.name))</title></circle>"
@@ -90,7 +105,6 @@ struct FlowMap {
             svg += "<line class=\"flow\" data-link=\"\(Markup.escape(flow.link))\" data-commodity=\"\(Markup.escape(flow.commodity))\" x1=\"\(Markup.coordinate(a.x))\" y1=\"\(Markup.coordinate(a.y))\" x2=\"\(Markup.coordinate(b.x))\" y2=\"\(Markup.coordinate(b.y))\" stroke=\"\(colour)\" stroke-width=\"\(Markup.coordinate(w))\"><title>\(Markup.escape(flow.commodity)) \(Markup.escape(flow.from)) → \(Markup.escape(flow.to)): \(Format.kilotonnes(flow.tonnesPerYear)) kt/y</title></line>"
         }
         // Plants: spread round their region's point so they do not hide each other.
-        let processes = network.processes.map(\.id)
         let largest = layer.plants.map(\.productionTonnesPerYear).max() ?? 1
         let byRegion = Dictionary(grouping: layer.plants, by: \.region)
         for (region, plants) in byRegion.sorted(by: { $0.key < $1.key }) {
@@ -105,7 +119,7 @@ struct FlowMap {
             }
         }
         for id in layer.closed.sorted() {
-            guard let plant = network.plants.first(where: { $0.id == id }), let p = position(plant.region) else { continue }
+            guard let plant = plants.first(where: { $0.id == id }), let p = position(plant.region) else { continue }
             svg += "<path class=\"site-closed\" data-plant=\"\(Markup.escape(id))\" d=\"M\(Markup.coordinate(p.x - 6)),\(Markup.coordinate(p.y - 6))l12,12m0,-12l-12,12\"><title>\(Markup.escape(id)) closed</title></path>"
         }
         svg += "</svg>"

@@ -10,7 +10,7 @@ import PotlineStudies
 extension HTMLReport {
     /// A comparison: per case, bars of Δ cost by component and Δ marginal delivered cost by
     /// region, and a map of the flows and sites that changed.
-    public static func compare(_ comparison: Comparison, network: Network?, shapes: MapShapes?) -> String {
+    public static func compare(_ comparison: Comparison, shapes: MapShapes?) -> String {
         var body = "<h1>\(Markup.escape(comparison.network)) — scenarios against the base</h1>"
         body += "<p class=\"status\">Base: total delivered cost <b>\(comparison.base.totalCostYuan.map(Format.millionYuan) ?? "–")</b> M yuan/y (\(Markup.escape(comparison.base.status.words)))</p>"
         var summary: [[(String, Bool)]] = []
@@ -37,8 +37,8 @@ extension HTMLReport {
             } else {
                 body += "<p>No marginal delivered cost changes by half a yuan per tonne or more.</p>"
             }
-            if let network, let base = comparison.base.solution, let solution = scenario.solution {
-                body += changeMap(network: network, shapes: shapes, base: base, case: solution, scenario: scenario)
+            if let base = comparison.base.solution, let solution = scenario.solution {
+                body += changeMap(shapes: shapes, base: base, case: solution, scenario: scenario)
             }
             if !scenario.siteChanges.isEmpty {
                 body += Markup.table(["site", "region", "process", "change", "capacity kt/y"], scenario.siteChanges.map {
@@ -52,7 +52,7 @@ extension HTMLReport {
     }
 
     /// Flows whose tonnes changed (width = |Δ|), regions coloured by Δ marginal cost, sites that changed.
-    static func changeMap(network: Network, shapes: MapShapes?, base: Solution, case solution: Solution, scenario: Comparison.Case) -> String {
+    static func changeMap(shapes: MapShapes?, base: Solution, case solution: Solution, scenario: Comparison.Case) -> String {
         struct Key: Hashable { let link: String, commodity: String, from: String, to: String }
         var change: [Key: (flow: Solution.FlowResult, delta: Double)] = [:]
         for flow in base.flows { change[Key(link: flow.link, commodity: flow.commodity, from: flow.from, to: flow.to)] = (flow, -flow.tonnesPerYear) }
@@ -63,7 +63,7 @@ extension HTMLReport {
         var layer = FlowMap.Layer()
         layer.flows = change.values.filter { abs($0.delta) > 1 }.map { var flow = $0.flow; flow.tonnesPerYear = abs($0.delta); return flow }
             .sorted { ($0.link, $0.commodity) < ($1.link, $1.commodity) }
-        let output = network.demands.first?.commodity ?? ""
+        let output = solution.demands.first?.commodity ?? ""
         for cost in scenario.deliveredCosts where cost.commodity == output { if let d = cost.marginalCostChangeYuanPerTonne { layer.regionValues[cost.region] = d } }
         layer.valueLabel = "Δ marginal delivered \(output), yuan/t"
         layer.diverging = true
@@ -71,7 +71,7 @@ extension HTMLReport {
         layer.built = Set(built)
         layer.closed = Set(scenario.siteChanges.filter { $0.change == .closed }.map(\.site))
         layer.plants = solution.plants.filter { built.contains($0.id) && $0.productionTonnesPerYear > 0 }
-        return "<h3>Changed flows and sites</h3>" + FlowMap(network: network, shapes: shapes).render(
+        return "<h3>Changed flows and sites</h3>" + FlowMap(solution: solution, shapes: shapes).render(
             layer, title: "Flows whose tonnes changed (width = |Δ t/y|), sites built or closed, regions by Δ marginal cost")
     }
 

@@ -18,7 +18,7 @@ public enum HTMLReport {
 
     /// The report of a solve: headline, map, cost curve, prices explained, costs by province and
     /// component, the siting plan.
-    public static func solve(_ solution: Solution, network: Network, shapes: MapShapes?, costCurveProcess requested: String? = nil) -> String {
+    public static func solve(_ solution: Solution, shapes: MapShapes?, costCurveProcess requested: String? = nil) -> String {
         let costCurveProcess = requested ?? mostPowerHungryProcess(solution)
         var body = "<h1>\(Markup.escape(solution.network)) — cheapest supply plan, base year \(solution.baseYear)</h1>"
         body += "<p class=\"status\">Status: <b>\(Markup.escape(solution.statusText))</b>"
@@ -28,8 +28,8 @@ public enum HTMLReport {
         body += " · total delivered cost <b id=\"total-cost\">\(Format.millionYuan(total))</b> M yuan/y"
         if let co2 = solution.co2T, co2 > 0 { body += " · CO<sub>2</sub> \(Format.number(co2 / 1e6, decimals: 2)) Mt/y" }
         body += "</p>"
-        let output = network.processes.first { $0.id == costCurveProcess }?.output ?? network.demands.first?.commodity ?? ""
-        body += headline(solution, network: network, commodity: output)
+        let output = solution.plants.first { $0.process == costCurveProcess }?.output ?? solution.demands.first?.commodity ?? ""
+        body += headline(solution, commodity: output)
 
         // Map.
         var layer = FlowMap.Layer()
@@ -43,18 +43,18 @@ public enum HTMLReport {
         layer.closed = Set(solution.plan?.closures.map(\.plant) ?? [])
         layer.retrofitted = Set(solution.plan?.retrofits.map(\.plant) ?? [])
         body += "<section><h2>Map: plants, flows and delivered cost</h2>"
-        body += FlowMap(network: network, shapes: shapes).render(layer, title: "Plants by output, flows by tonnes, regions by marginal delivered \(output) cost")
+        body += FlowMap(solution: solution, shapes: shapes).render(layer, title: "Plants by output, flows by tonnes, regions by marginal delivered \(output) cost")
         body += "</section>"
 
         body += "<section class=\"page\"><h2>Cost curve: \(Markup.escape(costCurveProcess))</h2>" + Charts.costCurve(solution, process: costCurveProcess) + "</section>"
         body += pricesExplained(solution, commodity: output)
-        body += costs(solution, breakdown: breakdown, total: total, network: network)
+        body += costs(solution, breakdown: breakdown, total: total)
         if let plan = solution.plan { body += siting(plan) }
         return page(title: "\(solution.network) — Potline", body: body)
     }
 
     /// The answer per area: where delivered `commodity` is cheapest and which chain sets it.
-    static func headline(_ solution: Solution, network: Network, commodity: String) -> String {
+    static func headline(_ solution: Solution, commodity: String) -> String {
         let areas = Dictionary(solution.regions.map { ($0.id, $0.area ?? $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
         let explanations = Dictionary(
             (solution.priceExplanations ?? []).map { ("\($0.region)|\($0.commodity)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -102,7 +102,7 @@ public enum HTMLReport {
         return out + "</section>"
     }
 
-    static func costs(_ solution: Solution, breakdown: CostComponents, total: Double, network: Network) -> String {
+    static func costs(_ solution: Solution, breakdown: CostComponents, total: Double) -> String {
         var out = "<section class=\"page\"><h2>Costs by component</h2>"
         out += Charts.bars(breakdown.named.filter { $0.value != 0 }.map { ($0.name.replacingOccurrences(of: "_", with: " "), [(name: "cost", value: $0.value / 1e6)]) }, unit: "M yuan/y")
         // By province: purchases where bought, plant costs where made, freight where it leaves.

@@ -3,6 +3,7 @@ import Foundation
 import Potline
 
 extension SolverBackend: ExpressibleByArgument {}
+extension TextReport.Section: ExpressibleByArgument {}
 
 /// `--json` and `--out`, shared by every command with a result, and the one path by which a
 /// result reaches the user: JSON or text on standard output, CSV tables, an HTML page, then the

@@ -27,6 +27,9 @@ struct RobustCommand: ParsableCommand {
 
     @OptionGroup var inputs: StudyInputs
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (plan and decision shares, cost and regret histograms, drivers) to this file.", valueName: "file"))
+    var html: String?
+
     @Option(help: ArgumentHelp("Number of samples.", valueName: "n"))
     var samples: Int
 
@@ -60,7 +63,7 @@ struct RobustCommand: ParsableCommand {
             let (k, n) = try shardNumbers()
             if n > samples { throw ValidationError("--shard \(k)/\(n): more shards than the \(samples) samples") }
             if partial == nil { throw ValidationError("--shard needs --partial FILE, where the shard's result is written") }
-            if inputs.output.json || inputs.output.out != nil { throw ValidationError("--shard writes --partial only: merge the shards with potline robust-merge for --json or --out") }
+            if inputs.output.json || inputs.output.out != nil || html != nil { throw ValidationError("--shard writes --partial only: merge the shards with potline robust-merge for --json, --out or --html") }
         } else if partial != nil {
             throw ValidationError("--partial is written only with --shard K/N")
         }
@@ -100,6 +103,7 @@ struct RobustCommand: ParsableCommand {
             }
             return
         }
-        try inputs.output.publish(try RobustStudy.merge([result]), text: RobustReport.render, csv: RobustReport.writeCSV)
+        let study = try RobustStudy.merge([result])
+        try inputs.output.publish(study, text: RobustReport.render, csv: RobustReport.writeCSV, html: html, page: { HTMLReport.robust(study) })
     }
 }

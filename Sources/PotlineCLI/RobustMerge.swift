@@ -18,6 +18,9 @@ struct RobustMergeCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (plan and decision shares, cost and regret histograms, drivers) to this file.", valueName: "file"))
+    var html: String?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give the shard files to merge") }
     }
@@ -37,6 +40,6 @@ struct RobustMergeCommand: ParsableCommand {
             printError("error: the shard files do not make one study:\n" + error.problems.map { "  - \($0)" }.joined(separator: "\n"))
             throw ExitCode(ExitStatus.badInput)
         }
-        try output.publish(study, text: RobustReport.render, csv: RobustReport.writeCSV)
+        try output.publish(study, text: RobustReport.render, csv: RobustReport.writeCSV, html: html, page: { HTMLReport.robust(study) })
     }
 }

@@ -8,10 +8,12 @@ struct Solve: ParsableCommand {
         discussion: """
             Minimises total delivered cost: purchases at supply prices, plant electricity (kWh/t × the \
             plant's or region's power price) and other variable cost, and freight (distance × rate + \
-            handling). Reports the status, the total cost and its split, the delivered cost per tonne at \
-            every demand (marginal: the shadow price of one more tonne; average: the cost of the tonnes \
-            that arrive, split into materials, electricity, freight and other), plant output and \
-            utilisation, power use, supplies bought and flows per link.
+            handling). By default the report fits one screen: the status, the total cost and its split, \
+            the delivered cost of the main product by area (marginal: the shadow price of one more \
+            tonne; average: the cost of the tonnes that arrive), the siting plan in brief and the three \
+            facts that matter most. --full adds every table: delivered cost per demand split into \
+            materials, electricity, freight and other, plant output and utilisation, power use, \
+            supplies bought and flows per link; --section NAME prints one of them.
 
             A network with candidate sites, closures or retrofits (candidates.csv, retrofits.csv, \
             closure_cost_yuan_per_y) is a mixed-integer program: branch-and-bound picks the plan \
@@ -41,6 +43,23 @@ struct Solve: ParsableCommand {
     @Flag(help: "Print the solver's log to standard error.")
     var solverLog = false
 
+    @Flag(help: "Print every table (plants, supplies, flows, …), not the one-screen summary.")
+    var full = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Print only this part of the full report (repeatable): "
+                + TextReport.Section.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+            valueName: "name"))
+    var section: [TextReport.Section] = []
+
+    /// The text report's detail the flags ask for.
+    var detail: TextReport.Detail { full ? .full : section.isEmpty ? .summary : .sections(Set(section)) }
+
+    func validate() throws {
+        if full && !section.isEmpty { throw ValidationError("give --full or --section, not both") }
+    }
+
     @OptionGroup var sitingOptions: SitingOptions
 
     @OptionGroup var output: OutputOptions
@@ -63,7 +82,7 @@ struct Solve: ParsableCommand {
         }
         if solverLog { printError(solution.solverLog) }
         try output.publish(
-            solution, text: TextReport.render, csv: CSVReport.write, html: html,
+            solution, text: { TextReport.render($0, detail: detail) }, csv: CSVReport.write, html: html,
             page: { HTMLReport.solve(solution, shapes: try mapShapes(network), costCurveProcess: costCurve) },
             status: solution.status)
     }

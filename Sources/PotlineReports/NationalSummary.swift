@@ -9,57 +9,103 @@ import PotlineStudies
 /// A short summary a strategy analyst checks first: output by stage, delivered cost by area,
 /// the cheapest and dearest regions for the main product, and freight work.
 enum NationalSummary {
+    /// Output and capacity of one process, all its plants together.
+    struct Stage {
+        var process: String
+        var output: String
+        var tonnesPerYear: Double
+        var capacityTonnesPerYear: Double
+    }
+
+    /// Delivered cost of one commodity in one area (or region, where the network has no areas),
+    /// demand-weighted, with the area's cheapest demand region.
+    struct AreaCost {
+        var area: String
+        var commodity: String
+        var demandTonnesPerYear: Double
+        var marginalYuanPerTonne: Double
+        var averageYuanPerTonne: Double
+        var cheapestRegion: String
+        var cheapestMarginalYuanPerTonne: Double
+    }
+
+    /// Every process's output and capacity, largest output first.
+    static func stages(_ solution: Solution) -> [Stage] {
+        var byProcess: [String: Stage] = [:]
+        for plant in solution.plants {
+            var stage = byProcess[plant.process] ?? Stage(process: plant.process, output: plant.output, tonnesPerYear: 0, capacityTonnesPerYear: 0)
+            stage.tonnesPerYear += plant.productionTonnesPerYear
+            stage.capacityTonnesPerYear += plant.capacityTonnesPerYear ?? plant.productionTonnesPerYear
+            byProcess[plant.process] = stage
+        }
+        return byProcess.values.sorted { ($0.tonnesPerYear, $1.process) > ($1.tonnesPerYear, $0.process) }
+    }
+
+    /// Delivered cost by area and commodity, sorted by area then commodity.
+    static func costsByArea(_ solution: Solution) -> [AreaCost] {
+        let areas = Dictionary(solution.regions.map { ($0.id, $0.area ?? $0.name) }, uniquingKeysWith: { a, _ in a })
+        struct Key: Hashable, Comparable {
+            let area: String, commodity: String
+            static func < (a: Key, b: Key) -> Bool { (a.area, a.commodity) < (b.area, b.commodity) }
+        }
+        var byArea: [Key: AreaCost] = [:]
+        for cost in solution.deliveredCosts where cost.demandTonnesPerYear > 0 {
+            guard let marginal = cost.marginalCostYuanPerTonne, let average = cost.averageCostYuanPerTonne else { continue }
+            let key = Key(area: areas[cost.region] ?? cost.region, commodity: cost.commodity)
+            var entry = byArea[key] ?? AreaCost(
+                area: key.area, commodity: key.commodity, demandTonnesPerYear: 0, marginalYuanPerTonne: 0, averageYuanPerTonne: 0,
+                cheapestRegion: cost.region, cheapestMarginalYuanPerTonne: marginal)
+            entry.demandTonnesPerYear += cost.demandTonnesPerYear
+            entry.marginalYuanPerTonne += marginal * cost.demandTonnesPerYear
+            entry.averageYuanPerTonne += average * cost.demandTonnesPerYear
+            if (marginal, cost.region) < (entry.cheapestMarginalYuanPerTonne, entry.cheapestRegion) {
+                (entry.cheapestRegion, entry.cheapestMarginalYuanPerTonne) = (cost.region, marginal)
+            }
+            byArea[key] = entry
+        }
+        return byArea.sorted { $0.key < $1.key }.map { _, entry in
+            var cost = entry
+            cost.marginalYuanPerTonne /= entry.demandTonnesPerYear
+            cost.averageYuanPerTonne /= entry.demandTonnesPerYear
+            return cost
+        }
+    }
+
+    /// The main product: the commodity with the largest demand (ties by name).
+    static func mainProduct(_ solution: Solution) -> String? {
+        var demandByCommodity: [String: Double] = [:]
+        for demand in solution.demands { demandByCommodity[demand.commodity, default: 0] += demand.tonnesPerYear }
+        return demandByCommodity.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
     static func render(_ solution: Solution) -> [String] {
         guard !solution.regions.isEmpty else { return [] }
         var out = ["", "Summary:"]
-
-        var output: [String: (commodity: String, tonnes: Double, capacity: Double)] = [:]
-        for plant in solution.plants {
-            var entry = output[plant.process] ?? (plant.output, 0, 0)
-            entry.tonnes += plant.productionTonnesPerYear
-            entry.capacity += plant.capacityTonnesPerYear ?? plant.productionTonnesPerYear
-            output[plant.process] = entry
-        }
         var stages = TextTable([("process", .left), ("output", .left), ("kt/y", .right), ("capacity kt/y", .right), ("utilisation", .right)])
-        for (process, entry) in output.sorted(by: { $0.value.tonnes > $1.value.tonnes }) {
+        for stage in Self.stages(solution) {
             stages.add([
-                process, entry.commodity, Format.kilotonnes(entry.tonnes), Format.kilotonnes(entry.capacity),
-                entry.capacity > 0 ? Format.percent(entry.tonnes / entry.capacity) : "–",
+                stage.process, stage.output, Format.kilotonnes(stage.tonnesPerYear), Format.kilotonnes(stage.capacityTonnesPerYear),
+                stage.capacityTonnesPerYear > 0 ? Format.percent(stage.tonnesPerYear / stage.capacityTonnesPerYear) : "–",
             ])
         }
         out.append("  Output by stage:")
         out.append(stages.render())
 
-        let areas = Dictionary(solution.regions.map { ($0.id, $0.area ?? $0.name) }, uniquingKeysWith: { a, _ in a })
-        var byArea: [String: (demand: Double, marginal: Double, average: Double)] = [:]
-        for cost in solution.deliveredCosts where cost.demandTonnesPerYear > 0 {
-            guard let marginal = cost.marginalCostYuanPerTonne, let average = cost.averageCostYuanPerTonne else { continue }
-            let key = "\(areas[cost.region] ?? cost.region)\t\(cost.commodity)"
-            var entry = byArea[key] ?? (0, 0, 0)
-            entry.demand += cost.demandTonnesPerYear
-            entry.marginal += marginal * cost.demandTonnesPerYear
-            entry.average += average * cost.demandTonnesPerYear
-            byArea[key] = entry
-        }
         if solution.regions.contains(where: { $0.area != nil }) {
             var table = TextTable([
                 ("area", .left), ("commodity", .left), ("demand kt/y", .right), ("marginal yuan/t", .right), ("average yuan/t", .right),
             ])
-            for (key, entry) in byArea.sorted(by: { $0.key < $1.key }) {
-                let parts = key.split(separator: "\t").map(String.init)
+            for cost in costsByArea(solution) {
                 table.add([
-                    parts[0], parts[1], Format.kilotonnes(entry.demand), Format.number(entry.marginal / entry.demand),
-                    Format.number(entry.average / entry.demand),
+                    cost.area, cost.commodity, Format.kilotonnes(cost.demandTonnesPerYear), Format.number(cost.marginalYuanPerTonne),
+                    Format.number(cost.averageYuanPerTonne),
                 ])
             }
             out.append("  Delivered cost by area (demand-weighted):")
             out.append(table.render())
         }
 
-        // The main product: the commodity with the largest demand.
-        var demandByCommodity: [String: Double] = [:]
-        for demand in solution.demands { demandByCommodity[demand.commodity, default: 0] += demand.tonnesPerYear }
-        if let product = demandByCommodity.max(by: { $0.value < $1.value })?.key {
+        if let product = mainProduct(solution) {
             var byRegion: [String: (tonnes: Double, cost: Double)] = [:]
             for plant in solution.plants where plant.output == product && plant.productionTonnesPerYear > 0 {
                 guard let unit = plant.unitCostYuanPerTonne else { continue }

@@ -8,16 +8,50 @@ import PotlineStudies
 
 /// The solve result as a person reads it: aligned tables with units in the headers.
 public enum TextReport {
-    public static func render(_ solution: Solution) -> String {
-        var out = header(solution)
-        if let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan {
-            out += costs(solution, total: total, breakdown: breakdown)
-            out += NationalSummary.render(solution)
-            out += deliveredCosts(solution, breakdown: breakdown)
-            out += solution.plan.map(PlanReport.render) ?? []
-            out += plants(solution) + captivePower(solution) + selfSupply(solution) + supplies(solution) + flows(solution)
+    /// A part of the full report, as `--section` names it.
+    public enum Section: String, CaseIterable, Sendable {
+        case costs, summary, deliveredCosts = "delivered-costs", plan, plants, captivePower = "captive-power"
+        case selfSupply = "self-supply", supplies, flows
+    }
+
+    /// How much of the report to print.
+    public enum Detail: Sendable, Equatable {
+        /// One screen, no line over 120 columns (``TextSummary``): the default.
+        case summary
+        /// Every section.
+        case full
+        /// The status lines, then these sections in the report's order.
+        case sections(Set<Section>)
+    }
+
+    public static func render(_ solution: Solution, detail: Detail = .summary) -> String {
+        let out: [String]
+        switch detail {
+        case .summary: out = TextSummary.render(solution)
+        case .full: out = sections(solution, Set(Section.allCases))
+        case .sections(let chosen): out = sections(solution, chosen)
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The header, then each chosen section that applies.
+    static func sections(_ solution: Solution, _ chosen: Set<Section>) -> [String] {
+        var out = header(solution)
+        guard let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan else { return out }
+        for section in Section.allCases where chosen.contains(section) {
+            switch section {
+            case .costs: out += costs(solution, total: total, breakdown: breakdown)
+            case .summary: out += NationalSummary.render(solution)
+            case .deliveredCosts: out += deliveredCosts(solution, breakdown: breakdown)
+            case .plan: out += solution.plan.map(PlanReport.render) ?? []
+            case .plants: out += plants(solution)
+            case .captivePower: out += captivePower(solution)
+            case .selfSupply: out += selfSupply(solution)
+            case .supplies: out += supplies(solution)
+            case .flows: out += flows(solution)
+            }
+        }
+        return out
     }
 
     /// Status, model size and periods; for an infeasible network, what it cannot meet and why.

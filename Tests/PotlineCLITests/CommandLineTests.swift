@@ -47,6 +47,21 @@ import Testing
         #expect(unknown.status == 64)
     }
 
+    @Test func theReportIsShortUnlessAskedForMore() throws {
+        let summary = try potline("solve", example)
+        #expect(summary.status == 0)
+        #expect(summary.output.contains("--full for every table") && !summary.output.contains("Supplies:"))
+        let section = try potline("solve", example, "--section", "supplies")
+        #expect(section.status == 0)
+        #expect(section.output.contains("Supplies:") && !section.output.contains("Flows ("))
+        let both = try potline("solve", example, "--full", "--section", "flows")
+        #expect(both.status == 64)
+        #expect(both.error.contains("give --full or --section, not both"))
+        let unknown = try potline("solve", example, "--section", "everything")
+        #expect(unknown.status == 64)
+        #expect(unknown.error.contains("flows"))
+    }
+
     @Test func validateReportsEveryProblemAndExitsTwo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-cli-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(example), to: folder)

@@ -21,13 +21,15 @@ import Testing
     static let cases: [Case] = {
         var cases: [Case] = []
         func solve(_ name: String, _ network: String, _ extra: [String] = []) {
-            cases.append(Case(name: "\(name).txt", arguments: ["solve", network] + extra))
+            cases.append(Case(name: "\(name).txt", arguments: ["solve", network, "--full"] + extra))
             cases.append(Case(name: "\(name).json", arguments: ["solve", network, "--json"] + extra))
         }
         for network in ["examples/two_smelters", "china", "china_silicon"] {
             let path = "Networks/\(network)"
             let stem = network.replacingOccurrences(of: "examples/", with: "")
             solve(stem, path)
+            // The default report: one screen.
+            cases.append(Case(name: "\(stem).summary.txt", arguments: ["solve", path]))
             cases.append(Case(name: "\(stem).csv", arguments: ["solve", path, "--out"], writesFolder: true))
             let scenarioFolder = Programs.repository.appendingPathComponent("\(path)/scenarios")
             let scenarios = (try? FileManager.default.contentsOfDirectory(atPath: scenarioFolder.path)) ?? []
@@ -44,6 +46,7 @@ import Testing
             "sweep", "Networks/examples/two_smelters", "--set", "regions[id=west].grid_price_yuan_per_kwh",
             "--from", "0.2", "--to", "0.5", "--steps", "6",
         ]
+        cases.append(Case(name: "two_smelters.sections.txt", arguments: ["solve", "Networks/examples/two_smelters", "--section", "flows", "--section", "costs"]))
         cases.append(Case(name: "two_smelters.sweep.txt", arguments: sweep))
         cases.append(Case(name: "two_smelters.sweep.json", arguments: sweep + ["--json"]))
         let chinaSweep = [

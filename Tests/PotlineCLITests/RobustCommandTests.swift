@@ -68,4 +68,21 @@ import Testing
             #expect(run.error.contains(message), "\(arguments): \(run.error)")
         }
     }
+
+    @Test func theStudyIsWrittenAsAnHTMLPage() throws {
+        let folder = try Programs.scratchFolder("robust-html")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("robust.html").path
+        let common = [Self.network, "--uncertainty", Self.uncertainty, "--samples", "20", "--seed", "3", "--threads", "1"]
+        let run = try Programs.run("potline", ["robust"] + common + ["--html", page])
+        #expect(run.status == 0, "\(run.error)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("robust study of 20 samples") && html.contains("Regret of the deterministic plan"))
+        #expect(!html.contains("<script src") && !html.contains("http://") && !html.contains("https://"))
+        // A shard writes its partial result only.
+        let shard = try Programs.run(
+            "potline", ["robust"] + common + ["--shard", "1/2", "--partial", folder.appendingPathComponent("s.json").path, "--html", page])
+        #expect(shard.status == 64)
+    }
+
 }

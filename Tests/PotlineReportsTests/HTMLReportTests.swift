@@ -111,4 +111,23 @@ import PotlineTestSupport
         #expect(Self.planLetters(in: dom) == ["A", "B", "A", "B"])
         #expect(Self.count("<polyline class=\"series\"", in: dom) == 2)
     }
+
+    /// West's power price uniform over 0.35–0.42 yuan/kWh around its breakpoint 0.383466: two
+    /// plans (west runs full below it, east makes everything above), 48 of 100 samples below.
+    @Test(.enabled(if: chromium != nil, "chromium is not installed: apt-get install chromium (CI installs it)"))
+    func robustReportShowsSharesHistogramsAndDrivers() throws {
+        let file = try UncertaintyFile.load(from: Fixtures.twoSmelters.appendingPathComponent("uncertainty/west_power.yaml").path)
+        let study = try RobustStudy.run(
+            base: NetworkFiles.read(from: Fixtures.twoSmelters), uncertainty: file, options: RobustOptions(samples: 100, seed: 7))
+        let (dom, console) = try Self.render(HTMLReport.robust(study), name: "robust")
+        #expect(console.isEmpty, "console: \(console)")
+        #expect(study.plans.count == 2)
+        // One bar per plan, ten per histogram (cost and regret), one per driver.
+        #expect(Self.count("class=\"bar\"", in: dom) == study.plans.count + 2 * HTMLReport.histogramBins + study.drivers.count)
+        let deterministic = try #require(study.plans.first { $0.plan.label == study.deterministicPlan })
+        #expect(dom.contains("<b id=\"deterministic-share\">\(Format.percent(deterministic.share))</b>"))
+        #expect(dom.contains("west power price"))
+        #expect(abs(deterministic.share - 0.48) <= 0.01 || abs(deterministic.share - 0.52) <= 0.01)
+    }
+
 }

@@ -65,7 +65,7 @@ enum Charts {
     }
 
     /// Horizontal bars, one per label; stacked by component when several values per row.
-    static func bars(_ rows: [(label: String, parts: [(name: String, value: Double)])], unit: String, diverging: Bool = false) -> String {
+    static func bars(_ rows: [(label: String, parts: [(name: String, value: Double)])], unit: String, diverging: Bool = false, decimals: Int = 1) -> String {
         guard !rows.isEmpty else { return "" }
         let names = Array(Set(rows.flatMap { $0.parts.map(\.name) })).sorted()
         let positives = rows.map { $0.parts.filter { $0.value > 0 }.reduce(0) { $0 + $1.value } }
@@ -86,7 +86,7 @@ enum Charts {
                 svg += "<rect class=\"bar\" x=\"\(Markup.coordinate(x(a)))\" y=\"\(Markup.coordinate(top))\" width=\"\(Markup.coordinate(max(0.5, x(b) - x(a))))\" height=\"\(rowHeight - 6)\" fill=\"\(colour)\"><title>\(Markup.escape(row.label)) \(Markup.escape(part.name)): \(Format.number(part.value, decimals: 1)) \(Markup.escape(unit))</title></rect>"
             }
             let total = up + down
-            svg += "<text class=\"value\" x=\"\(Markup.coordinate(x(max(up, 0)) + 4))\" y=\"\(Markup.coordinate(top + 13))\">\(diverging ? Format.signed(total, decimals: 1) : Format.number(total, decimals: 1))</text>"
+            svg += "<text class=\"value\" x=\"\(Markup.coordinate(x(max(up, 0)) + 4))\" y=\"\(Markup.coordinate(top + 13))\">\(diverging ? Format.signed(total, decimals: decimals) : Format.number(total, decimals: decimals))</text>"
         }
         if low < 0 { svg += "<line class=\"zero\" x1=\"\(Markup.coordinate(x(0)))\" x2=\"\(Markup.coordinate(x(0)))\" y1=\"0\" y2=\"\(h - 24)\"/>" }
         svg += "<text class=\"axis-title\" x=\"\(w / 2)\" y=\"\(h - 6)\" text-anchor=\"middle\">\(Markup.escape(unit))</text></svg>"

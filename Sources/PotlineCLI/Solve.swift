@@ -53,6 +53,9 @@ struct Solve: ParsableCommand {
             valueName: "name"))
     var section: [TextReport.Section] = []
 
+    /// Whether the text report shows prices explained (one warm-started re-solve per demand).
+    var explainsPrices: Bool { full || section.contains(.prices) }
+
     /// The text report's detail the flags ask for.
     var detail: TextReport.Detail { full ? .full : section.isEmpty ? .summary : .sections(Set(section)) }
 
@@ -71,7 +74,7 @@ struct Solve: ParsableCommand {
         try output.prepare()
         let solution: Solution
         do {
-            var options = solving.solveOptions(analysePlan: !noPlanAnalysis, explainPrices: output.json || html != nil)
+            var options = solving.solveOptions(analysePlan: !noPlanAnalysis, explainPrices: output.json || html != nil || explainsPrices)
             options.siting = try sitingMode(options)
             solution = try loaded.solve(options: options)
         } catch let exit as ExitCode {

@@ -57,7 +57,9 @@ package enum Suggestion {
         var best: (name: String, distance: Int)?
         for candidate in known {
             let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            // Ties go to the first name in order, so the suggestion never depends on hash order.
+            if let current = best, (distance, candidate) >= (current.distance, current.name) { continue }
+            best = (candidate, distance)
         }
         guard let best, best.distance <= max(2, lowered.count / 3) else { return nil }
         return best.name

@@ -11,7 +11,7 @@ public enum TextReport {
     /// A part of the full report, as `--section` names it.
     public enum Section: String, CaseIterable, Sendable {
         case costs, summary, deliveredCosts = "delivered-costs", plan, plants, captivePower = "captive-power"
-        case selfSupply = "self-supply", supplies, flows
+        case selfSupply = "self-supply", supplies, flows, prices
     }
 
     /// How much of the report to print.
@@ -49,6 +49,7 @@ public enum TextReport {
             case .selfSupply: out += selfSupply(solution)
             case .supplies: out += supplies(solution)
             case .flows: out += flows(solution)
+            case .prices: out += prices(solution)
             }
         }
         return out
@@ -236,6 +237,29 @@ public enum TextReport {
             ])
         }
         out.append(supplies.render())
+        return out
+    }
+
+    /// For each demand, what its next tonne sets in motion and where today's tonnes come from (the
+    /// solve explains prices when this section is asked for).
+    static func prices(_ solution: Solution) -> [String] {
+        guard let explanations = solution.priceExplanations, !explanations.isEmpty else { return [] }
+        var out = ["", "Prices explained (the next tonne, re-solved from the optimal basis; the largest origin of today's tonnes):"]
+        var table = TextTable([
+            ("region", .left), ("commodity", .left), ("marginal yuan/t", .right), ("next tonne made at", .left),
+            ("largest steps of the next tonne, yuan/t", .left), ("largest origin (share, cost to serve yuan/t)", .left),
+        ])
+        for explanation in explanations {
+            let steps = explanation.chain.prefix(3).map { "\($0.kind.rawValue) \($0.id) \(Format.signed($0.costYuanPerTonne, decimals: 0))" }
+            let origin = explanation.origins.first.map {
+                "\($0.source) \(Format.percent($0.share)) at \(Format.optional($0.costToServeYuanPerTonne))"
+            }
+            table.add([
+                explanation.region, explanation.commodity, Format.number(explanation.marginalCostYuanPerTonne),
+                explanation.settingPlant ?? "–", steps.joined(separator: "; "), origin ?? "–",
+            ])
+        }
+        out.append(table.render())
         return out
     }
 

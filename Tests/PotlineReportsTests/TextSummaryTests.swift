@@ -50,4 +50,16 @@ import PotlineTestSupport
             #expect(full.contains(heading), "\(heading)")
         }
     }
+
+    /// East's next tonne (README of the example): east_smelter makes it at 8,750 yuan/t of power and
+    /// other cost, from 1.92 t of port alumina at 3,000 (5,760) and 0.5 t of anode at 5,000 (2,500):
+    /// 17,010 yuan/t, the dual. West, running full at 60 kt/y, sends 60% of east's 100 kt/y.
+    @Test func pricesExplainedInText() throws {
+        let solution = try NetworkLoader.load(from: Fixtures.twoSmelters).solve(options: SolveOptions(explainPrices: true))
+        let text = TextReport.render(solution, detail: .sections([.prices]))
+        #expect(text.contains("east    aluminium           17,010  east_smelter"))
+        #expect(text.contains("make east_smelter +8,750; buy alumina_port +5,760; buy anode_market +2,500"))
+        #expect(text.contains("west_smelter 60.0% at 15,883"))
+    }
+
 }

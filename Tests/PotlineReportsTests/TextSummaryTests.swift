@@ -62,4 +62,15 @@ import PotlineTestSupport
         #expect(text.contains("west_smelter 60.0% at 15,883"))
     }
 
+
+    /// The default reports of every bundled network (the golden fixtures, which `GoldenOutputTests`
+    /// holds to the command's output) fit the width.
+    @Test(arguments: ["two_smelters", "china", "china_silicon"])
+    func bundledSummariesFitTheWidth(_ network: String) throws {
+        let file = Fixtures.repository.appendingPathComponent("Tests/Fixtures/golden/\(network).summary.txt")
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count <= 50)
+        for line in lines { #expect(line.count <= TextSummary.width, "\(network): \(line)") }
+    }
+
 }

@@ -67,10 +67,13 @@ struct SolverFlags: ParsableArguments {
 
 /// `--threads`, shared by the commands that solve many cases at once.
 struct ThreadOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Solves run at once (default: the number of cores).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so the help states the default in words once (the parser would add this machine's count).
+    @Option(name: .customLong("threads"), help: ArgumentHelp("Solves run at once (default: the number of cores).", valueName: "n"))
+    var requestedThreads: Int?
+
+    var threads: Int { requestedThreads ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let requestedThreads, requestedThreads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 }

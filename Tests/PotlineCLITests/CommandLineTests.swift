@@ -47,6 +47,26 @@ import Testing
         #expect(unknown.status == 64)
     }
 
+    /// README "Install": completion scripts for the three shells, naming every command.
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsNameEveryCommand(_ shell: String) throws {
+        let run = try potline("--generate-completion-script", shell)
+        #expect(run.status == 0)
+        for command in ["solve", "compare", "sweep", "robust", "robust-merge", "tornado", "validate", "export", "import"] {
+            #expect(run.output.contains(command), "\(shell): \(command)")
+        }
+        #expect(run.output.contains("section"))
+    }
+
+    /// An option's help states its default once: in words, or as the parser adds it, not both.
+    @Test(arguments: ["solve", "compare", "sweep", "robust", "robust-merge", "tornado", "validate", "export"])
+    func helpStatesEachDefaultOnce(_ command: String) throws {
+        let run = try potline(command, "--help")
+        #expect(run.status == 0)
+        let text = run.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(text.firstMatch(of: try Regex(#"\(default: [^)]*\)\.? \(default:"#)) == nil, "\(command)")
+    }
+
     @Test func theReportIsShortUnlessAskedForMore() throws {
         let summary = try potline("solve", example)
         #expect(summary.status == 0)

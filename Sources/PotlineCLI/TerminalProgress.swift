@@ -9,9 +9,11 @@ final class TerminalProgress: @unchecked Sendable {
     private var lastDrawn = ContinuousClock.now - .seconds(1)
     private var drawn = false
 
-    /// nil when standard error is not a terminal.
+    /// nil when standard error is not a terminal, or is one that cannot erase a line (`TERM=dumb`,
+    /// as in editors' shells and some CI logs).
     static func ifTerminal(_ label: String) -> TerminalProgress? {
-        isatty(STDERR_FILENO) == 1 ? TerminalProgress(label) : nil
+        let dumb = ProcessInfo.processInfo.environment["TERM"] == "dumb"
+        return isatty(STDERR_FILENO) == 1 && !dumb ? TerminalProgress(label) : nil
     }
 
     private init(_ label: String) { self.label = label }

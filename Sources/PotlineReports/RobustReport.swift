@@ -15,6 +15,12 @@ public enum RobustReport {
     /// Plans shown in the text report (besides the deterministic plan).
     static let shownPlans = 10
 
+    /// The commonest plans and the deterministic one: plans that differ only in routes can be as
+    /// many as the samples (the text and the HTML page show the same ones).
+    static func shownPlans(_ study: RobustStudy) -> [RobustStudy.PlanShare] {
+        study.plans.enumerated().filter { $0.offset < shownPlans || $0.element.plan.label == study.deterministicPlan }.map(\.element)
+    }
+
     public static func render(_ study: RobustStudy) -> String {
         var out: [String] = []
         let n = study.samples.count
@@ -39,7 +45,7 @@ public enum RobustReport {
         out.append("Plans (share of samples; \(study.deterministicPlan) is the deterministic plan, optimal at the network's own values):")
         var plans = TextTable([("plan", .left), ("samples", .right), ("share", .right), ("sites / plants", .left)])
         // Plans that differ only in routes can be as many as the samples: show the commonest and the deterministic one.
-        let shown = study.plans.enumerated().filter { $0.offset < shownPlans || $0.element.plan.label == study.deterministicPlan }.map(\.element)
+        let shown = shownPlans(study)
         for p in shown {
             let what = p.plan.status != .optimal ? p.plan.status.words : (p.plan.sites.isEmpty ? "plants " + p.plan.plants.joined(separator: ", ") : p.plan.sites.joined(separator: ", "))
             plans.add([p.plan.label + (p.plan.label == study.deterministicPlan ? " (deterministic)" : ""), String(p.samples), Format.percent(p.share), what])

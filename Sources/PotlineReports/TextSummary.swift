@@ -11,9 +11,10 @@ enum TextSummary {
     static let width = 120
 
     static func render(_ solution: Solution) -> [String] {
-        // The model line runs long on a large network: its clauses wrap.
+        // The model line runs long on a large network: its clauses wrap (tables are left whole).
         var out = TextReport.header(solution).flatMap { line in
-            line.count > width ? wrap(line.components(separatedBy: "; "), separator: "; ", indent: "", continuation: "  ") : [line]
+            line.count > width && !line.contains("\n")
+                ? wrap(line.components(separatedBy: "; "), separator: "; ", indent: "", continuation: "  ") : [line]
         }
         guard let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan else { return out + more() }
         out.append("")
@@ -133,8 +134,9 @@ enum TextSummary {
     static func more() -> [String] {
         [""]
             + wrap(
-                ["--full for every table, or --section NAME:"] + TextReport.Section.allCases.map(\.rawValue)
-                    + ["--json, --out DIR (CSV), --html FILE (maps and cost curves)."],
+                ["--full for every table, or --section NAME",
+                 "(" + TextReport.Section.allCases.map(\.rawValue).joined(separator: ", ") + ");",
+                 "--json, --out DIR (CSV), --html FILE (maps and cost curves)."],
                 separator: " ", indent: "More: ", continuation: "      ")
     }
 

@@ -3,9 +3,6 @@ import PotlineStudies
 import PotlineUnits
 
 extension HTMLReport {
-    /// Plans that differ only in routes can be as many as the samples: the page shows the
-    /// commonest and the deterministic one, as the text report does.
-    static let shownPlans = 12
     /// Bins of the cost and regret histograms.
     static let histogramBins = 10
 
@@ -30,7 +27,7 @@ extension HTMLReport {
         }
         body += "<section class=\"headline\"><p>\(headline).</p></section>"
 
-        let shown = study.plans.enumerated().filter { $0.offset < shownPlans || $0.element.plan.label == study.deterministicPlan }.map(\.element)
+        let shown = RobustReport.shownPlans(study)
         body += "<section><h2>Plans: share of samples whose optimum each is</h2>"
             + Charts.bars(
                 shown.map { share in

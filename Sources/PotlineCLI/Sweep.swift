@@ -13,12 +13,15 @@ struct SweepCommand: ParsableCommand {
               regions[id=xinjiang|gansu].grid_price_yuan_per_kwh   (several rows)
               regions.grid_price_yuan_per_kwh                      (every row)
               manifest.modes.rail.rate_yuan_per_tkm
+            Repeat --set to move several inputs together by the same value (with --scale, a region's
+            grid and captive power costs by one factor, say).
             Values replace the input, or with --scale multiply it, or with --add are added to it.
             --from A --to B --steps N solves N+1 evenly spaced values; --values a,b,c solves those.
 
-            Prints the total cost, the delivered costs that vary most, and the plan (which plants,
-            routes and supplies are in use) at each value, then the breakpoints: values where the
-            plan changes, located by bisection between neighbouring values to --tolerance.
+            Prints the total cost, the delivered costs that vary most (or those named by --show), and
+            the plan (which plants, routes and supplies are in use) at each value; the plans, B, C, …
+            as changes from A; then the breakpoints: values where the plan changes, located by
+            bisection between neighbouring values to --tolerance.
 
             Each solve starts from the previous value's optimal basis (warm start) unless --cold;
             the values are split across --threads threads, one solver problem each. --benchmark times
@@ -29,8 +32,11 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "Network folder.")
     var network: String
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("The input to vary.", valueName: "parameter"))
-    var parameter: String
+    @Option(name: .customLong("set"), help: ArgumentHelp("The input to vary (repeat to move several together).", valueName: "parameter"))
+    var parameters: [String] = []
+
+    @Option(help: ArgumentHelp("Show this demand's delivered cost as a column (repeatable; default: the three that vary most).", valueName: "region/commodity"))
+    var show: [String] = []
 
     @Option(help: ArgumentHelp("First value.", valueName: "a"))
     var from: Double?
@@ -80,6 +86,11 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var parallel: ThreadOptions
 
     func validate() throws {
+        if parameters.isEmpty { throw ValidationError("give the input to vary with --set PARAMETER") }
+        for text in show where SweepReport.Demand(parsing: text) == nil {
+            throw ValidationError("--show '\(text)' is not REGION/COMMODITY (e.g. --show shandong/aluminium)")
+        }
+        if benchmark && !show.isEmpty { throw ValidationError("--show does not apply to --benchmark") }
         if scale && add { throw ValidationError("give --scale or --add, not both") }
         if benchmark && output.out != nil { throw ValidationError("--out does not apply to --benchmark (use --json)") }
         if values != nil, from != nil || to != nil || steps != nil {
@@ -106,6 +117,16 @@ struct SweepCommand: ParsableCommand {
             source: "the plan of the network as given")
     }
 
+    /// Each `--show` names a demand of the network, before any solve.
+    func checkShown(_ shown: [SweepReport.Demand], in network: ValidatedNetwork) throws {
+        let demands = Set(network.demands.map { SweepReport.Demand(region: $0.region, commodity: $0.commodity) })
+        for demand in shown where !demands.contains(demand) {
+            let hint = Suggestion.closest(demand.description, among: demands.map(\.description).sorted()).map { " (did you mean '\($0)'?)" } ?? ""
+            printError("error: --show \(demand): the network has no such demand\(hint)")
+            throw ExitCode.validationFailure
+        }
+    }
+
     func parsedValues() throws -> [Double] {
         if let values {
             return try values.split(separator: ",").map { text in
@@ -125,7 +146,7 @@ struct SweepCommand: ParsableCommand {
         let stack = try scenarioFiles.flatMap(loadScenarioStack)
         let swept: SweepParameter
         do {
-            swept = try SweepParameter(parsing: parameter)
+            swept = SweepParameter(combining: try parameters.map { try SweepParameter(parsing: $0) })
         } catch {
             printError("error: \(error)")
             throw ExitCode.validationFailure
@@ -151,14 +172,16 @@ struct SweepCommand: ParsableCommand {
         }
 
         var sweep: Sweep
+        let shown = show.compactMap(SweepReport.Demand.init(parsing:))
         do {
+            let network = try ScenarioCase(base: files, scenarios: stack).network()
+            try checkShown(shown, in: network)
             options.solve.siting = try sweepSiting(files: files, stack: stack, options: options.solve)
             sweep = try withProgress("sweep") { progress in
                 options.progress = progress
                 return try Sweep.run(
                     base: files, scenarios: stack, parameter: swept, mode: mode, values: values, options: options)
             }
-            let network = try ScenarioCase(base: files, scenarios: stack).network()
             if network.hasSitingDecisions {
                 var plan: SitingPlan?
                 sweep.siting = SitingModeResult(options.solve.siting, network: network.network, plan: &plan)
@@ -169,7 +192,7 @@ struct SweepCommand: ParsableCommand {
             throw failureExit(error)
         }
         try output.publish(
-            sweep, text: SweepReport.render, csv: SweepReport.writeCSV, html: html, page: { HTMLReport.sweep(sweep) },
+            sweep, text: { SweepReport.render($0, show: shown) }, csv: SweepReport.writeCSV, html: html, page: { HTMLReport.sweep(sweep) },
             status: worstStatus(sweep.points.map(\.status)))
     }
 }

@@ -12,16 +12,33 @@ import PotlineNetwork
 /// A sweep point is a one-change scenario made from the path, so a sweep selects rows, checks
 /// numbers and reports problems exactly as a scenario file does.
 public struct SweepParameter: Sendable, Equatable, CustomStringConvertible {
-    public var target: Scenario.Target
-    /// The column, or the dotted manifest key.
-    public var key: String
-    /// The path as written.
+    /// One addressed input: a selection of table cells, or a manifest key.
+    public struct Cell: Sendable, Equatable {
+        public var target: Scenario.Target
+        /// The column, or the dotted manifest key.
+        public var key: String
+    }
+
+    /// The inputs that move together: one, or several joined by ``init(combining:)`` (a
+    /// region's grid and captive price, say), each set, scaled or shifted by the same value.
+    public var cells: [Cell]
+    /// The path as written (several joined by " & ").
     public var description: String
 
+    /// The first (usually the only) input's target and key.
+    public var target: Scenario.Target { cells[0].target }
+    public var key: String { cells[0].key }
+
     public init(target: Scenario.Target, key: String, description: String) {
-        self.target = target
-        self.key = key
+        self.cells = [Cell(target: target, key: key)]
         self.description = description
+    }
+
+    /// Several parameters moved together by one value. `parameters` must not be empty.
+    public init(combining parameters: [SweepParameter]) {
+        precondition(!parameters.isEmpty, "a combined sweep parameter needs at least one part")
+        cells = parameters.flatMap(\.cells)
+        description = parameters.map(\.description).joined(separator: " & ")
     }
 
     /// Parses a parameter path; throws ``NetworkError`` explaining the expected form.
@@ -36,13 +53,13 @@ public struct SweepParameter: Sendable, Equatable, CustomStringConvertible {
         }
         description = text
         if text.hasPrefix("manifest.") {
-            key = String(text.dropFirst("manifest.".count))
+            let key = String(text.dropFirst("manifest.".count))
             do {
                 _ = try DottedKey(key)
             } catch {
                 throw invalid(error.message)
             }
-            target = .manifest
+            cells = [Cell(target: .manifest, key: key)]
             return
         }
         var rest = Substring(text)
@@ -74,9 +91,9 @@ public struct SweepParameter: Sendable, Equatable, CustomStringConvertible {
             }
         }
         guard rest.hasPrefix("."), rest.count > 1 else { throw invalid("no column after the table") }
-        key = String(rest.dropFirst())
+        let key = String(rest.dropFirst())
         guard !key.contains("."), !key.contains("[") else { throw invalid("'\(key)' is not a column name") }
-        target = .table(table, selection)
+        cells = [Cell(target: .table(table, selection), key: key)]
     }
 
     /// The one-change scenario that puts this parameter at `value` (set, scaled or added).
@@ -87,8 +104,10 @@ public struct SweepParameter: Sendable, Equatable, CustomStringConvertible {
             case .scale: .scale(value)
             case .add: .add(value)
             }
-        let change = Scenario.Change(number: 1, target: target, action: .edit([.init(key: key, operation: operation)]))
-        return Scenario(name: "\(description) \(mode.symbol) \(NumberText.format(value))", file: "--set \(description)", changes: [change])
+        let changes = cells.enumerated().map { number, cell in
+            Scenario.Change(number: number + 1, target: cell.target, action: .edit([.init(key: cell.key, operation: operation)]))
+        }
+        return Scenario(name: "\(description) \(mode.symbol) \(NumberText.format(value))", file: "--set \(description)", changes: changes)
     }
 }
 

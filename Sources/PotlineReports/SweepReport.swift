@@ -12,7 +12,31 @@ public enum SweepReport {
     /// At most this many delivered costs are shown as columns: those that vary most over the sweep.
     static let deliveredCostColumns = 3
 
-    public static func render(_ sweep: Sweep) -> String {
+    /// A demand to show as a column: `REGION/COMMODITY` on the command line.
+    public struct Demand: Hashable, Sendable, CustomStringConvertible {
+        public var region: String
+        public var commodity: String
+
+        public init(region: String, commodity: String) {
+            self.region = region
+            self.commodity = commodity
+        }
+
+        /// Parses `REGION/COMMODITY`; nil when the text is not of that form.
+        public init?(parsing text: String) {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            self.init(region: parts[0], commodity: parts[1])
+        }
+
+        public var description: String { "\(region)/\(commodity)" }
+    }
+
+    /// The sweep as text. `show` names the delivered costs to show as columns; when empty, the
+    /// ``deliveredCostColumns`` that vary most are shown.
+    public static func render(_ sweep: Sweep, show: [Demand] = []) -> String {
         var out: [String] = []
         let values = sweep.points.map(\.value)
         let statistics = sweep.statistics
@@ -21,20 +45,23 @@ public enum SweepReport {
         case .scale: " (× base)"
         case .add: " (+ base)"
         }
-        out.append(
-            "Sweep of \(sweep.parameter)\(unit) on \(sweep.network)"
-                + (sweep.scenarioFiles.isEmpty ? "" : " with \(sweep.scenarioFiles.joined(separator: " + "))")
-                + ": \(values.count) values from \(NumberText.format(values.first ?? 0)) to \(NumberText.format(values.last ?? 0))")
+        out += TextSummary.wrap(
+            ["Sweep of \(sweep.parameter)\(unit) on \(sweep.network)"
+                + (sweep.scenarioFiles.isEmpty ? "" : " with \(sweep.scenarioFiles.joined(separator: " + "))") + ":",
+             values.count == 1 ? "1 value, \(NumberText.format(values[0]))" : "\(values.count) values from \(NumberText.format(values.first ?? 0)) to \(NumberText.format(values.last ?? 0))"],
+            separator: " ", indent: "", continuation: "  ")
         if let siting = sweep.siting { out.append(siting.words) }
-        out.append(
-            "\(statistics.gridSolves + statistics.refinementSolves) solves (\(statistics.gridSolves) values + "
-                + "\(statistics.refinementSolves) bisecting), \(Format.number(Double(statistics.simplexIterations))) simplex "
-                + "iterations, \(Format.seconds(statistics.wallSeconds)) on \(statistics.threads) "
+        out += TextSummary.wrap(
+            ["\(statistics.gridSolves + statistics.refinementSolves) solves (\(statistics.gridSolves) values +",
+             "\(statistics.refinementSolves) bisecting),",
+             "\(Format.number(Double(statistics.simplexIterations))) simplex iterations,",
+             "\(Format.seconds(statistics.wallSeconds)) on \(statistics.threads) "
                 + (statistics.threads == 1 ? "thread" : "threads")
                 + (statistics.mixedInteger
-                    ? ", mixed-integer (warm starts do not apply)" : statistics.warmStart ? ", warm-started" : ", cold"))
+                    ? ", mixed-integer (warm starts do not apply)" : statistics.warmStart ? ", warm-started" : ", cold")],
+            separator: " ", indent: "", continuation: "  ")
 
-        let shown = varyingDemands(sweep)
+        let shown = show.isEmpty ? varyingDemands(sweep) : show
         out.append("")
         var columns: [(title: String, alignment: TextTable.Alignment)] = [
             ("value", .right), ("status", .left), ("total M yuan/y", .right),
@@ -57,41 +84,90 @@ public enum SweepReport {
         }
 
         out.append("")
-        out.append("Plans (what the optimum uses):")
-        for plan in sweep.plans {
-            out.append("  \(plan.label)  \(describe(plan))")
+        out.append("Plans (what the optimum uses; B, C, … as changes from A):")
+        if let first = sweep.plans.first {
+            out += describe(first).enumerated().flatMap { n, part in
+                wrapList(part, indent: n == 0 ? "  \(first.label)  " : "     ")
+            }
+            for plan in sweep.plans.dropFirst() {
+                out += describe(plan, from: first).enumerated().flatMap { n, part in
+                    wrapList(part, indent: n == 0 ? "  \(plan.label)  " : "     ")
+                }
+            }
         }
 
         out.append("")
         let digits = decimals(for: sweep.tolerance)
         if sweep.breakpoints.isEmpty {
             out.append("Breakpoints: none (the plan is the same at every value).")
+            return out.joined(separator: "\n") + "\n"
+        }
+        var breaks: TextTable
+        if sweep.refined {
+            out.append("Breakpoints (where the plan changes, located by bisection to ±\(NumberText.format(sweep.tolerance / 2))):")
+            breaks = TextTable([("value", .right), ("between", .left), ("plans", .left)])
         } else {
-            out.append("Breakpoints (where the plan changes, located to ±\(NumberText.format(sweep.tolerance / 2))):")
-            var breaks = TextTable([
-                ("value", .right), ("between", .left), ("plans", .left), ("into use", .left), ("out of use", .left),
-            ])
-            for point in sweep.breakpoints {
-                breaks.add([
-                    Format.number(point.value, decimals: digits),
-                    "\(Format.number(point.lowerValue, decimals: digits))…\(Format.number(point.upperValue, decimals: digits))",
-                    "\(point.planBelow) → \(point.planAbove)", point.entering.joined(separator: ", "),
-                    point.leaving.joined(separator: ", "),
-                ])
-            }
-            out.append(breaks.render())
+            out.append("Plan changes (each lies between two neighbouring values; --no-refine did not locate them):")
+            breaks = TextTable([("between", .left), ("plans", .left)])
+        }
+        for point in sweep.breakpoints {
+            let between =
+                sweep.refined
+                ? "\(Format.number(point.lowerValue, decimals: digits))…\(Format.number(point.upperValue, decimals: digits))"
+                : "\(NumberText.format(point.lowerValue))…\(NumberText.format(point.upperValue))"
+            let plans = "\(point.planBelow) → \(point.planAbove)"
+            breaks.add(sweep.refined ? [Format.number(point.value, decimals: digits), between, plans] : [between, plans])
+        }
+        out.append(breaks.render())
+        for point in sweep.breakpoints {
+            out += wrapList(
+                "into use: " + list(point.entering) + "; out of use: " + list(point.leaving),
+                indent: "  \(point.planBelow) → \(point.planAbove)  ")
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func describe(_ plan: Sweep.Plan) -> String {
-        guard plan.status == .optimal else { return plan.status.words }
+    /// Longest list of plants, routes or supplies a plan shows in full; a longer one is counted
+    /// (its items are in `--json` and `--out`'s `plans.csv`), so a national plan stays a few lines.
+    static let listedItems = 12
+
+    /// A plan's parts, one per kind (`siting …`, `plants …`, `routes …`, `supplies …`). Siting
+    /// decisions are always listed: they are what a siting sweep is read for.
+    static func describe(_ plan: Sweep.Plan) -> [String] {
+        guard plan.status == .optimal else { return [plan.status.words] }
         var parts: [String] = []
         if !plan.sites.isEmpty { parts.append("siting " + list(plan.sites)) }
-        parts.append("plants " + list(plan.plants))
-        parts.append("routes " + list(plan.routes))
-        parts.append("supplies " + list(plan.supplies))
-        return parts.joined(separator: "; ")
+        for (kind, items) in [("plants", plan.plants), ("routes", plan.routes), ("supplies", plan.supplies)] {
+            parts.append(
+                items.count <= listedItems
+                    ? "\(kind) " + list(items) : "\(items.count) \(kind) in use (listed in --json and --out plans.csv)")
+        }
+        return parts
+    }
+
+    /// A plan as its differences from `base`: what it adds (`+`) and drops (`−`) of each kind.
+    static func describe(_ plan: Sweep.Plan, from base: Sweep.Plan) -> [String] {
+        guard plan.status == .optimal, base.status == .optimal else { return describe(plan) }
+        var parts: [String] = []
+        for (kind, mine, theirs) in [
+            ("siting", plan.sites, base.sites), ("plants", plan.plants, base.plants),
+            ("routes", plan.routes, base.routes), ("supplies", plan.supplies, base.supplies),
+        ] {
+            let added = mine.filter { !theirs.contains($0) }, dropped = theirs.filter { !mine.contains($0) }
+            var change: [String] = []
+            if !added.isEmpty { change.append("+ " + added.joined(separator: ", ")) }
+            if !dropped.isEmpty { change.append("− " + dropped.joined(separator: ", ")) }
+            if !change.isEmpty { parts.append("\(kind) " + change.joined(separator: "; ")) }
+        }
+        return parts.isEmpty ? ["as \(base.label)"] : ["from \(base.label):"] + parts
+    }
+
+    /// A comma-separated list wrapped to the report width, continuation lines indented.
+    private static func wrapList(_ text: String, indent: String) -> [String] {
+        let items = text.components(separatedBy: ", ")
+        return TextSummary.wrap(
+            items.enumerated().map { $0 == items.count - 1 ? $1 : $1 + "," }, separator: " ", indent: indent,
+            continuation: String(repeating: " ", count: indent.count + 2))
     }
 
     private static func list(_ items: [String]) -> String {
@@ -104,18 +180,13 @@ public enum SweepReport {
         return Int.clamped(-log10(tolerance), to: 0...12, rounding: .up)
     }
 
-    private struct DemandKey: Hashable {
-        var region: String
-        var commodity: String
-    }
-
     /// The demands whose marginal delivered cost varies most over the sweep, in demand order.
-    private static func varyingDemands(_ sweep: Sweep) -> [DemandKey] {
-        var ranges: [DemandKey: (low: Double, high: Double)] = [:]
-        var order: [DemandKey] = []
+    private static func varyingDemands(_ sweep: Sweep) -> [Demand] {
+        var ranges: [Demand: (low: Double, high: Double)] = [:]
+        var order: [Demand] = []
         for point in sweep.points {
             for cost in point.deliveredCosts {
-                let key = DemandKey(region: cost.region, commodity: cost.commodity)
+                let key = Demand(region: cost.region, commodity: cost.commodity)
                 if ranges[key] == nil { order.append(key) }
                 guard let value = cost.marginalCostYuanPerTonne else { continue }
                 let range = ranges[key] ?? (value, value)
@@ -123,7 +194,7 @@ public enum SweepReport {
             }
         }
         if order.count <= deliveredCostColumns { return order }
-        let spread = { (key: DemandKey) in ranges[key].map { $0.high - $0.low } ?? 0 }
+        let spread = { (key: Demand) in ranges[key].map { $0.high - $0.low } ?? 0 }
         let chosen = Set(order.sorted { spread($0) > spread($1) }.prefix(deliveredCostColumns))
         return order.filter(chosen.contains)
     }

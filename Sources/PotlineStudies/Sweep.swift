@@ -90,7 +90,8 @@ public struct Sweep: Sendable, Codable {
 
     /// A change of plan between two values less than the tolerance apart.
     public struct Breakpoint: Sendable, Codable {
-        /// Midpoint of the bracket: the breakpoint to within ± half the tolerance.
+        /// Midpoint of the bracket: the breakpoint to within ± half the tolerance when the sweep
+        /// was ``Sweep/refined``, otherwise only the middle of two grid values.
         public var value: Double
         /// The highest value seen with the plan below, and the lowest with the plan above.
         public var lowerValue: Double
@@ -122,6 +123,9 @@ public struct Sweep: Sendable, Codable {
     public var mode: SweepMode
     public var scenarioFiles: [String]
     public var tolerance: Double
+    /// Whether breakpoints were located by bisection to ``tolerance``; if not, each lies
+    /// somewhere between its `lowerValue` and `upperValue`, two neighbouring grid values.
+    public var refined: Bool
     public var points: [Point]
     public var plans: [Plan]
     public var breakpoints: [Breakpoint]
@@ -201,7 +205,7 @@ public struct Sweep: Sendable, Codable {
         }
         return Sweep(
             network: firstPoint.network, parameter: parameter.description, mode: mode, scenarioFiles: scenarios.map(\.file),
-            tolerance: tolerance,
+            tolerance: tolerance, refined: options.refineBreakpoints,
             points: gridPoints.map { $0.point(plan: labels[$0.signature]!) },
             plans: plans,
             breakpoints: brackets.map { below, above in

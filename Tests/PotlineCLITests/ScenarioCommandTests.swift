@@ -132,6 +132,29 @@ import Testing
         #expect(abs(value - (0.30 + 1_126.8 / 13_500)) <= 1e-9)
     }
 
+    @Test func sweepShowsChosenDemandsAndPlanDifferences() throws {
+        let eastGrid = "regions[id=east].grid_price_yuan_per_kwh"
+        let run = try potline([
+            "sweep", example, "--set", westPrice, "--set", eastGrid, "--scale", "--values", "0.4,1", "--no-refine",
+            "--show", "east/aluminium",
+        ])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("Sweep of \(westPrice) & \(eastGrid) (× base) on\n  two_smelters: 2 values"))
+        // f = 0.4: east alone at 10,260 + 6,750 × 0.4 yuan/t; f = 1: west at 15,883.2 for 60 kt, east marginal at 17,010.
+        #expect(run.output.contains("    0.4  optimal         1,296.0               12,960.0  A"))
+        #expect(run.output.contains("  A  plants east_smelter\n"))
+        #expect(run.output.contains("  B  from A:\n     plants + west_smelter\n"))
+        #expect(run.output.contains("Plan changes (each lies between two neighbouring values; --no-refine did not locate them):"))
+        #expect(run.output.contains("  0.4…1    A → B"))
+        #expect(!run.output.contains("located"))
+        #expect(run.output.split(separator: "\n").allSatisfy { $0.count <= 120 })
+
+        let unknown = try potline(["sweep", example, "--set", westPrice, "--values", "1", "--show", "east/alumnium"])
+        #expect(unknown.status == 64)
+        #expect(unknown.error.contains("--show east/alumnium: the network has no such demand (did you mean 'east/aluminium'?)"))
+        #expect(try potline(["sweep", example, "--set", westPrice, "--values", "1", "--show", "east"]).status == 64)
+    }
+
     @Test func sweepScaleModeAndCSV() throws {
         let folder = try Programs.scratchFolder("potline-sweep-out")
         defer { try? FileManager.default.removeItem(at: folder) }

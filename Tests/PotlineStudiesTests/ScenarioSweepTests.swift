@@ -37,6 +37,35 @@ import PotlineTestSupport
         }
     }
 
+    /// West's captive price and East's grid price scaled together by f: west delivers at
+    /// 11,833.2 + 4,050 f (0.30 × 13,500 kWh/t), east at 10,260 + 6,750 f (0.50 × 13,500), so
+    /// west comes into use above f = 1,573.2 / 2,700 = 0.582666….
+    @Test func combinedParameterMovesEveryPartByOneValue() throws {
+        let eastGrid = try SweepParameter(parsing: "regions[id=east].grid_price_yuan_per_kwh")
+        let both = SweepParameter(combining: [westPrice, eastGrid])
+        #expect(both.cells.count == 2)
+        #expect(both.description == "plants[id=west_smelter].electricity_price_yuan_per_kwh & regions[id=east].grid_price_yuan_per_kwh")
+        #expect(both.scenario(.scale, 2).changes.count == 2)
+        let sweep = try Sweep.run(base: base, parameter: both, mode: .scale, values: [0.4, 0.5, 0.6, 0.8, 1.0])
+        #expect(sweep.points.map(\.plan) == ["A", "A", "B", "B", "B"])
+        // f = 0.4: east makes all 100,000 t/y at 10,260 + 6,750 × 0.4 = 12,960 yuan/t.
+        #expect(close(sweep.points[0].totalCostYuan, 100_000 * 12_960))
+        #expect(close(sweep.points[0].deliveredCosts[0].marginalCostYuanPerTonne, 12_960))
+        let breakpoint = try #require(sweep.breakpoints.first)
+        #expect(sweep.breakpoints.count == 1 && sweep.refined)
+        #expect(abs(breakpoint.value - 1_573.2 / 2_700) <= sweep.tolerance / 2)
+        #expect(breakpoint.entering.first == "plant west_smelter")
+    }
+
+    @Test func unrefinedSweepKeepsGridBrackets() throws {
+        var options = SweepOptions()
+        options.refineBreakpoints = false
+        let sweep = try Sweep.run(base: base, parameter: westPrice, values: [0.35, 0.4], options: options)
+        #expect(!sweep.refined && sweep.statistics.refinementSolves == 0)
+        let breakpoint = try #require(sweep.breakpoints.first)
+        #expect(breakpoint.lowerValue == 0.35 && breakpoint.upperValue == 0.4)
+    }
+
     @Test func evenlySpacedValuesIncludeBothEnds() {
         #expect(Sweep.values(from: 0.3, to: 0.5, steps: 4) == [0.3, 0.35, 0.4, 0.45, 0.5])
         #expect(Sweep.values(from: 1, to: 1, steps: 0) == [1])

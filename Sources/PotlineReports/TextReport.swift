@@ -43,7 +43,7 @@ public enum TextReport {
             case .costs: out += costs(solution, total: total, breakdown: breakdown)
             case .summary: out += NationalSummary.render(solution)
             case .deliveredCosts: out += deliveredCosts(solution, breakdown: breakdown)
-            case .plan: out += solution.plan.map(PlanReport.render) ?? []
+            case .plan: out += solution.plan.map { PlanReport.render($0, money: solution.money) } ?? []
             case .plants: out += plants(solution)
             case .captivePower: out += captivePower(solution)
             case .selfSupply: out += selfSupply(solution)
@@ -97,13 +97,13 @@ public enum TextReport {
         var out: [String] = []
         out.append("")
         out.append(
-            "Total delivered cost: \(Format.millionYuan(total)) M yuan/y"
+            "Total delivered cost: \(solution.money.text(total)) \(solution.money.unit)/y"
                 + (solution.co2T.map { $0 > 0 ? "; CO2 \(Format.number($0 / 1e6, decimals: 2)) Mt/y" : "" } ?? ""))
-        var costs = TextTable([("component", .left), ("M yuan/y", .right), ("share", .right)])
+        var costs = TextTable([("component", .left), ("\(solution.money.unit)/y", .right), ("share", .right)])
         for (name, value) in breakdown.named where value != 0 || ["materials", "grid_electricity", "freight", "other"].contains(name) {
-            costs.add([name.replacingOccurrences(of: "_", with: " "), Format.millionYuan(value), total > 0 ? Format.percent(value / total) : "–"])
+            costs.add([name.replacingOccurrences(of: "_", with: " "), solution.money.text(value), total > 0 ? Format.percent(value / total) : "–"])
         }
-        costs.add(["(electricity, all)", Format.millionYuan(breakdown.electricity), total > 0 ? Format.percent(breakdown.electricity / total) : "–"])
+        costs.add(["(electricity, all)", solution.money.text(breakdown.electricity), total > 0 ? Format.percent(breakdown.electricity / total) : "–"])
         out.append(costs.render())
         return out
     }
@@ -204,13 +204,13 @@ public enum TextReport {
             out.append("Processing self-supply (value of a bound: yuan/y per percentage point of share):")
             var selfSupply = TextTable([
                 ("owner", .left), ("process", .left), ("in-house kt/y", .right), ("tolled kt/y", .right), ("share", .right),
-                ("fees M yuan/y", .right), ("min", .right), ("max", .right), ("min bound value", .right),
+                ("fees \(solution.money.unit)/y", .right), ("min", .right), ("max", .right), ("min bound value", .right),
                 ("max bound value", .right),
             ])
             for row in solution.selfSupply {
                 selfSupply.add([
                     row.owner, row.process, Format.kilotonnes(row.inHouseTonnesPerYear), Format.kilotonnes(row.tolledTonnesPerYear),
-                    row.share.map(Format.percent) ?? "–", Format.millionYuan(row.tollingFeesYuan), row.minimumShare.map(Format.percent) ?? "–",
+                    row.share.map(Format.percent) ?? "–", solution.money.text(row.tollingFeesYuan), row.minimumShare.map(Format.percent) ?? "–",
                     row.maximumShare.map(Format.percent) ?? "–", Format.optional(row.minimumShareValueYuanPerPoint),
                     Format.optional(row.maximumShareValueYuanPerPoint),
                 ])
@@ -227,13 +227,13 @@ public enum TextReport {
         out.append("Supplies:")
         var supplies = TextTable([
             ("supply", .left), ("region", .left), ("commodity", .left), ("bought kt/y", .right),
-            ("capacity kt/y", .right), ("price yuan/t", .right), ("cost M yuan/y", .right),
+            ("capacity kt/y", .right), ("price yuan/t", .right), ("cost \(solution.money.unit)/y", .right),
         ])
         for supply in solution.supplies {
             supplies.add([
                 supply.id, supply.region, supply.commodity, Format.kilotonnes(supply.purchasedTonnesPerYear),
                 supply.capacityTonnesPerYear.map(Format.kilotonnes) ?? "unlimited", Format.number(supply.priceYuanPerTonne),
-                Format.millionYuan(supply.costYuan),
+                solution.money.text(supply.costYuan),
             ])
         }
         out.append(supplies.render())
@@ -271,14 +271,14 @@ public enum TextReport {
         let periods = solution.periods.count > 1 ? solution.periods.map(\.id) : []
         var flows = TextTable(
             [("link", .left), ("mode", .left), ("commodity", .left), ("from", .left), ("to", .left), ("kt/y", .right)]
-                + periods.map { ("\($0) kt", .right) } + [("km", .right), ("yuan/t", .right), ("M yuan/y", .right)])
+                + periods.map { ("\($0) kt", .right) } + [("km", .right), ("yuan/t", .right), ("\(solution.money.unit)/y", .right)])
         for flow in solution.flows {
             flows.add(
                 [flow.link, flow.mode, flow.commodity, flow.from, flow.to, Format.kilotonnes(flow.tonnesPerYear)]
                     + periods.map { Format.kilotonnes(flow.tonnesByPeriod?[$0] ?? 0) }
                     + [
                         Format.number(flow.distanceKm),
-                        Format.number(flow.freightCostYuanPerTonne, decimals: 1), Format.millionYuan(flow.freightCostYuan),
+                        Format.number(flow.freightCostYuanPerTonne, decimals: 1), solution.money.text(flow.freightCostYuan),
                     ])
         }
         out.append(flows.render())
@@ -288,46 +288,68 @@ public enum TextReport {
 
 /// The siting plan as tables.
 enum PlanReport {
-    static func render(_ plan: SitingPlan) -> [String] {
+    /// Shown for a build whose margin no analysed rival plan bounds.
+    static let noRival = "no rival"
+
+    /// A build's margin, ``noRival`` when the plan analysis ran and none of its forced plans
+    /// left the build out, "–" when no analysis ran.
+    static func margin(_ build: SitingPlan.Build, of plan: SitingPlan, money: Format.MoneyScale) -> String {
+        if let margin = build.marginYuanPerYear { return money.text(margin) }
+        return analysed(plan) ? noRival : "–"
+    }
+
+    /// Whether the break-even analysis ran on `plan`: it found the no-build baseline or priced a rejection.
+    static func analysed(_ plan: SitingPlan) -> Bool {
+        plan.baselineTotalCostYuan != nil || plan.rejected.contains { $0.breakEvenReductionYuanPerYear != nil }
+    }
+
+    /// The footnote for ``noRival``, when a build shows it.
+    static func marginNotes(_ plan: SitingPlan) -> [String] {
+        guard analysed(plan), plan.builds.contains(where: { $0.marginYuanPerYear == nil }) else { return [] }
+        return ["  (margin \(noRival): none of the plans solved for the break-even analysis leaves this build out, so no rival bounds it)"]
+    }
+
+    static func render(_ plan: SitingPlan, money: Format.MoneyScale) -> [String] {
         var out: [String] = ["", "Plan:"]
         if plan.builds.isEmpty && plan.closures.isEmpty && plan.retrofits.isEmpty { out.append("  no sites built, no closures, no retrofits") }
         if !plan.builds.isEmpty {
             var table = TextTable([
                 ("build", .left), ("region", .left), ("process", .left), ("capacity kt/y", .right), ("output kt/y", .right),
-                ("capex M yuan", .right), ("capital M yuan/y", .right), ("year-one cost M yuan/y", .right),
-                ("margin M yuan/y", .right), ("power price rise yuan/kWh", .right),
+                ("capex \(money.unit)", .right), ("capital \(money.unit)/y", .right), ("year-one cost \(money.unit)/y", .right),
+                ("margin \(money.unit)/y", .right), ("power price rise yuan/kWh", .right),
             ])
             for build in plan.builds {
                 table.add([
                     build.candidate, build.region, build.process, Format.kilotonnes(build.capacityTonnesPerYear),
-                    Format.kilotonnes(build.productionTonnesPerYear), Format.millionYuan(build.capexYuan),
-                    Format.millionYuan(build.annualCapitalYuan), Format.millionYuan(build.yearOneCostYuan),
-                    build.marginYuanPerYear.map(Format.millionYuan) ?? "–",
+                    Format.kilotonnes(build.productionTonnesPerYear), money.text(build.capexYuan),
+                    money.text(build.annualCapitalYuan), money.text(build.yearOneCostYuan),
+                    margin(build, of: plan, money: money),
                     build.marginPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
             }
             out.append(table.render())
+            out += marginNotes(plan)
         }
         if !plan.closures.isEmpty {
             var table = TextTable([
-                ("close", .left), ("region", .left), ("process", .left), ("capacity freed kt/y", .right), ("cost M yuan/y", .right),
+                ("close", .left), ("region", .left), ("process", .left), ("capacity freed kt/y", .right), ("cost \(money.unit)/y", .right),
             ])
             for closure in plan.closures {
                 table.add([
                     closure.plant, closure.region, closure.process, Format.kilotonnes(closure.capacityFreedTonnesPerYear),
-                    Format.millionYuan(closure.closureCostYuanPerYear),
+                    money.text(closure.closureCostYuanPerYear),
                 ])
             }
             out.append(table.render())
         }
         if !plan.retrofits.isEmpty {
             var table = TextTable([
-                ("retrofit", .left), ("plant", .left), ("kWh/t before", .right), ("kWh/t after", .right), ("capex M yuan", .right),
+                ("retrofit", .left), ("plant", .left), ("kWh/t before", .right), ("kWh/t after", .right), ("capex \(money.unit)", .right),
             ])
             for retrofit in plan.retrofits {
                 table.add([
                     retrofit.retrofit, retrofit.plant, Format.number(retrofit.fromKWhPerTonne), Format.number(retrofit.toKWhPerTonne),
-                    Format.millionYuan(retrofit.capexYuan),
+                    money.text(retrofit.capexYuan),
                 ])
             }
             out.append(table.render())
@@ -345,13 +367,13 @@ enum PlanReport {
         if !plan.rejected.isEmpty {
             out.append("  Candidates not built (break-even: how much its yearly charges must fall for it to enter):")
             var table = TextTable([
-                ("candidate", .left), ("region", .left), ("reason", .left), ("break-even M yuan/y", .right), ("of its charges", .right),
+                ("candidate", .left), ("region", .left), ("reason", .left), ("break-even \(money.unit)/y", .right), ("of its charges", .right),
                 ("power price fall yuan/kWh", .right),
             ])
             for rejection in plan.rejected {
                 table.add([
                     rejection.candidate, rejection.region, rejection.reason.words,
-                    rejection.breakEvenReductionYuanPerYear.map(Format.millionYuan) ?? "–",
+                    rejection.breakEvenReductionYuanPerYear.map(money.text) ?? "–",
                     rejection.breakEvenReductionShare.map(Format.percent) ?? "–",
                     rejection.breakEvenPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
@@ -361,7 +383,7 @@ enum PlanReport {
                 "  (yuan/kWh: the break-even or margin ÷ the candidate's kWh/t × its output; the power-price move at which the answer changes, other costs held)")
         }
         if let baseline = plan.baselineTotalCostYuan {
-            out.append("  Against the no-build baseline (\(Format.millionYuan(baseline)) M yuan/y):")
+            out.append("  Against the no-build baseline (\(money.text(baseline)) \(money.unit)/y):")
             var table = TextTable([
                 ("region", .left), ("commodity", .left), ("baseline yuan/t", .right), ("plan yuan/t", .right), ("change yuan/t", .right),
             ])

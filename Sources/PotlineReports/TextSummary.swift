@@ -19,14 +19,14 @@ enum TextSummary {
         guard let total = solution.totalCostYuan, let breakdown = solution.costBreakdownYuan else { return out + more() }
         out.append("")
         out.append(
-            "Total delivered cost: \(Format.millionYuan(total)) M yuan/y"
+            "Total delivered cost: \(solution.money.text(total)) \(solution.money.unit)/y"
                 + (solution.co2T.map { $0 > 0 ? "; CO2 \(Format.number($0 / 1e6, decimals: 2)) Mt/y" : "" } ?? ""))
         let parts = breakdown.named.filter { $0.value != 0 }.map { name, value in
-            "\(name.replacingOccurrences(of: "_", with: " ")) \(Format.millionYuan(value))" + (total > 0 ? " (\(Format.percent(value / total)))" : "")
+            "\(name.replacingOccurrences(of: "_", with: " ")) \(solution.money.text(value))" + (total > 0 ? " (\(Format.percent(value / total)))" : "")
         }
         out += wrap(parts, separator: " · ", indent: "  ")
         if let product = NationalSummary.mainProduct(solution) { out += deliveredCost(solution, product: product) }
-        if let plan = solution.plan { out += brief(plan) }
+        if let plan = solution.plan { out += brief(plan, money: solution.money) }
         let facts = keyFacts(solution, total: total, breakdown: breakdown)
         if !facts.isEmpty {
             out.append("")
@@ -53,22 +53,23 @@ enum TextSummary {
     }
 
     /// The plan in a few lines: what is built (a table), closed and retrofitted, and what was not built.
-    static func brief(_ plan: SitingPlan) -> [String] {
+    static func brief(_ plan: SitingPlan, money: Format.MoneyScale) -> [String] {
         var out = ["", "Plan:"]
         if plan.builds.isEmpty && plan.closures.isEmpty && plan.retrofits.isEmpty { out.append("  no sites built, no closures, no retrofits") }
         if !plan.builds.isEmpty {
             var table = TextTable([
-                ("build", .left), ("region", .left), ("output kt/y", .right), ("capex M yuan", .right),
-                ("margin M yuan/y", .right), ("power price rise yuan/kWh", .right),
+                ("build", .left), ("region", .left), ("output kt/y", .right), ("capex \(money.unit)", .right),
+                ("margin \(money.unit)/y", .right), ("power price rise yuan/kWh", .right),
             ])
             for build in plan.builds {
                 table.add([
                     build.candidate, build.region, Format.kilotonnes(build.productionTonnesPerYear),
-                    Format.millionYuan(build.capexYuan), build.marginYuanPerYear.map(Format.millionYuan) ?? "–",
+                    money.text(build.capexYuan), PlanReport.margin(build, of: plan, money: money),
                     build.marginPowerPriceYuanPerKWh.map { Format.number($0, decimals: 4) } ?? "–",
                 ])
             }
             out.append(table.render())
+            out += PlanReport.marginNotes(plan)
         }
         if !plan.closures.isEmpty {
             out += wrap(
@@ -84,7 +85,7 @@ enum TextSummary {
             let closest = plan.rejected.compactMap { r in r.breakEvenReductionYuanPerYear.map { (r, $0) } }.min { $0.1 < $1.1 }
             out += wrap(
                 ["\(plan.rejected.count) candidate\(plan.rejected.count == 1 ? "" : "s")"]
-                    + (closest.map { ["closest to entering: \($0.0.candidate), if its charges fell \(Format.millionYuan($0.1)) M yuan/y"] } ?? []),
+                    + (closest.map { ["closest to entering: \($0.0.candidate), if its charges fell \(money.text($0.1)) \(money.unit)/y"] } ?? []),
                 separator: "; ", indent: "  Not built: ", continuation: "    ")
         }
         return out
@@ -108,7 +109,7 @@ enum TextSummary {
             let electricity = breakdown.electricity
             facts.append(
                 electricity >= largest.value
-                    ? "Electricity is the largest cost: \(Format.millionYuan(electricity)) M yuan/y, \(Format.percent(electricity / total)) of the total."
+                    ? "Electricity is the largest cost: \(solution.money.text(electricity)) \(solution.money.unit)/y, \(Format.percent(electricity / total)) of the total."
                     : "The largest cost is \(largest.name.replacingOccurrences(of: "_", with: " ")) (\(Format.percent(largest.value / total))); "
                         + "electricity, all told, is \(Format.percent(electricity / total)).")
         }
@@ -117,7 +118,7 @@ enum TextSummary {
             let closed = plan.closures.reduce(0) { $0 + $1.capacityFreedTonnesPerYear }
             var words = "The plan builds \(Format.kilotonnes(built)) kt/y, closes \(Format.kilotonnes(closed)) kt/y and retrofits \(plan.retrofits.count)"
             if let baseline = plan.baselineTotalCostYuan {
-                words += "; it saves \(Format.millionYuan(baseline - total)) M yuan/y against building nothing"
+                words += "; it saves \(solution.money.text(baseline - total)) \(solution.money.unit)/y against building nothing"
             }
             facts.append(words + ".")
         }
@@ -168,4 +169,9 @@ enum TextSummary {
         if lineHasPart { lines.append(line) }
         return lines
     }
+}
+
+extension Solution {
+    /// One money scale for the whole text report, fitted to its total cost.
+    var money: Format.MoneyScale { Format.MoneyScale(largest: totalCostYuan ?? 0) }
 }

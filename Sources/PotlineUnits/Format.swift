@@ -34,6 +34,38 @@ public enum Format {
     /// Yuan as million yuan, one decimal.
     public static func millionYuan(_ yuan: Double) -> String { number(yuan / 1_000_000, decimals: 1) }
 
+    /// The scale a report shows its money in: million yuan, one decimal, when its largest amount
+    /// has at least four figures there; otherwise whole yuan, so a small network's optimum
+    /// (cap41's 1,040,444 yuan/y) is not shown as "1.0".
+    public enum MoneyScale: Sendable {
+        case millionYuan
+        case yuan
+
+        /// From this amount up, million yuan keep four significant figures.
+        static let millionYuanFrom = 100_000_000.0
+
+        /// The scale for a report whose largest amount is `largest` yuan.
+        public init(largest: Double) {
+            self = abs(largest) >= Self.millionYuanFrom ? .millionYuan : .yuan
+        }
+
+        /// `yuan` in this scale, without its unit.
+        public func text(_ yuan: Double) -> String {
+            switch self {
+            case .millionYuan: Format.millionYuan(yuan)
+            case .yuan: Format.number(yuan, decimals: 0)
+            }
+        }
+
+        /// The unit for headers and sentences: `M yuan` or `yuan`.
+        public var unit: String {
+            switch self {
+            case .millionYuan: "M yuan"
+            case .yuan: "yuan"
+            }
+        }
+    }
+
     /// A 0…1 share as a percentage with one decimal: `0.9583` → `95.8%`.
     public static func percent(_ share: Double) -> String { number(share * 100, decimals: 1) + "%" }
 

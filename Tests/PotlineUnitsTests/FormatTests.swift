@@ -47,3 +47,15 @@ import PotlineUnits
         #expect(Format.seconds(1) == "1.00 s")
     }
 }
+
+@Suite struct MoneyScaleTests {
+    @Test func smallTotalsKeepWholeYuan() {
+        let small = Format.MoneyScale(largest: 1_040_444.375)
+        #expect(small == .yuan && small.unit == "yuan" && small.text(1_040_444.375) == "1,040,444")
+        let large = Format.MoneyScale(largest: 710_530_700_000)
+        #expect(large == .millionYuan && large.unit == "M yuan" && large.text(710_530_700_000) == "710,530.7")
+        // The switch: 100 M yuan keeps four figures in M yuan; just below it whole yuan.
+        #expect(Format.MoneyScale(largest: -100_000_000) == .millionYuan)
+        #expect(Format.MoneyScale(largest: 99_999_999) == .yuan)
+    }
+}

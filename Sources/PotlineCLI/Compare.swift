@@ -6,7 +6,8 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Solve a network and scenarios of it, and show the results side by side.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             Each SCENARIO is a scenario file (YAML; see Networks/SCENARIOS.md) applied to BASE, or
             several joined by '+' (a.yaml+b.yaml) stacked in that order. Prints the inputs each case
             changed (old → new), then for the base and every case: total cost and its split,
@@ -16,7 +17,7 @@ struct CompareCommand: ParsableCommand {
 
             Cases are solved in parallel, one solver problem per thread. Exit status is the worst over
             all cases: 3 if any case is infeasible, 4 on a time limit, 5 on a solver failure.
-            """)
+            """))
 
     @Argument(help: "The base network folder.")
     var base: String

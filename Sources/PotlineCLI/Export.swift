@@ -5,11 +5,12 @@ import Potline
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a network's linear program in CPLEX LP or MPS format.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             The files use readable names: make.PLANT (t/y made), buy.SUPPLY (t/y bought), \
             ship.LINK.COMMODITY[.rev] (t/y carried), balance.REGION.COMMODITY and linkcap.LINK[.rev] \
             rows. Solve them with `glpsol --lp FILE` or `glpsol --freemps FILE`, or any other solver.
-            """)
+            """))
 
     @Argument(help: "Network folder.")
     var network: String

@@ -11,12 +11,13 @@ struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "orlib-cap",
             abstract: "Import an OR-Library capacitated warehouse location instance (Beasley 1988, e.g. cap41).",
-            discussion: """
+            discussion: HelpText.paragraphs(
+            """
                 Sites become one-module candidate plants (capacity, fixed cost as a yearly charge), \
                 customers become demand regions, and each (site, customer) pair a one-way link whose \
                 handling charge is the cost of serving the customer's whole demand from that site divided \
                 by the demand. Solving the folder with `potline solve` gives the instance's optimum.
-                """)
+                """))
 
         @Argument(help: "The instance file (m n, capacities and fixed costs, demands and costs).")
         var file: String

@@ -7,7 +7,8 @@ struct PotlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "potline",
         abstract: "Optimise where China's aluminium and carbon chain produces and how material moves.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             A network is a folder of CSV tables (regions, plants, supplies, demands, links, and optionally \
             candidate sites, retrofits, captive power, tollers, seasons) and a network.yaml manifest with \
             the policy (capacity ceiling and transfer, energy standards, tiered power surcharge, carbon); \
@@ -18,7 +19,7 @@ struct PotlineCommand: ParsableCommand {
             Exit codes: 0 solved to optimality; 2 bad input; 3 infeasible or unbounded; \
             4 time limit reached; 5 solver failure or a result that overflows; 64 bad command line; \
             74 a write to standard output, standard error or --out failed.
-            """,
+            """),
         version: potlineVersion,
         subcommands: [Solve.self, CompareCommand.self, SweepCommand.self, RobustCommand.self, RobustMergeCommand.self, TornadoCommand.self, Validate.self, Export.self, Import.self],
         defaultSubcommand: Solve.self)

@@ -6,7 +6,8 @@ struct RobustCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "robust",
         abstract: "Sample uncertain inputs, solve every sample, and report how often each plan wins and what the deterministic plan risks.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             The uncertainty file (YAML, Networks/UNCERTAINTY.md) lists factors: a distribution (uniform, \
             triangular, normal truncated to [low, high]) and the inputs it moves, addressed as for \
             sweep --set; a factor with several targets moves them together (a correlated group). \
@@ -23,7 +24,7 @@ struct RobustCommand: ParsableCommand {
             is drawn from the seed, so every shard agrees on it) and writes the partial result to \
             --partial FILE (JSON, schema potline.robust-shard/1); `potline robust-merge FILE…` \
             turns the N files into the report a single run gives.
-            """)
+            """))
 
     @OptionGroup var inputs: StudyInputs
 

@@ -6,12 +6,13 @@ struct RobustMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "robust-merge",
         abstract: "Merge the shard files of a robust study (potline robust --shard K/N --partial FILE) into its report.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             Every shard of one study must be given once (any order), all written for the same network, \
             scenarios, uncertainty file, seed and sample count. The report equals a single run's, \
             number for number; only the statistics (solves, times, shards) differ. A missing, repeated \
             or foreign shard is bad input (exit 2), named with its file.
-            """)
+            """))
 
     @Argument(help: "Shard files (JSON, schema potline.robust-shard/1).")
     var files: [String]

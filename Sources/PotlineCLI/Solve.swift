@@ -5,7 +5,8 @@ import Potline
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the cheapest way to meet every demand and report delivered costs.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             Minimises total delivered cost: purchases at supply prices, plant electricity (kWh/t × the \
             plant's or region's power price) and other variable cost, and freight (distance × rate + \
             handling). By default the report fits one screen: the status, the total cost and its split, \
@@ -23,7 +24,7 @@ struct Solve: ParsableCommand {
             delivered cost against building nothing, and each rejected candidate's break-even.
 
             An infeasible network exits with status 3 and lists the demands that cannot be met.
-            """)
+            """))
 
     @Argument(help: "Network folder. Default: the bundled China network (Networks/china).")
     var network: String?

@@ -6,7 +6,8 @@ struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Solve a network over a series of values of one input and find where the plan changes.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             PARAMETER addresses table cells or a manifest key (see Networks/SCENARIOS.md):
               regions[id=xinjiang].grid_price_yuan_per_kwh
               demands[region=guangdong,commodity=aluminium].demand_t_per_y
@@ -27,7 +28,7 @@ struct SweepCommand: ParsableCommand {
             the values are split across --threads threads, one solver problem each. --benchmark times
             cold/warm and serial/parallel runs of the same sweep instead. Progress is shown on
             standard error when it is a terminal.
-            """)
+            """))
 
     @Argument(help: "Network folder.")
     var network: String

@@ -6,14 +6,15 @@ struct TornadoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tornado",
         abstract: "Put each uncertain input alone at its low and its high and rank the inputs by how much they move the total cost and the plan.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             The inputs are the factors of --uncertainty FILE (Networks/UNCERTAINTY.md; a correlated \
             group moves together) or, without it, the rows of the network's ranges.csv. Each is set to \
             its low and then its high with every other input at the network's values (after the \
             scenarios), and the network solved: 1 + 2 × inputs solves on --threads threads. The report \
             ranks the inputs by |cost at high − cost at low| and shows, at each end, what the plan \
             gains (+), loses (−) or resizes (~) against the deterministic plan.
-            """)
+            """))
 
     @OptionGroup var inputs: StudyInputs
 

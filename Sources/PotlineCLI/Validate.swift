@@ -4,13 +4,14 @@ import Potline
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a network's files and print every problem found.",
-        discussion: """
+        discussion: HelpText.paragraphs(
+            """
             Checks headers, every field (numbers within the plausible range of their unit, ids), \
             duplicate ids, unknown region, \
             commodity, process and mode names (suggesting the closest known name), plants without a \
             power price, and demands that no supply can reach. Prints every problem with its file, row \
             and column; exits with status 2 if there is any.
-            """)
+            """))
 
     @Argument(help: "Network folder to check.")
     var network: String

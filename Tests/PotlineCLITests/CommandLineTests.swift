@@ -67,6 +67,26 @@ import Testing
         #expect(text.firstMatch(of: try Regex(#"\(default: [^)]*\)\.? \(default:"#)) == nil, "\(command)")
     }
 
+    /// Help prose wraps as paragraphs at the terminal's width: no line is as wide as COLUMNS, and
+    /// no line of the discussion ends where the next line's first word would still have fitted.
+    @Test(arguments: ["solve", "compare", "sweep", "robust", "robust-merge", "tornado", "validate", "export"])
+    func helpWrapsAsParagraphs(_ command: String) throws {
+        let width = 64
+        let run = try Programs.run("potline", [command, "--help"], environment: ["COLUMNS": "\(width)"])
+        #expect(run.status == 0)
+        let discussion = run.output.components(separatedBy: "\nUSAGE:")[0].split(separator: "\n", omittingEmptySubsequences: false)
+        // The usage line and option names are the parser's own; the prose is ours.
+        for line in discussion { #expect(line.count < width, "\(command): «\(line)»") }
+        for (line, next) in zip(discussion, discussion.dropFirst())
+        where !line.isEmpty && !next.isEmpty && !(line.first?.isWhitespace ?? true) && !(next.first?.isWhitespace ?? true)
+            && !next.hasPrefix("- ")
+        {
+            let word = next.prefix { $0 != " " }
+            // The parser fills lines to one column short of the width.
+            #expect(line.count + 1 + word.count >= width, "\(command): «\(line)» could take «\(word)»")
+        }
+    }
+
     @Test func theReportIsShortUnlessAskedForMore() throws {
         let summary = try potline("solve", example)
         #expect(summary.status == 0)

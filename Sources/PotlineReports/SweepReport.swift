@@ -201,6 +201,11 @@ public enum SweepReport {
 
     // MARK: - CSV
 
+    /// Route names with `->` for `→`, so the CSV files stay plain ASCII for any spreadsheet.
+    static func ascii(_ items: [String]) -> [String] {
+        items.map { $0.replacingOccurrences(of: "→", with: "->") }
+    }
+
     /// Writes `points.csv`, `delivered_costs.csv`, `plans.csv` and `breakpoints.csv` into `folder`.
     public static func writeCSV(_ sweep: Sweep, to folder: URL) throws {
         try CSVReport.prepareFolder(folder)
@@ -223,7 +228,7 @@ public enum SweepReport {
             sweep.plans.map {
                 [
                     $0.label, $0.status.rawValue, $0.sites.joined(separator: ";"), $0.plants.joined(separator: ";"),
-                    $0.routes.joined(separator: ";"),
+                    ascii($0.routes).joined(separator: ";"),
                     $0.supplies.joined(separator: ";"),
                 ]
             })
@@ -233,7 +238,7 @@ public enum SweepReport {
             sweep.breakpoints.map {
                 [
                     n($0.value), n($0.lowerValue), n($0.upperValue), $0.planBelow, $0.planAbove,
-                    $0.entering.joined(separator: ";"), $0.leaving.joined(separator: ";"),
+                    ascii($0.entering).joined(separator: ";"), ascii($0.leaving).joined(separator: ";"),
                 ]
             })
     }

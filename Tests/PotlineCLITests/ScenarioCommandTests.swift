@@ -168,9 +168,12 @@ import Testing
         let points = try String(contentsOf: folder.appendingPathComponent("points.csv"), encoding: .utf8)
         #expect(points.contains("0.9,optimal,1606392000,A,"))
         #expect(points.contains("1,optimal,1633392000,A,"))
-        for file in ["delivered_costs.csv", "plans.csv", "breakpoints.csv"] {
-            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
+        for file in ["points.csv", "delivered_costs.csv", "plans.csv", "breakpoints.csv"] {
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            #expect(data.allSatisfy { $0 < 0x80 }, "\(file) is not plain ASCII")
         }
+        let plans = try String(contentsOf: folder.appendingPathComponent("plans.csv"), encoding: .utf8)
+        #expect(plans.contains("trunk alumina east->west"))
     }
 
     @Test func sweepOnTopOfAScenarioFile() throws {

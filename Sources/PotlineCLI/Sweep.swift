@@ -112,10 +112,8 @@ struct SweepCommand: ParsableCommand {
 
     /// `--siting fixed` without `--plan` holds the plan of the swept network as given (its
     /// scenarios applied, the parameter at its own value).
-    func sweepSiting(files: NetworkFiles, stack: [Scenario], options: SolveOptions) throws -> SitingMode {
-        try sitingOptions.mode(
-            options, base: { try ScenarioCase(base: files, scenarios: stack).network() },
-            source: "the plan of the network as given")
+    func sweepSiting(_ network: ValidatedNetwork, options: SolveOptions) throws -> SitingMode {
+        try sitingOptions.mode(options, base: { network }, source: "the plan of the network as given")
     }
 
     /// Each `--show` names a demand of the network, before any solve.
@@ -177,7 +175,7 @@ struct SweepCommand: ParsableCommand {
         do {
             let network = try ScenarioCase(base: files, scenarios: stack).network()
             try checkShown(shown, in: network)
-            options.solve.siting = try sweepSiting(files: files, stack: stack, options: options.solve)
+            options.solve.siting = try sweepSiting(network, options: options.solve)
             sweep = try withProgress("sweep") { progress in
                 options.progress = progress
                 return try Sweep.run(

@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // Workbooks (`--xlsx`): the ZIP container and the XML of its parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
     ],
     targets: [
         // Solver-neutral LP/MILP model: plain data that any backend can read.
@@ -42,8 +45,13 @@ let package = Package(
         .target(name: "PotlineSolve", dependencies: ["PotlineResults", "GLPKSolver", "CBCSolver"]),
         // Work made of many solves: plan analysis, diagnosis, compare, sweep, uncertainty.
         .target(name: "PotlineStudies", dependencies: ["PotlineSolve", "PotlineFiles"]),
-        // Text, CSV, JSON and HTML renderings of results and studies.
-        .target(name: "PotlineReports", dependencies: ["PotlineStudies"]),
+        // Text, CSV, Excel, JSON and HTML renderings of results and studies.
+        .target(
+            name: "PotlineReports",
+            dependencies: [
+                "PotlineStudies", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]),
         // What scripts import: every stage above, re-exported.
         .target(
             name: "Potline",
@@ -71,7 +79,9 @@ let package = Package(
         .testTarget(name: "PotlineFormulationTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "PotlineResultsTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "PotlineStudiesTests", dependencies: ["Potline", "PotlineTestSupport"]),
-        .testTarget(name: "PotlineReportsTests", dependencies: ["Potline", "PotlineTestSupport"]),
+        .testTarget(
+            name: "PotlineReportsTests",
+            dependencies: ["Potline", "PotlineTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BundledNetworkTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "PotlineCLITests", dependencies: ["PotlineCLI", "CompareSiting"]),
     ]

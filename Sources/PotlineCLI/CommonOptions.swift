@@ -5,24 +5,30 @@ import Potline
 extension SolverBackend: ExpressibleByArgument {}
 extension TextReport.Section: ExpressibleByArgument {}
 
-/// `--json` and `--out`, shared by every command with a result, and the one path by which a
-/// result reaches the user: JSON or text on standard output, CSV tables, an HTML page, then the
-/// exit status.
+/// `--json`, `--out` and `--xlsx`, shared by every command with a result, and the one path by
+/// which a result reaches the user: JSON or text on standard output, its tables as CSV files or
+/// a workbook, an HTML page, then the exit status.
 struct OutputOptions: ParsableArguments {
     @Flag(help: "Write the result as one JSON document to standard output (its schema: README \"JSON output\").")
     var json = false
 
-    @Option(help: ArgumentHelp("Also write the result's tables as CSV files into this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also write the result's tables as CSV files into this folder (columns: README \"Result tables\").", valueName: "dir"))
     var out: String?
 
-    /// Checks `--out` before any solve, so a bad folder fails fast (exit 2).
-    func prepare() throws { try prepareOutputFolder(out) }
+    @Option(help: ArgumentHelp("Also write the result's tables into this Excel workbook, a sheet per table.", valueName: "file.xlsx"))
+    var xlsx: String?
 
-    /// Prints `result` as one JSON document or as text, writes its CSV tables into `--out`, the
-    /// HTML page (when `html` names a file), then exits with the status's documented code.
-    /// The JSON is encoded even for text, so a result that cannot be encoded fails before any output.
+    /// Checks `--out` and `--xlsx` before any solve, so a bad destination fails fast (exit 2).
+    func prepare() throws {
+        try prepareOutputFolder(out)
+        try prepareWorkbook(xlsx)
+    }
+
+    /// Prints `result` as one JSON document or as text, writes its tables into `--out` and
+    /// `--xlsx`, the HTML page (when `html` names a file), then exits with the status's documented
+    /// code. The JSON is encoded even for text, so a result that cannot be encoded fails before any output.
     func publish<T: Encodable>(
-        _ result: T, text: (T) -> String, csv: ((T, URL) throws -> Void)? = nil, html: String? = nil,
+        _ result: T, text: (T) -> String, tables: ((T) -> [ResultTable])? = nil, html: String? = nil,
         page: () throws -> String = { "" }, status: TerminationStatus = .optimal
     ) throws {
         let document = try encodeResult(result)
@@ -32,7 +38,11 @@ struct OutputOptions: ParsableArguments {
         } else {
             StandardStreams.writeOutput(text(result))
         }
-        if let out, let csv { try writeTables(out) { try csv(result, $0) } }
+        if let tables, out != nil || xlsx != nil {
+            let made = tables(result)
+            if let out { try writeTables(out) { try ResultTables.writeCSV(made, to: $0) } }
+            if let xlsx { try writeWorkbook(made, to: xlsx) }
+        }
         if let html { try writeHTML(try page(), to: html) }
         try throwExitStatus(for: status)
     }

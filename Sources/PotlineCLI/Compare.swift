@@ -61,7 +61,7 @@ struct CompareCommand: ParsableCommand {
             throw failureExit(error)
         }
         try output.publish(
-            comparison, text: ComparisonReport.render, csv: ComparisonReport.writeCSV, html: html,
+            comparison, text: ComparisonReport.render, tables: ComparisonReport.tables, html: html,
             page: { HTMLReport.compare(comparison, shapes: try mapShapes(base)) },
             status: comparison.worstStatus)
     }

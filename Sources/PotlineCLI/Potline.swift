@@ -63,6 +63,39 @@ func prepareOutputFolder(_ out: String?) throws {
     }
 }
 
+/// Checks `--xlsx FILE` before any solving: a name ending in `.xlsx` (so no other file is
+/// overwritten by mistake), not a folder, in a writable folder that exists.
+func prepareWorkbook(_ path: String?) throws {
+    guard let path else { return }
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    let problem: String? =
+        if url.pathExtension.lowercased() != "xlsx" {
+            "--xlsx \(path): the workbook's name must end in .xlsx"
+        } else if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            "--xlsx \(path) is a folder"
+        } else if access(url.deletingLastPathComponent().path, W_OK) != 0 {
+            "--xlsx \(path): the folder \(url.deletingLastPathComponent().path) does not exist or is not writable"
+        } else {
+            nil
+        }
+    if let problem {
+        printError("error: \(problem)")
+        throw ExitCode(ExitStatus.badInput)
+    }
+}
+
+/// Writes the result's tables as one workbook, replacing `path` all at once; a failed write
+/// leaves the old file and exits 74.
+func writeWorkbook(_ tables: [ResultTable], to path: String) throws {
+    do {
+        try XLSXWorkbook.write(tables, to: URL(fileURLWithPath: path))
+    } catch {
+        printError("error: cannot write the workbook \(path): \(error); the file keeps its previous contents")
+        throw ExitCode(ExitStatus.writeFailure)
+    }
+}
+
 /// Writes a result's CSV tables into `--out DIR` all at once (``ResultFolder``); a failed
 /// write leaves the old tables and exits 74.
 func writeTables(_ out: String, _ write: (URL) throws -> Void) throws {

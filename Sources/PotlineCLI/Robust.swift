@@ -105,6 +105,6 @@ struct RobustCommand: ParsableCommand {
             return
         }
         let study = try RobustStudy.merge([result])
-        try inputs.output.publish(study, text: RobustReport.render, csv: RobustReport.writeCSV, html: html, page: { HTMLReport.robust(study) })
+        try inputs.output.publish(study, text: RobustReport.render, tables: RobustReport.tables, html: html, page: { HTMLReport.robust(study) })
     }
 }

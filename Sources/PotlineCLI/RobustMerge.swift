@@ -41,6 +41,6 @@ struct RobustMergeCommand: ParsableCommand {
             printError("error: the shard files do not make one study:\n" + error.problems.map { "  - \($0)" }.joined(separator: "\n"))
             throw ExitCode(ExitStatus.badInput)
         }
-        try output.publish(study, text: RobustReport.render, csv: RobustReport.writeCSV, html: html, page: { HTMLReport.robust(study) })
+        try output.publish(study, text: RobustReport.render, tables: RobustReport.tables, html: html, page: { HTMLReport.robust(study) })
     }
 }

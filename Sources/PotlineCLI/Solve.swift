@@ -38,7 +38,7 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Process of the cost curve in the HTML report (default: the process whose plants draw the most power).", valueName: "process"))
     var costCurve: String?
 
-    @Flag(help: "For siting: skip the no-build baseline and the break-even solves for rejected candidates.")
+    @Flag(help: "For siting: skip the no-build baseline and the break-even solves for candidates not built.")
     var noPlanAnalysis = false
 
     @Flag(help: "Print the solver's log to standard error.")
@@ -86,7 +86,7 @@ struct Solve: ParsableCommand {
         }
         if solverLog { printError(solution.solverLog) }
         try output.publish(
-            solution, text: { TextReport.render($0, detail: detail) }, csv: CSVReport.write, html: html,
+            solution, text: { TextReport.render($0, detail: detail) }, tables: SolutionTables.tables, html: html,
             page: { HTMLReport.solve(solution, shapes: try mapShapes(network), costCurveProcess: costCurve) },
             status: solution.status)
     }

@@ -191,7 +191,7 @@ struct SweepCommand: ParsableCommand {
             throw failureExit(error)
         }
         try output.publish(
-            sweep, text: { SweepReport.render($0, show: shown) }, csv: SweepReport.writeCSV, html: html, page: { HTMLReport.sweep(sweep) },
+            sweep, text: { SweepReport.render($0, show: shown) }, tables: SweepReport.tables, html: html, page: { HTMLReport.sweep(sweep) },
             status: worstStatus(sweep.points.map(\.status)))
     }
 }

@@ -30,6 +30,6 @@ struct TornadoCommand: ParsableCommand {
         } catch {
             throw failureExit(error)
         }
-        try inputs.output.publish(tornado, text: TornadoReport.render, csv: TornadoReport.writeCSV)
+        try inputs.output.publish(tornado, text: TornadoReport.render, tables: TornadoReport.tables)
     }
 }

@@ -11,7 +11,9 @@ package enum CSVFile {
         return NumberText.exact(value)
     }
 
-    package static func write(_ folder: URL, _ file: String, _ header: [String], _ rows: [[String]]) throws {
+    /// Writes `folder/file` atomically. `byteOrderMark` starts it with the UTF-8 BOM, by which
+    /// Excel tells UTF-8 from the system's legacy code page.
+    package static func write(_ folder: URL, _ file: String, _ header: [String], _ rows: [[String]], byteOrderMark: Bool = false) throws {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
         try writer.write(row: header)
@@ -21,6 +23,7 @@ package enum CSVFile {
             throw CocoaError(.fileWriteUnknown)
         }
         data.append(contentsOf: Array("\n".utf8))  // CSV.swift ends the last row without one
+        if byteOrderMark { data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
         try data.write(to: folder.appendingPathComponent(file), options: .atomic)
     }
 }

@@ -47,26 +47,39 @@ public enum ComparisonReport {
         return out
     }
 
-    /// What each scenario changed in the inputs, cell by cell.
+    /// What each scenario changed in the inputs, cell by cell: the kind of change in words, the
+    /// values before and after in columns of their own. A whole added or removed row is cut to
+    /// ``shownValueLength`` characters; `--json` and `input_changes.csv` hold it in full.
     private static func inputChanges(_ comparison: Comparison) -> [String] {
         var out: [String] = []
         out.append("")
         out.append("Inputs changed (against the base):")
         var inputs = TextTable([
             ("case", .left), ("by", .left), ("file", .left), ("row", .right), ("key", .left), ("column", .left),
-            ("change", .left),
+            ("change", .left), ("before", .left), ("after", .left),
         ])
+        var cut = false
+        func shown(_ value: String?, in change: InputChange) -> String {
+            guard let value, !value.isEmpty else { return change.kind == .changed ? "(blank)" : "" }
+            guard value.count > shownValueLength else { return value }
+            cut = true
+            return value.prefix(shownValueLength - 1) + "…"
+        }
         for item in comparison.scenarios {
             for change in item.inputChanges {
                 inputs.add([
                     item.name, change.scenario, change.file, change.row.map(String.init) ?? "", change.key,
-                    change.column ?? "", describe(change),
+                    change.column ?? "", change.kind.rawValue, shown(change.oldValue, in: change), shown(change.newValue, in: change),
                 ])
             }
         }
         out.append(inputs.rows.isEmpty ? "  (none)" : inputs.render())
+        if cut { out.append("  (… a row cut short: --json and input_changes.csv of --out hold it in full)") }
         return out
     }
+
+    /// How much of a value the inputs table shows, so a whole added row stays within a screen.
+    static let shownValueLength = 60
 
     /// Totals side by side, with the cases that did not solve to optimality.
     private static func summary(_ comparison: Comparison) -> [String] {
@@ -312,19 +325,6 @@ public enum ComparisonReport {
         return "  not optimal: " + unsolved.map { "\($0.name) (\($0.status.words))" }.joined(separator: ", ")
     }
 
-    static func describe(_ change: InputChange) -> String {
-        switch change.kind {
-        case .changed: "\(shown(change.oldValue)) → \(shown(change.newValue))"
-        case .added: "added: \(change.newValue ?? "")"
-        case .removed: "removed: \(change.oldValue ?? "")"
-        }
-    }
-
-    private static func shown(_ value: String?) -> String {
-        guard let value, !value.isEmpty else { return "(blank)" }
-        return value
-    }
-
     struct Cell {
         var value: Double?
         var change: Double?
@@ -348,7 +348,7 @@ public enum ComparisonReport {
         for item in comparison.compared {
             columns.append((item.name, .right))
             columns.append(("Δ", .right))
-            if notes { columns.append(("", .left)) }
+            if notes { columns.append(("change", .left)) }
         }
         var table = TextTable(columns)
         for row in rows {
@@ -380,118 +380,102 @@ public enum ComparisonReport {
         return keys
     }
 
-    // MARK: - CSV
+    // MARK: - Tables
 
-    /// Writes `cases.csv`, `delivered_costs.csv`, `production.csv`, `plant_changes.csv`,
-    /// `input_changes.csv` and, where they apply, `site_changes.csv` and `unmet_demands.csv` into `folder`:
-    /// one row per case and item, with the case's name in the first column, for pivot tables.
-    public static func writeCSV(_ comparison: Comparison, to folder: URL) throws {
-        try CSVReport.prepareFolder(folder)
-        let n = CSVFile.number
+    /// The comparison's tables (`--out`, `--xlsx`): one row per case and item, the case's name
+    /// in the first column, for pivot tables.
+    public static func tables(_ comparison: Comparison) -> [ResultTable] {
+        typealias Schema = ResultTableSchema
         let components = CostComponents().named.map(\.name)
-        try CSVFile.write(
-            folder, "cases.csv",
-            ["case", "description", "scenario_files", "status", "total_cost_yuan", "total_cost_change_yuan"]
-                + components.flatMap { ["\($0)_yuan", "\($0)_change_yuan"] }
-                + ["co2_t", "co2_change_t", "solve_seconds", "simplex_iterations"],
-            comparison.cases.map { item in
-                var row = [
-                    item.name, item.description, item.scenarioFiles.joined(separator: ";"), item.status.rawValue,
-                    n(item.totalCostYuan), n(item.totalCostChangeYuan),
-                ]
-                for i in components.indices {
-                    row += [n(item.costBreakdownYuan?.named[i].value), n(item.costBreakdownChangeYuan?.named[i].value)]
-                }
-                return row + [n(item.co2T), n(item.co2ChangeT), n(item.solveSeconds), String(item.simplexIterations)]
-            })
-        try CSVFile.write(
-            folder, "delivered_costs.csv",
-            [
-                "case", "region", "commodity", "demand_t_per_y", "demand_change_t_per_y", "marginal_cost_yuan_per_t",
-                "marginal_cost_change_yuan_per_t", "average_cost_yuan_per_t", "average_cost_change_yuan_per_t",
-            ],
-            comparison.cases.flatMap { item in
-                item.deliveredCosts.map {
+        var tables = [
+            ResultTable(
+                Schema.compareCases, items: ["component": components],
+                rows: comparison.cases.map { item in
                     [
-                        item.name, $0.region, $0.commodity, n($0.demandTonnesPerYear), n($0.demandChangeTonnesPerYear), n($0.marginalCostYuanPerTonne),
-                        n($0.marginalCostChangeYuanPerTonne), n($0.averageCostYuanPerTonne), n($0.averageCostChangeYuanPerTonne),
-                    ]
-                }
-            })
-        try CSVFile.write(
-            folder, "production.csv", ["case", "process", "region", "production_t_per_y", "change_t_per_y"],
-            comparison.cases.flatMap { item in
-                item.production.map { [item.name, $0.process, $0.region, n($0.productionTonnesPerYear), n($0.changeTonnesPerYear)] }
-            })
-        try CSVFile.write(
-            folder, "plant_changes.csv",
-            ["case", "id", "region", "process", "change", "base_production_t_per_y", "production_t_per_y", "change_t_per_y"],
-            comparison.scenarios.flatMap { item in
-                item.plantChanges.map {
-                    [
-                        item.name, $0.id, $0.region, $0.process, $0.change.rawValue, n($0.baseProductionTonnesPerYear),
-                        n($0.productionTonnesPerYear), n($0.changeTonnesPerYear),
-                    ]
-                }
-            })
-        try CSVFile.write(
-            folder, "input_changes.csv",
-            ["case", "scenario", "file", "row", "key", "column", "change", "old_value", "new_value"],
-            comparison.scenarios.flatMap { item in
-                item.inputChanges.map {
-                    [
-                        item.name, $0.scenario, $0.file, $0.row.map(String.init) ?? "", $0.key, $0.column ?? "", $0.kind.rawValue,
-                        $0.oldValue ?? "", $0.newValue ?? "",
-                    ]
-                }
-            })
-        let sites = comparison.compared.flatMap { item in
+                        .text(item.name), .text(item.description), .text(item.scenarioFiles.joined(separator: ";")), .text(item.status.rawValue),
+                        .number(item.totalCostYuan), .number(item.totalCostChangeYuan),
+                    ] + components.indices.map { .number(item.costBreakdownYuan?.named[$0].value) }
+                        + components.indices.map { .number(item.costBreakdownChangeYuan?.named[$0].value) }
+                        + [.number(item.co2T), .number(item.co2ChangeT), .number(item.solveSeconds), .integer(item.simplexIterations)]
+                }),
+            ResultTable(
+                Schema.compareDeliveredCosts,
+                rows: comparison.cases.flatMap { item in
+                    item.deliveredCosts.map {
+                        [
+                            .text(item.name), .text($0.region), .text($0.commodity), .number($0.demandTonnesPerYear),
+                            .number($0.demandChangeTonnesPerYear), .number($0.marginalCostYuanPerTonne), .number($0.marginalCostChangeYuanPerTonne),
+                            .number($0.averageCostYuanPerTonne), .number($0.averageCostChangeYuanPerTonne),
+                        ]
+                    }
+                }),
+            ResultTable(
+                Schema.compareProduction,
+                rows: comparison.cases.flatMap { item in
+                    item.production.map {
+                        [.text(item.name), .text($0.process), .text($0.region), .number($0.productionTonnesPerYear), .number($0.changeTonnesPerYear)]
+                    }
+                }),
+            ResultTable(
+                Schema.comparePlantChanges,
+                rows: comparison.scenarios.flatMap { item in
+                    item.plantChanges.map {
+                        [
+                            .text(item.name), .text($0.id), .text($0.region), .text($0.process), .text($0.change.rawValue),
+                            .number($0.baseProductionTonnesPerYear), .number($0.productionTonnesPerYear), .number($0.changeTonnesPerYear),
+                        ]
+                    }
+                }),
+            ResultTable(
+                Schema.compareInputChanges,
+                rows: comparison.scenarios.flatMap { item in
+                    item.inputChanges.map {
+                        [
+                            .text(item.name), .text($0.scenario), .text($0.file), .integer($0.row), .text($0.key), .text($0.column ?? ""),
+                            .text($0.kind.rawValue), .text($0.oldValue ?? ""), .text($0.newValue ?? ""),
+                        ]
+                    }
+                }),
+        ]
+        let sites: [[ResultCell]] = comparison.compared.flatMap { item in
             item.siteChanges.map {
-                [item.name, $0.site, $0.region ?? "", $0.process ?? "", $0.change.rawValue, n($0.capacityTonnesPerYear)]
+                [
+                    .text(item.name), .text($0.site), .text($0.region ?? ""), .text($0.process ?? ""), .text($0.change.rawValue),
+                    .number($0.capacityTonnesPerYear),
+                ]
             }
         }
-        if !sites.isEmpty {
-            try CSVFile.write(folder, "site_changes.csv", ["case", "site", "region", "process", "change", "capacity_t_per_y"], sites)
+        if !sites.isEmpty { tables.append(ResultTable(Schema.compareSiteChanges, rows: sites)) }
+        tables.append(
+            ResultTable(
+                Schema.casePlants,
+                rows: comparison.cases.flatMap { item in
+                    (item.solution?.plants ?? []).map {
+                        [
+                            .text(item.name), .text($0.id), .text($0.kind.rawValue), .text($0.region), .text($0.process),
+                            .number($0.capacityTonnesPerYear), .number($0.productionTonnesPerYear), .flag($0.closed),
+                            .number($0.electricityKWhPerTonne), .number($0.electricityPriceYuanPerKWh), .number($0.surchargeYuanPerKWh),
+                            .number($0.costYuan.surcharge), .number($0.unitCostYuanPerTonne),
+                        ]
+                    }
+                }))
+        tables.append(
+            ResultTable(
+                Schema.caseFlows,
+                rows: comparison.cases.flatMap { item in
+                    (item.solution?.flows ?? []).map {
+                        [
+                            .text(item.name), .text($0.link), .text($0.mode), .text($0.commodity), .text($0.from), .text($0.to),
+                            .number($0.tonnesPerYear), .number($0.freightCostYuanPerTonne), .number($0.freightCostYuan),
+                        ]
+                    }
+                }))
+        let unmet: [[ResultCell]] = comparison.cases.flatMap { item in
+            item.unmetDemands.map {
+                [.text(item.name), .text($0.region), .text($0.commodity), .number($0.demandTonnesPerYear), .number($0.unmetTonnesPerYear)]
+            }
         }
-        try writeCasePlantsAndFlows(comparison, to: folder)
-        let unmet = comparison.cases.flatMap { item in
-            item.unmetDemands.map { [item.name, $0.region, $0.commodity, n($0.demandTonnesPerYear), n($0.unmetTonnesPerYear)] }
-        }
-        if !unmet.isEmpty {
-            try CSVFile.write(
-                folder, "unmet_demands.csv", ["case", "region", "commodity", "demand_t_per_y", "unmet_t_per_y"], unmet)
-        }
-    }
-
-    /// `case_plants.csv` and `case_flows.csv`: every case's plants and flows in full, the case first.
-    static func writeCasePlantsAndFlows(_ comparison: Comparison, to folder: URL) throws {
-        let n = CSVFile.number
-        try CSVFile.write(
-            folder, "case_plants.csv",
-            [
-                "case", "id", "kind", "region", "process", "capacity_t_per_y", "production_t_per_y", "closed",
-                "electricity_kwh_per_t", "electricity_price_yuan_per_kwh", "surcharge_yuan_per_kwh", "surcharge_cost_yuan",
-                "unit_cost_yuan_per_t",
-            ],
-            comparison.cases.flatMap { item in
-                (item.solution?.plants ?? []).map {
-                    [
-                        item.name, $0.id, $0.kind.rawValue, $0.region, $0.process, n($0.capacityTonnesPerYear), n($0.productionTonnesPerYear),
-                        $0.closed ? "true" : "false", n($0.electricityKWhPerTonne), n($0.electricityPriceYuanPerKWh),
-                        n($0.surchargeYuanPerKWh), n($0.costYuan.surcharge), n($0.unitCostYuanPerTonne),
-                    ]
-                }
-            })
-        try CSVFile.write(
-            folder, "case_flows.csv",
-            ["case", "link", "mode", "commodity", "from", "to", "tonnes_per_y", "freight_cost_yuan_per_t", "freight_cost_yuan"],
-            comparison.cases.flatMap { item in
-                (item.solution?.flows ?? []).map {
-                    [
-                        item.name, $0.link, $0.mode, $0.commodity, $0.from, $0.to, n($0.tonnesPerYear), n($0.freightCostYuanPerTonne),
-                        n($0.freightCostYuan),
-                    ]
-                }
-            })
+        if !unmet.isEmpty { tables.append(ResultTable(Schema.compareUnmetDemands, rows: unmet)) }
+        return tables
     }
 }

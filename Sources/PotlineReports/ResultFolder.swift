@@ -70,7 +70,7 @@ package enum ResultFolder {
         defer { if !published { try? manager.removeItem(at: staging) } }
         let exists = manager.fileExists(atPath: folder.path)
         if exists {
-            for name in try manager.contentsOfDirectory(atPath: folder.path) where !CSVReport.outputFiles.contains(name) {
+            for name in try manager.contentsOfDirectory(atPath: folder.path) where !ResultTables.fileNames.contains(name) {
                 try manager.copyItem(at: folder.appendingPathComponent(name), to: staging.appendingPathComponent(name))
             }
         }

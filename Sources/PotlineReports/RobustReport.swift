@@ -166,37 +166,68 @@ public enum RobustReport {
         return out
     }
 
-    /// `factors.csv`, `samples.csv` (one row per sample: inputs, status, cost, plan, regret),
-    /// `plans.csv`, `decisions.csv`, `delivered_costs.csv`, `drivers.csv`, `infeasible_samples.csv`.
-    public static func writeCSV(_ study: RobustStudy, to folder: URL) throws {
-        let n = CSVFile.number
-        try CSVFile.write(folder, "factors.csv", ["factor", "distribution", "low", "high", "apply", "targets", "source"],
-            study.factors.map { [$0.name, $0.distribution, n($0.low), n($0.high), $0.apply.rawValue, $0.targets.joined(separator: " "), $0.source] })
-        try CSVFile.write(folder, "samples.csv",
-            ["sample"] + study.factors.map(\.name) + ["status", "total_cost_yuan", "plan", "deterministic_plan_cost_yuan", "regret_yuan", "stochastic_plan_cost_yuan", "solve_seconds"],
-            study.samples.map { s in
-                [String(s.index + 1)] + s.inputs.map { n($0) }
-                    + [s.status.rawValue, n(s.totalCostYuan), s.plan, n(s.deterministicPlanCostYuan), n(s.regretYuan), n(s.stochasticPlanCostYuan),
-                       n(s.solveSeconds)]
-            })
-        try CSVFile.write(folder, "plans.csv", ["plan", "samples", "share", "status", "sites", "plants"],
-            study.plans.map { [$0.plan.label, String($0.samples), n($0.share), $0.plan.status.rawValue, $0.plan.sites.joined(separator: "; "), $0.plan.plants.joined(separator: "; ")] })
-        try CSVFile.write(folder, "decisions.csv", ["decision", "samples", "share", "p10_t_per_y", "p50_t_per_y", "p90_t_per_y", "mean_t_per_y", "in_deterministic_plan"],
-            study.decisions.map { [$0.decision, String($0.samples), n($0.share), n($0.value?.p10), n($0.value?.p50), n($0.value?.p90), n($0.value?.mean), String($0.inDeterministicPlan)] })
-        try CSVFile.write(folder, "delivered_costs.csv",
-            ["region", "commodity", "marginal_p10_yuan_per_t", "marginal_p50_yuan_per_t", "marginal_p90_yuan_per_t", "average_p10_yuan_per_t", "average_p50_yuan_per_t", "average_p90_yuan_per_t"],
-            study.deliveredCosts.map { d in
-                [d.region, d.commodity, n(d.marginalCostYuanPerTonne?.p10), n(d.marginalCostYuanPerTonne?.p50), n(d.marginalCostYuanPerTonne?.p90),
-                 n(d.averageCostYuanPerTonne?.p10), n(d.averageCostYuanPerTonne?.p50), n(d.averageCostYuanPerTonne?.p90)]
-            })
-        try CSVFile.write(folder, "drivers.csv", ["factor", "against", "spearman"],
-            study.drivers.flatMap { d in
-                [[d.factor, "total_cost", n(d.costCorrelation)]] + d.decisionCorrelations.sorted { $0.key < $1.key }.map { [d.factor, $0.key, n($0.value)] }
-            })
-        try CSVFile.write(folder, "infeasible_samples.csv", ["sample", "status", "unmet_demands", "infeasible_constraints"],
-            study.infeasibleSamples.map { s in
-                [String(s.index + 1), s.status.rawValue, s.unmetDemands.map { "\($0.region) \($0.commodity) \(n($0.unmetTonnesPerYear))" }.joined(separator: "; "),
-                 s.infeasibleConstraints.joined(separator: "; ")]
-            })
+    /// The study's tables (`--out`, `--xlsx`): factors, samples (inputs, status, cost, plan,
+    /// regret), plans, decisions, delivered costs, drivers, infeasible samples.
+    public static func tables(_ study: RobustStudy) -> [ResultTable] {
+        typealias Schema = ResultTableSchema
+        return [
+            ResultTable(
+                Schema.robustFactors,
+                rows: study.factors.map {
+                    [
+                        .text($0.name), .text($0.distribution), .number($0.low), .number($0.high), .text($0.apply.rawValue),
+                        .text($0.targets.joined(separator: " ")), .text($0.source),
+                    ]
+                }),
+            ResultTable(
+                Schema.robustSamples, items: ["factor": study.factors.map(\.name)],
+                rows: study.samples.map { s in
+                    [.integer(s.index)] + s.inputs.map { .number($0) }
+                        + [
+                            .text(s.status.rawValue), .number(s.totalCostYuan), .text(s.plan), .number(s.deterministicPlanCostYuan), .number(s.regretYuan),
+                            .number(s.stochasticPlanCostYuan), .number(s.solveSeconds),
+                        ]
+                }),
+            ResultTable(
+                Schema.robustPlans,
+                rows: study.plans.map {
+                    [
+                        .text($0.plan.label), .integer($0.samples), .number($0.share), .text($0.plan.status.rawValue),
+                        .text($0.plan.sites.joined(separator: "; ")), .text($0.plan.plants.joined(separator: "; ")),
+                    ]
+                }),
+            ResultTable(
+                Schema.robustDecisions,
+                rows: study.decisions.map {
+                    [
+                        .text($0.decision), .integer($0.samples), .number($0.share), .number($0.value?.p10), .number($0.value?.p50),
+                        .number($0.value?.p90), .number($0.value?.mean), .flag($0.inDeterministicPlan),
+                    ]
+                }),
+            ResultTable(
+                Schema.robustDeliveredCosts,
+                rows: study.deliveredCosts.map { d in
+                    [
+                        .text(d.region), .text(d.commodity), .number(d.marginalCostYuanPerTonne?.p10), .number(d.marginalCostYuanPerTonne?.p50),
+                        .number(d.marginalCostYuanPerTonne?.p90), .number(d.averageCostYuanPerTonne?.p10), .number(d.averageCostYuanPerTonne?.p50),
+                        .number(d.averageCostYuanPerTonne?.p90),
+                    ]
+                }),
+            ResultTable(
+                Schema.robustDrivers,
+                rows: study.drivers.flatMap { d in
+                    [[.text(d.factor), .text("total_cost"), .number(d.costCorrelation)]]
+                        + d.decisionCorrelations.sorted { $0.key < $1.key }.map { [.text(d.factor), .text($0.key), .number($0.value)] }
+                }),
+            ResultTable(
+                Schema.robustInfeasibleSamples,
+                rows: study.infeasibleSamples.map { s in
+                    [
+                        .integer(s.index), .text(s.status.rawValue),
+                        .text(s.unmetDemands.map { "\($0.region) \($0.commodity) \(CSVFile.number($0.unmetTonnesPerYear))" }.joined(separator: "; ")),
+                        .text(s.infeasibleConstraints.joined(separator: "; ")),
+                    ]
+                }),
+        ]
     }
 }

@@ -52,7 +52,7 @@ public enum SweepReport {
             separator: " ", indent: "", continuation: "  ")
         if let siting = sweep.siting { out.append(siting.words) }
         out += TextSummary.wrap(
-            ["\(statistics.gridSolves + statistics.refinementSolves) solves (\(statistics.gridSolves) values +",
+            [Format.count(statistics.gridSolves + statistics.refinementSolves, "solve") + " (" + Format.count(statistics.gridSolves, "value") + " +",
              "\(statistics.refinementSolves) bisecting),",
              "\(Format.number(Double(statistics.simplexIterations))) simplex iterations,",
              "\(Format.seconds(statistics.wallSeconds)) on \(statistics.threads) "
@@ -199,47 +199,48 @@ public enum SweepReport {
         return order.filter(chosen.contains)
     }
 
-    // MARK: - CSV
+    // MARK: - Tables
 
-    /// Route names with `->` for `→`, so the CSV files stay plain ASCII for any spreadsheet.
+    /// Route names with `->` for `→`, so the tables stay plain ASCII for any spreadsheet.
     static func ascii(_ items: [String]) -> [String] {
         items.map { $0.replacingOccurrences(of: "→", with: "->") }
     }
 
-    /// Writes `points.csv`, `delivered_costs.csv`, `plans.csv` and `breakpoints.csv` into `folder`.
-    public static func writeCSV(_ sweep: Sweep, to folder: URL) throws {
-        try CSVReport.prepareFolder(folder)
-        let n = CSVFile.number
-        try CSVFile.write(
-            folder, "points.csv", ["value", "status", "total_cost_yuan", "plan", "simplex_iterations", "solve_seconds"],
-            sweep.points.map {
-                [n($0.value), $0.status.rawValue, n($0.totalCostYuan), $0.plan, String($0.simplexIterations), n($0.solveSeconds)]
-            })
-        try CSVFile.write(
-            folder, "delivered_costs.csv",
-            ["value", "region", "commodity", "marginal_cost_yuan_per_t", "average_cost_yuan_per_t"],
-            sweep.points.flatMap { point in
-                point.deliveredCosts.map {
-                    [n(point.value), $0.region, $0.commodity, n($0.marginalCostYuanPerTonne), n($0.averageCostYuanPerTonne)]
-                }
-            })
-        try CSVFile.write(
-            folder, "plans.csv", ["plan", "status", "sites", "plants", "routes", "supplies"],
-            sweep.plans.map {
-                [
-                    $0.label, $0.status.rawValue, $0.sites.joined(separator: ";"), $0.plants.joined(separator: ";"),
-                    ascii($0.routes).joined(separator: ";"),
-                    $0.supplies.joined(separator: ";"),
-                ]
-            })
-        try CSVFile.write(
-            folder, "breakpoints.csv",
-            ["value", "lower_value", "upper_value", "plan_below", "plan_above", "entering", "leaving"],
-            sweep.breakpoints.map {
-                [
-                    n($0.value), n($0.lowerValue), n($0.upperValue), $0.planBelow, $0.planAbove,
-                    ascii($0.entering).joined(separator: ";"), ascii($0.leaving).joined(separator: ";"),
-                ]
-            })
+    /// The sweep's tables (`--out`, `--xlsx`): points, delivered costs, plans, breakpoints.
+    public static func tables(_ sweep: Sweep) -> [ResultTable] {
+        typealias Schema = ResultTableSchema
+        return [
+            ResultTable(
+                Schema.sweepPoints,
+                rows: sweep.points.map {
+                    [
+                        .number($0.value), .text($0.status.rawValue), .number($0.totalCostYuan), .text($0.plan), .integer($0.simplexIterations),
+                        .number($0.solveSeconds),
+                    ]
+                }),
+            ResultTable(
+                Schema.sweepDeliveredCosts,
+                rows: sweep.points.flatMap { point in
+                    point.deliveredCosts.map {
+                        [.number(point.value), .text($0.region), .text($0.commodity), .number($0.marginalCostYuanPerTonne), .number($0.averageCostYuanPerTonne)]
+                    }
+                }),
+            ResultTable(
+                Schema.sweepPlans,
+                rows: sweep.plans.map {
+                    [
+                        .text($0.label), .text($0.status.rawValue), .text($0.sites.joined(separator: ";")), .text($0.plants.joined(separator: ";")),
+                        .text(ascii($0.routes).joined(separator: ";")), .text($0.supplies.joined(separator: ";")),
+                    ]
+                }),
+            ResultTable(
+                Schema.sweepBreakpoints,
+                rows: sweep.breakpoints.map {
+                    [
+                        .number($0.value), .number($0.lowerValue), .number($0.upperValue), .text($0.planBelow), .text($0.planAbove),
+                        .text(ascii($0.entering).joined(separator: ";")), .text(ascii($0.leaving).joined(separator: ";")),
+                    ]
+                }),
+        ]
     }
 }

@@ -84,7 +84,7 @@ enum TextSummary {
         if !plan.rejected.isEmpty {
             let closest = plan.rejected.compactMap { r in r.breakEvenReductionYuanPerYear.map { (r, $0) } }.min { $0.1 < $1.1 }
             out += wrap(
-                ["\(plan.rejected.count) candidate\(plan.rejected.count == 1 ? "" : "s")"]
+                [Format.count(plan.rejected.count, "candidate")]
                     + (closest.map { ["closest to entering: \($0.0.candidate), if its charges fell \(money.text($0.1)) \(money.unit)/y"] } ?? []),
                 separator: "; ", indent: "  Not built: ", continuation: "    ")
         }

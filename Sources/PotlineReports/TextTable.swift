@@ -30,7 +30,10 @@ package struct TextTable {
                 let gap = String(repeating: " ", count: max(0, widths[i] - cell.count))
                 return alignments[i] == .left ? cell + gap : gap + cell
             }
-            return indent + padded.joined(separator: "  ").replacing(/\s+$/, with: "")
+            // Padding of the last cells goes; trimmed by hand, a regex here cost 98% of a report's time.
+            var text = indent + padded.joined(separator: "  ")
+            while let last = text.last, last.isWhitespace { text.removeLast() }
+            return text
         }
         let rule = indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         return ([line(titles), rule] + rows.map(line)).joined(separator: "\n")

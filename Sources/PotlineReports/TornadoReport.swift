@@ -54,17 +54,21 @@ public enum TornadoReport {
         return parts.isEmpty ? "same" : parts.joined(separator: " ")
     }
 
-    /// `tornado.csv`: one row per input and end.
-    public static func writeCSV(_ tornado: Tornado, to folder: URL) throws {
-        let n = CSVFile.number
-        try CSVFile.write(folder, "tornado.csv",
-            ["rank", "input", "apply", "targets", "end", "value", "status", "total_cost_yuan", "change_yuan", "swing_yuan", "entering", "leaving", "resized", "source"],
-            tornado.swings.enumerated().flatMap { rank, s in
-                [("low", s.low), ("high", s.high)].map { name, end in
-                    [String(rank + 1), s.factor.name, s.factor.apply.rawValue, s.factor.targets.joined(separator: " "), name, n(end.value),
-                     end.status.rawValue, n(end.totalCostYuan), n(end.changeYuan), n(s.swingYuan), end.entering.joined(separator: "; "),
-                     end.leaving.joined(separator: "; "), end.resized.joined(separator: "; "), s.factor.source]
-                }
-            })
+    /// The tornado's table (`--out`, `--xlsx`): one row per input and end.
+    public static func tables(_ tornado: Tornado) -> [ResultTable] {
+        [
+            ResultTable(
+                ResultTableSchema.tornadoSwings,
+                rows: tornado.swings.enumerated().flatMap { rank, s in
+                    [("low", s.low), ("high", s.high)].map { name, end in
+                        [
+                            .integer(rank + 1), .text(s.factor.name), .text(s.factor.apply.rawValue), .text(s.factor.targets.joined(separator: " ")),
+                            .text(name), .number(end.value), .text(end.status.rawValue), .number(end.totalCostYuan), .number(end.changeYuan),
+                            .number(s.swingYuan), .text(end.entering.joined(separator: "; ")), .text(end.leaving.joined(separator: "; ")),
+                            .text(end.resized.joined(separator: "; ")), .text(s.factor.source),
+                        ]
+                    }
+                })
+        ]
     }
 }

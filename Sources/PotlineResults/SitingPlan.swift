@@ -35,7 +35,7 @@ public struct SitingPlan: Sendable, Codable {
             case yearOneCostYuan
             case productionTonnesPerYear = "productionTPerY"
             case marginYuanPerYear = "marginYuanPerY"
-            case marginPowerPriceYuanPerKWh
+            case marginPowerPriceYuanPerKWh = "marginPowerPriceYuanPerKwh"
         }
     }
 
@@ -116,7 +116,7 @@ public struct SitingPlan: Sendable, Codable {
             case reason
             case breakEvenReductionYuanPerYear = "breakEvenReductionYuanPerY"
             case breakEvenReductionShare
-            case breakEvenPowerPriceYuanPerKWh
+            case breakEvenPowerPriceYuanPerKWh = "breakEvenPowerPriceYuanPerKwh"
         }
     }
 

@@ -2,6 +2,11 @@ import Foundation
 
 /// Number formatting for people: thousands separators, fixed decimals, no locale surprises.
 public enum Format {
+    /// `1 solve`, `3 solves`: a count with its noun, plural when it is not one.
+    public static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     /// `1234567.891, decimals: 1` → `1,234,567.9`.
     public static func number(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }

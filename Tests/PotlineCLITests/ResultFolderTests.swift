@@ -107,9 +107,39 @@ import Testing
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "keep".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         try "old".write(to: out.appendingPathComponent("plan_builds.csv"), atomically: true, encoding: .utf8)
+        try "old".write(to: out.appendingPathComponent("samples.csv"), atomically: true, encoding: .utf8)  // a robust study's
         #expect(try Programs.run("potline", ["solve", example, "--out", out.path]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files.contains("notes.txt") && !files.contains("plan_builds.csv") && files.contains("flows.csv"))
+        #expect(files.contains("notes.txt") && !files.contains("plan_builds.csv") && !files.contains("samples.csv") && files.contains("flows.csv"))
+    }
+
+    /// `--xlsx`: the tables of `--out` in one workbook; a destination that cannot be right is
+    /// refused before any solve, and nothing is written.
+    @Test func workbookBesideTheTablesAndBadNamesRefused() throws {
+        let scratch = try Programs.scratchFolder("potline-xlsx")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let book = scratch.appendingPathComponent("result.xlsx")
+        let run = try Programs.run("potline", ["solve", example, "--xlsx", book.path, "--out", scratch.appendingPathComponent("out").path])
+        #expect(run.status == 0, "\(run.error)")
+        let bytes = try Data(contentsOf: book)
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a workbook is a ZIP file")
+        // An earlier file is replaced whole, not written into.
+        try Data(repeating: 0x41, count: 200_000).write(to: book)
+        #expect(try Programs.run("potline", ["solve", example, "--xlsx", book.path]).status == 0)
+        let again = try Data(contentsOf: book)
+        #expect(again.starts(with: [0x50, 0x4B, 0x03, 0x04]) && again.count < 200_000)
+        let folder = scratch.appendingPathComponent("folder.xlsx")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (path, message) in [
+            (scratch.appendingPathComponent("result.csv").path, "must end in .xlsx"), (folder.path, "is a folder"),
+            (scratch.appendingPathComponent("missing/result.xlsx").path, "does not exist or is not writable"),
+        ] {
+            let refused = try Programs.run("potline", ["solve", example, "--xlsx", path])
+            #expect(refused.status == 2, "\(path)")
+            #expect(refused.error.contains(message), "\(refused.error)")
+            #expect(refused.output.isEmpty)  // refused before solving
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("result.csv").path))
     }
 }
 

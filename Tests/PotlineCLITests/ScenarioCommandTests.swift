@@ -27,8 +27,10 @@ import Testing
         #expect(run.error.isEmpty)  // no progress line when standard error is not a terminal
         let text = run.output
         #expect(text.contains("Comparison on two_smelters (base year 2024): base and 3 scenarios"))
-        #expect(text.contains("west_expansion    west_expansion    plants.csv     2  id=west_smelter   capacity_t_per_y  60000 → 120000"))
-        #expect(text.contains("added: id=north, name=North (new site)"))
+        // The kind of change in words, the values in columns of their own; a whole added row cut to 60 characters.
+        #expect(text.contains("west_expansion    west_expansion    plants.csv     2  id=west_smelter   capacity_t_per_y  changed  60000   120000"))
+        #expect(text.contains("north_site        north_site        regions.csv       id=north                            added            id=north, name=North (new site), kind=province, latitude_de…"))
+        #expect(text.contains("(… a row cut short: --json and input_changes.csv of --out hold it in full)"))
         #expect(text.contains("total cost M yuan/y  1,633.4         1,588.3   -45.1           1,613.4  -20.0     1,570.8  -62.6"))
         #expect(text.contains("east    aluminium  17,010.0        15,883.2  -1,126.8          16,510.0  -500.0    15,883.2  -1,126.8"))
         #expect(text.contains("smelting  north      –               –                        –             50.0  +50.0"))
@@ -77,7 +79,7 @@ import Testing
         let delivered = try String(contentsOf: folder.appendingPathComponent("delivered_costs.csv"), encoding: .utf8)
         #expect(delivered.contains("east_new_smelter,east,aluminium,100000,0,16510,-500,16133.92,-200"))
         let inputs = try String(contentsOf: folder.appendingPathComponent("input_changes.csv"), encoding: .utf8)
-        #expect(inputs.hasPrefix("case,scenario,file,row,key,column,change,old_value,new_value"))
+        #expect(inputs.hasPrefix("case,scenario,file,row,key,column,kind,old_value,new_value"))
         #expect(inputs.contains("east_new_smelter,east_new_smelter,plants.csv,,id=east_new,,added,"))
     }
 

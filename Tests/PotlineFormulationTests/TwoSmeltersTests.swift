@@ -84,7 +84,7 @@ import PotlineTestSupport
     @Test func csvTablesAreWritten() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try CSVReport.write(solution, to: folder)
+        try ResultTables.writeCSV(SolutionTables.tables(solution), to: folder)
         let delivered = try String(contentsOf: folder.appendingPathComponent("delivered_costs.csv"), encoding: .utf8)
         #expect(delivered.hasPrefix("region,commodity,demand_t_per_y,marginal_cost_yuan_per_t"))
         #expect(delivered.contains("east,aluminium,100000,17010"))
@@ -92,7 +92,7 @@ import PotlineTestSupport
         // A table an earlier run left (a plan) is removed; other files stay.
         try "stale".write(to: folder.appendingPathComponent("plan_builds.csv"), atomically: true, encoding: .utf8)
         try "mine".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        try CSVReport.write(solution, to: folder)
+        try ResultTables.writeCSV(SolutionTables.tables(solution), to: folder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == ["delivered_costs.csv", "flows.csv", "notes.txt", "plants.csv", "summary.csv", "supplies.csv"])
     }

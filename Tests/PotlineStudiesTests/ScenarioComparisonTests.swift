@@ -141,11 +141,11 @@ import PotlineTestSupport
         let comparison = try compare()
         let text = ComparisonReport.render(comparison)
         #expect(text.contains("total cost M yuan/y  1,633.4         1,588.3   -45.1"))
-        #expect(text.contains("capacity_t_per_y  60000 → 120000"))
+        #expect(text.contains("capacity_t_per_y  changed  60000   120000"))
         #expect(text.contains("-40.0  stopped"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-compare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try ComparisonReport.writeCSV(comparison, to: folder)
+        try ResultTables.writeCSV(ComparisonReport.tables(comparison), to: folder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(
             files == [

@@ -32,7 +32,7 @@ public struct CBCSolver: LinearSolver {
     /// exception when it cannot open a file, so it writes into a fresh temporary folder and the
     /// file is then moved into place by Swift, which reports an unwritable destination as an error.
     public func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws {
-        try model.validate()
+        try model.validate(forFiles: true)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-cbc-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

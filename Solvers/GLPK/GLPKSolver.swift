@@ -28,7 +28,7 @@ public struct GLPKSolver: LinearSolver {
     }
 
     public func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws {
-        try model.validate()
+        try model.validate(forFiles: true)
         let log = LogCapture()
         let code = withProblem(model, log: log) { problem in
             switch format {
@@ -133,14 +133,17 @@ public struct GLPKSolver: LinearSolver {
             rowDuals: rows.map { glp_get_row_dual(problem, $0) },
             reducedCosts: columns.map { glp_get_col_dual(problem, $0) },
             mipGap: nil,
-            basis: hasSolution
-                ? Basis(
-                    rows: rows.map { basisStatus(glp_get_row_stat(problem, $0)) },
-                    columns: columns.map { basisStatus(glp_get_col_stat(problem, $0)) })
-                : nil,
+            basis: hasSolution ? currentBasis(problem, model: model) : nil,
             simplexIterations: Int(glp_get_it_cnt(problem)),
             seconds: Date().timeIntervalSince(started),
             log: log.text)
+    }
+
+    /// The basis GLPK holds now, in the model's row and column order.
+    private func currentBasis(_ problem: OpaquePointer, model: LinearModel) -> Basis {
+        Basis(
+            rows: model.rows.indices.map { basisStatus(glp_get_row_stat(problem, Int32($0 + 1))) },
+            columns: model.columns.indices.map { basisStatus(glp_get_col_stat(problem, Int32($0 + 1))) })
     }
 
     /// Runs the simplex from the caller's basis when it fits the model, else from GLPK's advanced
@@ -194,15 +197,19 @@ public struct GLPKSolver: LinearSolver {
     private func solveMixedInteger(
         _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date
     ) -> SolverResult {
-        // The relaxation starts fresh even when a basis is given: measured on the China siting
-        // sweep, a warm relaxation made branch-and-bound slower (68 s against 49 s) and, among
-        // tied optima, pick other plans than a cold solve.
-        let relaxationCode = runSimplex(problem, options: options, started: started, advancedBasis: true)
+        // The relaxation starts fresh unless asked (``SolverOptions/warmStartsRelaxation``):
+        // measured on the China siting sweep, a warm relaxation made branch-and-bound slower
+        // (68 s against 49 s) and, among tied optima, pick other plans than a cold solve.
+        let relaxationCode =
+            options.warmStartsRelaxation
+            ? runSimplexFromWarmStart(problem, model: model, options: options, log: log, started: started)
+            : runSimplex(problem, options: options, started: started, advancedBasis: true)
         let relaxation = linearStatus(problem, code: relaxationCode)
         guard relaxation == .optimal else {
             let status: TerminationStatus = relaxation == .unbounded ? .infeasibleOrUnbounded : relaxation
             return emptyResult(status: status, model: model, problem: problem, log: log, started: started)
         }
+        let rootBasis = currentBasis(problem, model: model)
         let progress = Unmanaged.passRetained(BranchAndBoundProgress())
         defer { progress.release() }
         var parameters = glp_iocp()
@@ -246,7 +253,7 @@ public struct GLPKSolver: LinearSolver {
             rowDuals: nil,
             reducedCosts: nil,
             mipGap: gap,
-            basis: nil,
+            basis: rootBasis,
             simplexIterations: Int(glp_get_it_cnt(problem)),
             seconds: Date().timeIntervalSince(started),
             log: log.text)

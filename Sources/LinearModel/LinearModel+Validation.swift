@@ -21,19 +21,23 @@ extension LinearModel {
     /// Checks everything a backend relies on, so that no C library ever sees a bad model
     /// (GLPK aborts the process on duplicate entries, out-of-range indices, lower > upper,
     /// or names over 255 bytes). Returns every problem found, not just the first.
-    public func problems() -> [LinearModelError] {
+    /// `forFiles` adds what only an LP or MPS file needs: names unique among columns and among
+    /// rows, so another solver reads the model back as written. A solve does not look names up,
+    /// so it skips that check (a set of every name, on every solve of a sweep).
+    public func problems(forFiles: Bool = false) -> [LinearModelError] {
         var problems: [LinearModelError] = []
         func report(_ message: String) { problems.append(LinearModelError(message: message)) }
 
         checkName(name, what: "model name", report)
-        // Names must be unique for the LP and MPS files other solvers read.
-        var names = Set<String>(minimumCapacity: columns.count + rows.count)
-        for (j, column) in columns.enumerated() where !names.insert(column.name).inserted {
-            report("column \(j) '\(column.name)': name used twice")
-        }
-        names.removeAll(keepingCapacity: true)
-        for (i, row) in rows.enumerated() where !names.insert(row.name).inserted {
-            report("row \(i) '\(row.name)': name used twice")
+        if forFiles {
+            var names = Set<String>(minimumCapacity: columns.count + rows.count)
+            for (j, column) in columns.enumerated() where !names.insert(column.name).inserted {
+                report("column \(j) '\(column.name)': name used twice")
+            }
+            names.removeAll(keepingCapacity: true)
+            for (i, row) in rows.enumerated() where !names.insert(row.name).inserted {
+                report("row \(i) '\(row.name)': name used twice")
+            }
         }
         for (j, column) in columns.enumerated() {
             let what = "column \(j) '\(column.name)'"
@@ -80,8 +84,8 @@ extension LinearModel {
     }
 
     /// Throws the first problem ``problems()`` finds, with the count of the rest.
-    public func validate() throws(LinearModelError) {
-        let found = problems()
+    public func validate(forFiles: Bool = false) throws(LinearModelError) {
+        let found = problems(forFiles: forFiles)
         guard let first = found.first else { return }
         let more = found.count > 1 ? " (and \(found.count - 1) more problems)" : ""
         throw LinearModelError(message: first.message + more)

@@ -10,7 +10,8 @@ package struct SolutionReader {
     /// - Parameters:
     ///   - result: the final result: the LP, or for a MIP the LP re-solved with the decisions
     ///     fixed (which has the duals); its values are the plan's.
-    ///   - mip: the branch-and-bound result, for its gap.
+    ///   - mip: the branch-and-bound result beside the fixed-plan LP, for its status and gap;
+    ///     nil when `result` is the LP or the branch-and-bound result itself.
     package init(formulation: Formulation, result: SolverResult, mip: SolverResult? = nil) {
         let network = formulation.network
         let index = formulation.index
@@ -33,8 +34,10 @@ package struct SolutionReader {
         solution.solverLog = (mip.map { $0.log + "\n" } ?? "") + result.log
         solution.basis = result.basis
         solution.simplexIterations = result.simplexIterations + (mip?.simplexIterations ?? 0)
-        solution.mipGap = mip?.mipGap
-        solution.provenOptimal = (mip?.status ?? result.status) == .optimal && (mip?.mipGap ?? 0) <= Tolerance.provenGap
+        // The gap is the branch-and-bound's, whether it comes beside the fixed-plan LP or alone.
+        let gap = mip?.mipGap ?? result.mipGap
+        solution.mipGap = gap
+        solution.provenOptimal = (mip?.status ?? result.status) == .optimal && (gap ?? 0) <= Tolerance.provenGap
         guard result.hasSolution else {
             solution.deliveredCosts = network.demands.map {
                 .init(region: $0.region, commodity: $0.commodity, demandTonnesPerYear: $0.tonnesPerYear)

@@ -45,7 +45,7 @@ extension ValidatedNetwork {
         }
         if self.hasSitingDecisions { solution.siting = SitingModeResult(options.siting, network: self.network, plan: &solution.plan) }
         if options.analysePlan && options.siting == .free {
-            try SitingAnalysis.complete(&solution, network: self, options: options)
+            try SitingAnalysis.complete(&solution, network: self, options: options, relaxationBasis: solved.relaxationBasis)
         }
         return solution
     }

@@ -9,7 +9,9 @@ import PotlineSolve
 /// against building nothing, and how much cheaper each rejected candidate would have to be.
 enum SitingAnalysis {
     /// Fills the plan's baseline comparison and the rejected candidates' break-even figures.
-    static func complete(_ solution: inout Solution, network: ValidatedNetwork, options: SolveOptions) throws {
+    /// `relaxationBasis` (the plan's root relaxation) starts each forced candidate's root, which
+    /// differs from it by one bound: a few dozen simplex iterations instead of thousands.
+    static func complete(_ solution: inout Solution, network: ValidatedNetwork, options: SolveOptions, relaxationBasis: Basis?) throws {
         guard var plan = solution.plan, let planCost = solution.totalCostYuan else { return }
         var coldOptions = options
         coldOptions.warmStart = nil
@@ -24,8 +26,14 @@ enum SitingAnalysis {
         var cases = [baseline]
         for r in rejected { cases.append(network.forcing(candidate: plan.rejected[r].candidate)) }
         // Independent solves: one GLPK problem per thread, on the solve's thread budget.
-        let results = ParallelSolves.map(cases, threads: options.threads) { network in
-            Result { try Formulation(network).solve(options: options).solution }
+        // The forced solves are read for their cost and plan only: no fixed-plan LP for duals.
+        var forcedOptions = options
+        forcedOptions.pricesUnderPlan = false
+        forcedOptions.warmStart = relaxationBasis
+        forcedOptions.warmStartsRelaxation = true
+        let forced = forcedOptions
+        let results = ParallelSolves.map(Array(cases.enumerated()), threads: options.threads) { index, network in
+            Result { try Formulation(network).solve(options: index == 0 ? options : forced).solution }
         }
 
         // Only proven optima compare: a solve stopped by the time limit would overstate costs.

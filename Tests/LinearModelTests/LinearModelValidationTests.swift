@@ -19,6 +19,17 @@ import Testing
         #expect(model.problems().map(\.message) == ["'x' appears twice in row 'r'"])
     }
 
+    /// Names are looked up only in LP and MPS files: a repeated name is a problem for a file, not for a solve.
+    @Test func repeatedNamesMatterOnlyForFiles() {
+        var model = LinearModel(name: "twice")
+        let x = model.addColumn(name: "x", cost: 1)
+        let again = model.addColumn(name: "x", cost: 2)
+        model.addRow(name: "r", lower: 1, terms: [(x, 1), (again, 1)])
+        model.addRow(name: "r", upper: 5, terms: [(x, 1)])
+        #expect(model.problems().isEmpty)
+        #expect(model.problems(forFiles: true).map(\.message) == ["column 1 'x': name used twice", "row 1 'r': name used twice"])
+    }
+
     @Test func boundsNamesAndIndicesAreChecked() {
         var model = LinearModel(name: "bad")
         model.addColumn(name: "x", lower: 5, upper: 1)

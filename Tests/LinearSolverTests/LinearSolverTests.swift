@@ -124,6 +124,20 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         #expect(!result.hasSolution)
     }
 
+    /// A repeated name does not stop a solve (no backend looks names up) but stops a file, where
+    /// another solver would read two columns as one.
+    @Test(arguments: Backend.allCases) func repeatedNamesSolveButAreNotWritten(backend: Backend) throws {
+        var model = LinearModel(name: "twice", sense: .maximize)
+        let x = model.addColumn(name: "x", upper: 3, cost: 3)
+        let y = model.addColumn(name: "x", cost: 2)
+        model.addRow(name: "capacity", upper: 4, terms: [(x, 1), (y, 1)])
+        let result = try backend.solver.solve(model, options: SolverOptions())
+        #expect(result.status == .optimal && abs(result.objectiveValue - 11) < 1e-9)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("twice-\(UUID().uuidString).mps").path
+        #expect(throws: LinearModelError.self) { try backend.solver.write(model, format: .mps, to: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test(arguments: Backend.allCases) func invalidModelThrowsInsteadOfAborting(backend: Backend) {
         let solver = backend.solver
         var model = LinearModel(name: "dup")

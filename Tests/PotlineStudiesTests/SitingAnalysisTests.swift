@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Potline
 import PotlineTestSupport
@@ -79,5 +80,17 @@ import PotlineTestSupport
         #expect(close(rejected.breakEvenReductionYuanPerYear, 500_000))
         #expect(rejected.breakEvenPowerPriceYuanPerKWh == nil)
         #expect(plan.builds.first?.marginYuanPerYear == nil)
+    }
+
+    /// The plan analysis runs its solves side by side; whichever order they finish in, and on any
+    /// number of threads, the China plan and its break-evens are the same, digit for digit.
+    @Test func chinaPlanAnalysisIsTheSameOnOneThreadAndOnTwo() throws {
+        let china = try NetworkLoader.load(from: Fixtures.networks.appendingPathComponent("china").path)
+        let plans = try [1, 2].map { threads in try #require(try china.solve(options: SolveOptions(threads: threads)).plan) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try encoder.encode(plans[0]) == encoder.encode(plans[1]))
+        // China's plan builds 1.5 Mt and leaves candidates out with proven break-evens.
+        #expect(plans[0].builds.count >= 2 && plans[0].rejected.contains { $0.breakEvenReductionYuanPerYear != nil })
     }
 }

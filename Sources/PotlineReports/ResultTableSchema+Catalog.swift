@@ -207,9 +207,10 @@ extension ResultTableSchema {
     static let compareInputChanges = ResultTableSchema(
         file: "input_changes.csv", row: "one input a scenario changes",
         columns: [
-            Column("case", .text, "the scenario"), Column("scenario", .text, "the scenario file's name"),
+            Column("case", .text, "the scenario"), Column("scenario", .text, "the `name` of the scenario file that made the change (the last, when several did)"),
             Column("file", .text, "the network table"), Column("row", .integer, "its row in the file (blank for a manifest key or an added row)"),
-            Column("key", .text, "the row's id, or the manifest key"), Column("column", .text, "the column changed"),
+            Column("key", .text, "the row's id, or the manifest key"),
+            Column("column", .text, "the column changed; blank for a manifest key and for a whole row added or removed (its cells are in `new_value` or `old_value`)"),
             Column("kind", .text, "`changed`, `added` or `removed`"), Column("old_value", .text, "before"), Column("new_value", .text, "after"),
         ])
 

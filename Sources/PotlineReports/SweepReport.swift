@@ -100,6 +100,7 @@ public enum SweepReport {
         let digits = decimals(for: sweep.tolerance)
         if sweep.breakpoints.isEmpty {
             out.append("Breakpoints: none (the plan is the same at every value).")
+            out += unmovedCostNote(sweep)
             return out.joined(separator: "\n") + "\n"
         }
         var breaks: TextTable
@@ -197,6 +198,20 @@ public enum SweepReport {
         let spread = { (key: Demand) in ranges[key].map { $0.high - $0.low } ?? 0 }
         let chosen = Set(order.sorted { spread($0) > spread($1) }.prefix(deliveredCostColumns))
         return order.filter(chosen.contains)
+    }
+
+    /// A sweep whose every value gives the same total cost has most likely moved an input the
+    /// optimum does not read, such as a region's grid price for plants that have a price of their
+    /// own. Say so, so the flat line is not taken for a finding.
+    static func unmovedCostNote(_ sweep: Sweep) -> [String] {
+        let costs = sweep.points.compactMap(\.totalCostYuan)
+        guard sweep.points.count > 1, costs.count == sweep.points.count, let first = costs.first, costs.allSatisfy({ $0 == first })
+        else { return [] }
+        let text =
+            "The total cost is the same at every value: this input does not move the optimum here. Check that it is read at all: "
+            + "a plant's own electricity_price_yuan_per_kwh overrides its region's grid price, and a capacity or price outside "
+            + "what the plan uses changes nothing."
+        return TextSummary.wrap(text.split(separator: " ").map(String.init), separator: " ", indent: "Note: ", continuation: "  ")
     }
 
     // MARK: - Tables

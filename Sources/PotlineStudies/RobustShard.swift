@@ -101,7 +101,7 @@ public struct RobustShard: Sendable, Codable {
                 let planSolution = try fixed.solve(options: solveOptions).solution
                 counter.finishOne()
                 let regret: Double? =
-                    if let plan = planSolution.totalCostYuan, let own = solution.totalCostYuan { plan - own } else { nil }
+                    if let plan = planSolution.totalCostYuan, let own = solution.totalCostYuan { tidy(plan - own) } else { nil }
                 var stochasticSolution: Solution?
                 if let stochasticDecisions {
                     var held = Formulation(network)

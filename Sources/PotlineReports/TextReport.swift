@@ -70,6 +70,9 @@ public enum TextReport {
             modelLine += "; MIP gap \(Format.number(gap * 100, decimals: 3))%" + (solution.provenOptimal ? ", optimality proven" : ", not proven optimal")
         }
         out.append(modelLine)
+        if let reason = solution.missingPrices {
+            out.append("Delivered costs (marginal) are not available: \(reason). The plan and its cost stand.")
+        }
         if solution.periods.count > 1 {
             out.append(
                 "Periods: " + solution.periods.map { "\($0.id) (\(Format.percent($0.shareOfYear)) of the year)" }.joined(separator: ", "))

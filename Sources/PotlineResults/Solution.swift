@@ -290,6 +290,9 @@ public struct Solution: Sendable, Codable {
     /// For an infeasible network: the kinds of constraint whose relaxation alone makes it
     /// feasible, in words.
     @OmittedWhenEmpty public var infeasibleConstraints: [String] = []
+    /// Why a solution with a plan has no delivered costs (marginal, the duals): the LP with the
+    /// plan fixed did not solve, in words. Nil when they are there or when there is no plan to fix.
+    public var missingPrices: String?
     /// GLPK's log for the solve (not part of the JSON).
     public var solverLog = ""
     /// The optimal simplex basis, to warm-start the next solve of a similar network (not part of the JSON).
@@ -328,6 +331,6 @@ public struct Solution: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,
             provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
-            selfSupply, plan, siting, unmetDemands, priceExplanations, infeasibleConstraints
+            selfSupply, plan, siting, unmetDemands, priceExplanations, infeasibleConstraints, missingPrices
     }
 }

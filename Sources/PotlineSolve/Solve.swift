@@ -84,12 +84,16 @@ extension Formulation {
         // Where GLPK's fresh start fails numerically, the root's basis is the second try: on
         // china_silicon's hoshine_self_supply_61 it gives the duals a fresh start could not.
         var relaxed = try options.solver.solve(fixed, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds))
-        if relaxed.status == .numericalFailure, let root = first.basis {
+        let retried = relaxed.status == .numericalFailure && first.basis != nil
+        if retried, let root = first.basis {
             relaxed = try options.solver.solve(fixed, options: SolverOptions(timeLimitSeconds: options.timeLimitSeconds, warmStart: root))
         }
         guard relaxed.hasSolution else {
-            return SolvedFormulation(
-                solution: SolutionReader(formulation: self, result: first).solution, optimalLP: nil, relaxationBasis: first.basis)
+            // The plan and its cost stand; say why its delivered costs are missing.
+            var solution = SolutionReader(formulation: self, result: first).solution
+            solution.missingPrices =
+                "the LP with the plan fixed ended in \(relaxed.status.words)" + (retried ? ", from a fresh start and from the root basis" : "")
+            return SolvedFormulation(solution: solution, optimalLP: nil, relaxationBasis: first.basis)
         }
         let solution = SolutionReader(formulation: self, result: relaxed, mip: first).solution
         return SolvedFormulation(

@@ -22,6 +22,42 @@ import PotlineTestSupport
         return network
     }
 
+    /// GLPK for branch-and-bound, a numerical failure for every LP: the fixed-plan LP of a plan.
+    struct FailingLPs: LinearSolver {
+        func solve(_ model: LinearModel, options: SolverOptions) throws -> SolverResult {
+            var result = try SolverBackend.glpk.solver.solve(model, options: options)
+            if !model.isMixedInteger {
+                result.status = .numericalFailure
+                result.hasSolution = false
+            }
+            return result
+        }
+        func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws {
+            try SolverBackend.glpk.solver.write(model, format: format, to: path)
+        }
+    }
+
+    /// When the LP with the plan fixed fails, the plan and its cost stand, and the solution and
+    /// both text reports say why there are no delivered costs rather than show bare dashes.
+    @Test func aPlanWithoutItsPricesSaysWhy() throws {
+        let solution = try Self.network(candidateCapex: 50_000_000).solve(
+            options: SolveOptions(analysePlan: false, solver: FailingLPs(), threads: 1))
+        #expect(solution.status == .optimal && solution.provenOptimal)
+        #expect(close(solution.totalCostYuan, 1_588_320_000 + 50_000_000))
+        #expect(solution.plan?.builds.map(\.candidate) == ["west_new"])
+        #expect(solution.deliveredCosts.allSatisfy { $0.marginalCostYuanPerTonne == nil })
+        #expect(solution.missingPrices == "the LP with the plan fixed ended in numerical failure, from a fresh start and from the root basis")
+        let line = "Delivered costs (marginal) are not available: the LP with the plan fixed ended in numerical failure"
+        #expect(TextReport.render(solution).contains(line))
+        #expect(TextReport.render(solution, detail: .full).contains(line))
+        let json = String(decoding: try JSONReport.encode(solution), as: UTF8.self)
+        #expect(json.contains("\"missing_prices\" : \"the LP with the plan fixed ended in numerical failure"))
+        // A plan whose prices are there carries no such key.
+        let priced = try Self.network(candidateCapex: 50_000_000).solve(options: SolveOptions(analysePlan: false, threads: 1))
+        let pricedJSON = String(decoding: try JSONReport.encode(priced), as: UTF8.self)
+        #expect(priced.missingPrices == nil && !pricedJSON.contains("missing_prices"))
+    }
+
     @Test func capitalRecoveryFactor() {
         #expect(abs(CapitalCost.recoveryFactor(discountRate: 0.08, lifetimeYears: 25) - 0.093678779052) < 1e-11)
         #expect(CapitalCost.recoveryFactor(discountRate: 0, lifetimeYears: 20) == 0.05)

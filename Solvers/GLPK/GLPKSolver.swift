@@ -14,17 +14,86 @@ public struct GLPKSolver: LinearSolver {
     public func solve(_ model: LinearModel, options: SolverOptions = SolverOptions()) throws -> SolverResult {
         try model.validate()
         try options.validate()
-        let started = Date()
         let log = LogCapture()
-        var result = withProblem(model, log: log) { problem in
-            if model.isMixedInteger {
-                solveMixedInteger(problem, model: model, options: options, log: log, started: started)
-            } else {
-                solveLinear(problem, model: model, options: options, log: log, started: started)
+        return withProblem(model, log: log) { problem in solveLoaded(problem, model: model, options: options, log: log) }
+    }
+
+    /// Keeps one `glp_prob` for the whole of `body`: changes go into it in place (a changed matrix
+    /// is reloaded and rescaled, as a fresh load would be), and each solve starts from the basis
+    /// the options give, so a session's answers are a fresh solve's.
+    public func withSession<T>(_ model: LinearModel, _ body: (any SolverSession) throws -> T) throws -> T {
+        try model.validate()
+        let log = LogCapture()
+        return try withProblem(model, log: log) { problem in
+            let session = Session(solver: self, problem: problem, model: model, log: log)
+            defer { session.close() }
+            return try body(session)
+        }
+    }
+
+    /// Solves the model loaded in `problem` and checks the point against `model`.
+    private func solveLoaded(_ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture) -> SolverResult {
+        let started = Date()
+        // GLPK counts iterations over the problem's life; a session's solve reports its own.
+        let iterationsBefore = Int(glp_get_it_cnt(problem))
+        var result =
+            model.isMixedInteger
+            ? solveMixedInteger(problem, model: model, options: options, log: log, started: started)
+            : solveLinear(problem, model: model, options: options, log: log, started: started)
+        result.simplexIterations -= iterationsBefore
+        result.rejectPointBreaking(model)
+        log.clear()
+        return result
+    }
+
+    /// GLPK's side of ``withSession(_:_:)``; only valid inside it, on its thread.
+    private final class Session: SolverSession {
+        let solver: GLPKSolver
+        private var problem: OpaquePointer?
+        private(set) var model: LinearModel
+        let log: LogCapture
+
+        init(solver: GLPKSolver, problem: OpaquePointer, model: LinearModel, log: LogCapture) {
+            self.solver = solver
+            self.problem = problem
+            self.model = model
+            self.log = log
+        }
+
+        func close() { problem = nil }
+
+        private func loaded() throws -> OpaquePointer {
+            guard let problem else { throw SolverError("the GLPK session is closed: use it only inside withSession") }
+            return problem
+        }
+
+        func apply(_ changes: ModelChanges) throws {
+            let problem = try loaded()
+            let changed = try model.applying(changes)
+            model = changed
+            for change in changes.costs { glp_set_obj_coef(problem, Int32(change.index + 1), change.value) }
+            for change in changes.columnBounds {
+                glp_set_col_bnds(
+                    problem, Int32(change.index + 1), solver.boundType(change.lower, change.upper), solver.finite(change.lower),
+                    solver.finite(change.upper))
+            }
+            for change in changes.rowBounds {
+                glp_set_row_bnds(
+                    problem, Int32(change.index + 1), solver.boundType(change.lower, change.upper), solver.finite(change.lower),
+                    solver.finite(change.upper))
+            }
+            if let constant = changes.objectiveConstant { glp_set_obj_coef(problem, 0, constant) }
+            if !changes.coefficients.isEmpty {
+                // The whole matrix in the model's order, rescaled: what a fresh load gives.
+                solver.loadMatrix(changed, into: problem)
+                glp_scale_prob(problem, GLP_SF_AUTO)
             }
         }
-        result.rejectPointBreaking(model)
-        return result
+
+        func solve(options: SolverOptions) throws -> SolverResult {
+            try options.validate()
+            return solver.solveLoaded(try loaded(), model: model, options: options, log: log)
+        }
     }
 
     public func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws {
@@ -45,7 +114,7 @@ public struct GLPKSolver: LinearSolver {
 
     /// Builds the GLPK problem for `model`, runs `body`, then deletes the problem and
     /// detaches the log hook, all on the calling thread.
-    private func withProblem<T>(_ model: LinearModel, log: LogCapture, _ body: (OpaquePointer) -> T) -> T {
+    private func withProblem<T>(_ model: LinearModel, log: LogCapture, _ body: (OpaquePointer) throws -> T) rethrows -> T {
         let box = Unmanaged.passRetained(log)
         glp_term_hook({ info, text in
             guard let info, let text else { return 1 }
@@ -61,7 +130,7 @@ public struct GLPKSolver: LinearSolver {
         load(model, into: problem)
         // Rows mix tonnes and kWh (10^0…10^10): scale as glpsol does, or the simplex loses accuracy.
         glp_scale_prob(problem, GLP_SF_AUTO)
-        return body(problem)
+        return try body(problem)
     }
 
     private func load(_ model: LinearModel, into problem: OpaquePointer) {
@@ -90,6 +159,10 @@ public struct GLPKSolver: LinearSolver {
                 glp_set_col_kind(problem, index, GLP_IV)
             }
         }
+        loadMatrix(model, into: problem)
+    }
+
+    private func loadMatrix(_ model: LinearModel, into problem: OpaquePointer) {
         // GLPK's sparse arrays are 1-based; element 0 is ignored.
         let count = model.coefficients.count
         var rowIndices = [Int32](repeating: 0, count: count + 1)
@@ -153,6 +226,10 @@ public struct GLPKSolver: LinearSolver {
     ) -> Int32 {
         guard let basis = options.warmStart, basis.rows.count == model.rows.count, basis.columns.count == model.columns.count
         else { return runSimplex(problem, options: options, started: started, advancedBasis: true) }
+        // A session's problem still holds the last solve's factorization, LU updates and all; GLPK
+        // would start from it, and tied pivots would then go another way than in a fresh problem.
+        // Moving to the standard basis first discards it (it is factorized anew from `basis`).
+        glp_std_basis(problem)
         for (i, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(i + 1), glpkStatus(status)) }
         for (j, status) in basis.columns.enumerated() { glp_set_col_stat(problem, Int32(j + 1), glpkStatus(status)) }
         let code = runSimplex(problem, options: options, started: started, advancedBasis: false)
@@ -304,6 +381,8 @@ public struct GLPKSolver: LinearSolver {
 private final class LogCapture {
     private(set) var text = ""
     func append(_ line: String) { text += line }
+    /// Empties the log between the solves of a session.
+    func clear() { text = "" }
 }
 
 /// Last relative gap GLPK reported during branch-and-bound.

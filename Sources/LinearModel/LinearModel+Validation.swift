@@ -2,6 +2,14 @@
 public struct LinearModelError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    /// The first of `problems`, with the count of the rest; nil when there are none.
+    init?(summarising problems: [LinearModelError]) {
+        guard let first = problems.first else { return nil }
+        message = first.message + (problems.count > 1 ? " (and \(problems.count - 1) more problems)" : "")
+    }
+
+    init(message: String) { self.message = message }
 }
 
 extension LinearModel {
@@ -39,27 +47,9 @@ extension LinearModel {
                 report("row \(i) '\(row.name)': name used twice")
             }
         }
-        for (j, column) in columns.enumerated() {
-            let what = "column \(j) '\(column.name)'"
-            checkName(column.name, what: what, report)
-            checkBounds(column.lower, column.upper, what: what, report)
-            if !column.cost.isFinite {
-                report("\(what): cost \(column.cost) is not finite")
-            } else if abs(column.cost) > Self.largestCost {
-                report("\(what): cost \(column.cost) is beyond ±\(Self.largestCost)")
-            }
-            if column.kind == .binary, column.lower < 0 || column.upper > 1 {
-                report("\(what): binary column must have bounds within [0, 1]")
-            }
-        }
-        for (i, row) in rows.enumerated() {
-            let what = "row \(i) '\(row.name)'"
-            checkName(row.name, what: what, report)
-            checkBounds(row.lower, row.upper, what: what, report)
-        }
-        if !objectiveConstant.isFinite || abs(objectiveConstant) > Self.largestBound {
-            report("objective constant \(objectiveConstant) is not finite or beyond ±\(Self.largestBound)")
-        }
+        for j in columns.indices { checkColumn(j, report) }
+        for i in rows.indices { checkRow(i, report) }
+        checkObjectiveConstant(report)
 
         var seen = Set<Int64>()
         seen.reserveCapacity(coefficients.count)
@@ -69,13 +59,7 @@ extension LinearModel {
                 report("coefficient at (row \(entry.row), column \(entry.column)) is out of range")
                 continue
             }
-            if !entry.value.isFinite {
-                report("coefficient of '\(columns[entry.column].name)' in '\(rows[entry.row].name)' is not finite")
-            } else if entry.value != 0, !Self.coefficientRange.contains(abs(entry.value)) {
-                report(
-                    "coefficient \(entry.value) of '\(columns[entry.column].name)' in '\(rows[entry.row].name)' is outside "
-                        + "±\(Self.coefficientRange.lowerBound)…\(Self.coefficientRange.upperBound)")
-            }
+            checkCoefficient(entry, report)
             if !seen.insert(Int64(entry.row) * columnCount + Int64(entry.column)).inserted {
                 report("'\(columns[entry.column].name)' appears twice in row '\(rows[entry.row].name)'")
             }
@@ -85,10 +69,46 @@ extension LinearModel {
 
     /// Throws the first problem ``problems()`` finds, with the count of the rest.
     public func validate(forFiles: Bool = false) throws(LinearModelError) {
-        let found = problems(forFiles: forFiles)
-        guard let first = found.first else { return }
-        let more = found.count > 1 ? " (and \(found.count - 1) more problems)" : ""
-        throw LinearModelError(message: first.message + more)
+        if let error = LinearModelError(summarising: problems(forFiles: forFiles)) { throw error }
+    }
+
+    /// The checks of one column: its name, bounds, cost and kind.
+    func checkColumn(_ j: Int, _ report: (String) -> Void) {
+        let column = columns[j]
+        let what = "column \(j) '\(column.name)'"
+        checkName(column.name, what: what, report)
+        checkBounds(column.lower, column.upper, what: what, report)
+        if !column.cost.isFinite {
+            report("\(what): cost \(column.cost) is not finite")
+        } else if abs(column.cost) > Self.largestCost {
+            report("\(what): cost \(column.cost) is beyond ±\(Self.largestCost)")
+        }
+        if column.kind == .binary, column.lower < 0 || column.upper > 1 {
+            report("\(what): binary column must have bounds within [0, 1]")
+        }
+    }
+
+    func checkRow(_ i: Int, _ report: (String) -> Void) {
+        let what = "row \(i) '\(rows[i].name)'"
+        checkName(rows[i].name, what: what, report)
+        checkBounds(rows[i].lower, rows[i].upper, what: what, report)
+    }
+
+    func checkObjectiveConstant(_ report: (String) -> Void) {
+        if !objectiveConstant.isFinite || abs(objectiveConstant) > Self.largestBound {
+            report("objective constant \(objectiveConstant) is not finite or beyond ±\(Self.largestBound)")
+        }
+    }
+
+    /// The magnitude of one nonzero whose row and column are in range.
+    func checkCoefficient(_ entry: Coefficient, _ report: (String) -> Void) {
+        if !entry.value.isFinite {
+            report("coefficient of '\(columns[entry.column].name)' in '\(rows[entry.row].name)' is not finite")
+        } else if entry.value != 0, !Self.coefficientRange.contains(abs(entry.value)) {
+            report(
+                "coefficient \(entry.value) of '\(columns[entry.column].name)' in '\(rows[entry.row].name)' is outside "
+                    + "±\(Self.coefficientRange.lowerBound)…\(Self.coefficientRange.upperBound)")
+        }
     }
 
     private func checkName(_ name: String, what: String, _ report: (String) -> Void) {

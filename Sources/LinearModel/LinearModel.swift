@@ -87,6 +87,9 @@ public struct LinearModel: Sendable, Equatable {
         columns[column].upper = upper
     }
 
+    /// Sets the value of the nonzero at `index` in ``coefficients``.
+    public mutating func setCoefficient(_ index: Int, value: Double) { coefficients[index].value = value }
+
     public mutating func setKind(column: Int, _ kind: ColumnKind) { columns[column].kind = kind }
 
     public mutating func setCost(column: Int, _ cost: Double) { columns[column].cost = cost }

@@ -133,6 +133,44 @@ public protocol LinearSolver: Sendable {
     func solve(_ model: LinearModel, options: SolverOptions) throws -> SolverResult
     /// Writes `model` to `path` in `format`.
     func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws
+    /// Loads `model` once and hands `body` a session that changes its numbers in place and
+    /// re-solves, on the calling thread; the solver's copy is freed when `body` returns.
+    func withSession<T>(_ model: LinearModel, _ body: (any SolverSession) throws -> T) throws -> T
+}
+
+/// A model held by a solver between solves: what a sweep over one input's numbers uses instead
+/// of building a new problem per value. Used on one thread, inside ``LinearSolver/withSession(_:_:)``.
+public protocol SolverSession: AnyObject {
+    /// The model as it stands, after the changes so far.
+    var model: LinearModel { get }
+    /// Applies `changes`; throws ``LinearModelError``, before any C call, for a number the
+    /// model's validation rejects, and then leaves the model as it was.
+    func apply(_ changes: ModelChanges) throws
+    /// Solves the model as it stands, like ``LinearSolver/solve(_:options:)``.
+    func solve(options: SolverOptions) throws -> SolverResult
+}
+
+extension LinearSolver {
+    /// A session that builds the problem anew on each solve: right for a backend without
+    /// in-place changes, and the same answers as ``LinearSolver/solve(_:options:)``.
+    public func withSession<T>(_ model: LinearModel, _ body: (any SolverSession) throws -> T) throws -> T {
+        try body(RebuildingSession(solver: self, model: model))
+    }
+}
+
+/// ``SolverSession`` by solving the current model from scratch each time.
+private final class RebuildingSession: SolverSession {
+    let solver: any LinearSolver
+    private(set) var model: LinearModel
+
+    init(solver: any LinearSolver, model: LinearModel) {
+        self.solver = solver
+        self.model = model
+    }
+
+    func apply(_ changes: ModelChanges) throws { model = try model.applying(changes) }
+
+    func solve(options: SolverOptions) throws -> SolverResult { try solver.solve(model, options: options) }
 }
 
 extension SolverResult {

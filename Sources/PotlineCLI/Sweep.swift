@@ -69,6 +69,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Solve every value from scratch (no warm start).")
     var cold = false
 
+    @Flag(help: "Re-read and re-formulate the network at every value, instead of changing one model in place where the model is a line in the value.")
+    var rebuild = false
+
     @Flag(help: "Time the sweep cold/warm and serial/parallel and print the speedups instead of the results.")
     var benchmark = false
 
@@ -155,7 +158,7 @@ struct SweepCommand: ParsableCommand {
         var options = SweepOptions(
             solve: solving.solveOptions(analysePlan: false),
             warmStart: !cold, threads: parallel.threads,
-            refineBreakpoints: !noRefine, tolerance: tolerance)
+            refineBreakpoints: !noRefine, tolerance: tolerance, inPlace: !rebuild)
 
         if benchmark {
             let result: SweepBenchmark

@@ -114,6 +114,18 @@ package struct Formulation: Sendable {
     package internal(set) var carbonCapRows: [String: Int] = [:]
 
     package var network: Network { index.network }
+
+    /// This formulation with other numbers in a model of the same shape (and their footprints):
+    /// what a sweep that changes its model in place reads its answer through. Everything else —
+    /// the network, the map of rows and columns — is this formulation's, so only the model's
+    /// numbers may differ.
+    package func withNumbers(_ model: LinearModel, columnFootprints: [Footprint]) -> Formulation {
+        precondition(model.columns.count == self.model.columns.count && columnFootprints.count == self.columnFootprints.count)
+        var copy = self
+        copy.model = model
+        copy.columnFootprints = columnFootprints
+        return copy
+    }
     package var hasSitingDecisions: Bool { !buildColumns.isEmpty || !closeColumns.isEmpty || !retrofitColumns.isEmpty }
 
     /// - Parameter unmetDemandPenalty: when set, every demand gets a slack column at this cost

@@ -58,8 +58,12 @@ public enum SweepReport {
              "\(Format.seconds(statistics.wallSeconds)) on \(statistics.threads) "
                 + (statistics.threads == 1 ? "thread" : "threads")
                 + (statistics.mixedInteger
-                    ? ", mixed-integer (warm starts do not apply)" : statistics.warmStart ? ", warm-started" : ", cold")],
+                    ? ", mixed-integer (warm starts do not apply)" : statistics.warmStart ? ", warm-started" : ", cold")
+                + (statistics.inPlace ? ", one model changed in place" : "")],
             separator: " ", indent: "", continuation: "  ")
+        if let reason = statistics.rebuiltBecause {
+            out += TextSummary.wrap(["Model rebuilt at every value:", reason + "."], separator: " ", indent: "", continuation: "  ")
+        }
 
         let shown = show.isEmpty ? varyingDemands(sweep) : show
         out.append("")

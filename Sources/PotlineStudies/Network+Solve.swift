@@ -25,12 +25,17 @@ extension Network {
 }
 
 extension ValidatedNetwork {
+    /// The model ``solve(options:)`` solves.
+    func formulation(options: SolveOptions) -> Formulation {
+        Formulation(options.siting == .none ? withoutSiting() : self, siting: options.siting)
+    }
+
     /// Formulates and solves the network (checked already), and reads the result: see
     /// ``Network/solve(options:)``.
     public func solve(options: SolveOptions = SolveOptions()) throws -> Solution {
         let network = options.siting == .none ? withoutSiting() : self
         let started = Date()
-        let formulation = Formulation(network, siting: options.siting)
+        let formulation = self.formulation(options: options)
         let built = Date()
         let solved = try formulation.solve(options: options)
         var solution = solved.solution

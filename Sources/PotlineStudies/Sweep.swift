@@ -23,6 +23,10 @@ public struct SweepOptions: Sendable {
     public var refineBreakpoints: Bool
     /// Bisection stops when the interval is this narrow; nil means the sweep's span × 10⁻⁶.
     public var tolerance: Double?
+    /// Change one model in place between values (``InPlaceSweepModel``) instead of re-reading
+    /// and re-formulating the network at each, where the model is a line in the value; the
+    /// sweep falls back to the full path, and says why, where it is not.
+    public var inPlace: Bool
     /// Called from the solving threads after each solve.
     public var progress: (@Sendable (RunProgress) -> Void)?
 
@@ -30,9 +34,10 @@ public struct SweepOptions: Sendable {
     /// no-build baseline, and the extra solves per point would multiply its time.
     public init(
         solve: SolveOptions = SolveOptions(analysePlan: false), warmStart: Bool = true, threads: Int = 1, refineBreakpoints: Bool = true,
-        tolerance: Double? = nil, progress: (@Sendable (RunProgress) -> Void)? = nil
+        tolerance: Double? = nil, inPlace: Bool = true, progress: (@Sendable (RunProgress) -> Void)? = nil
     ) {
         self.solve = solve
+        self.inPlace = inPlace
         self.warmStart = warmStart
         self.threads = threads
         self.refineBreakpoints = refineBreakpoints
@@ -115,6 +120,11 @@ public struct Sweep: Sendable, Codable {
         public var warmStart: Bool
         /// Whether the model has integer columns (siting), where warm starts do not apply.
         public var mixedInteger: Bool
+        /// Whether the values after the first were solved by changing one model in place.
+        public var inPlace: Bool
+        /// Why the sweep re-formulated the network at every value although asked to change the
+        /// model in place; nil when it did change it in place, or was not asked to.
+        public var rebuiltBecause: String?
     }
 
     public var schema = Sweep.schemaIdentifier
@@ -173,6 +183,10 @@ public struct Sweep: Sendable, Codable {
             files: SharedFiles(files: stacked), parameter: parameter, mode: mode, solve: pointOptions, counter: counter)
         // One serial try first: a parameter that selects nothing fails once, clearly, not per thread.
         let firstPoint = try evaluator.evaluate(first, warmStart: nil)
+        var rebuiltBecause: String?
+        if options.inPlace {
+            rebuiltBecause = try evaluator.fitInPlace(grid, first: firstPoint)
+        }
         let gridPoints = try evaluateGrid(Array(grid.dropFirst()), after: firstPoint, evaluator, options)
 
         let tolerance = options.tolerance ?? max((grid.last! - first) * 1e-6, 1e-12)
@@ -183,7 +197,11 @@ public struct Sweep: Sendable, Codable {
             for (a, b) in intervals { counter.expect(bisectionSolves(b.value - a.value, tolerance: tolerance)) }
             let warm = options.warmStart
             let refined = ParallelSolves.map(intervals.map { Pair(a: $0, b: $1) }, threads: options.threads) { pair in
-                Result { try evaluator.bisect(pair.a, pair.b, tolerance: tolerance, warm: warm) }
+                Result {
+                    try evaluator.withSession { session in
+                        try evaluator.bisect(pair.a, pair.b, tolerance: tolerance, warm: warm, session: session)
+                    }
+                }
             }
             for result in refined {
                 let (found, solves) = try result.get()
@@ -219,7 +237,7 @@ public struct Sweep: Sendable, Codable {
                 gridSolves: gridPoints.count, refinementSolves: refinementSolves,
                 simplexIterations: evaluator.iterations(), wallSeconds: seconds(since: started),
                 threads: max(1, min(options.threads, grid.count)), warmStart: options.warmStart,
-                mixedInteger: firstPoint.mixedInteger))
+                mixedInteger: firstPoint.mixedInteger, inPlace: evaluator.inPlace != nil, rebuiltBecause: rebuiltBecause))
     }
 
     private struct Pair: Sendable {
@@ -238,15 +256,17 @@ public struct Sweep: Sendable, Codable {
             warm ? contiguousRuns(rest, count: options.threads) : rest.map { [$0] }
         let results = ParallelSolves.map(runs.enumerated().map { Run(index: $0, values: $1) }, threads: options.threads) { run in
             Result {
-                // The first run continues from the first point's basis; the others start cold.
-                var basis = warm && run.index == 0 ? first.basis : nil
-                var points: [EvaluatedPoint] = []
-                for value in run.values {
-                    let point = try evaluator.evaluate(value, warmStart: basis)
-                    if warm { basis = point.basis ?? basis }
-                    points.append(point)
+                try evaluator.withSession { session in
+                    // The first run continues from the first point's basis; the others start cold.
+                    var basis = warm && run.index == 0 ? first.basis : nil
+                    var points: [EvaluatedPoint] = []
+                    for value in run.values {
+                        let point = try evaluator.evaluate(value, warmStart: basis, session: session)
+                        if warm { basis = point.basis ?? basis }
+                        points.append(point)
+                    }
+                    return points
                 }
-                return points
             }
         }
         var points = [first]
@@ -340,6 +360,23 @@ struct EvaluatedPoint: Sendable {
     var solveSeconds: Double
     var mixedInteger: Bool
 
+    init(value: Double, solution: Solution) {
+        self.value = value
+        network = solution.network
+        status = solution.status
+        totalCostYuan = solution.totalCostYuan
+        deliveredCosts = solution.deliveredCosts.map {
+            .init(
+                region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
+                averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
+        }
+        signature = PlanSignature(solution)
+        basis = solution.basis
+        simplexIterations = solution.simplexIterations
+        solveSeconds = solution.solveSeconds
+        mixedInteger = solution.model.integerColumns > 0
+    }
+
     func point(plan: String) -> Sweep.Point {
         Sweep.Point(
             value: value, status: status, totalCostYuan: totalCostYuan, deliveredCosts: deliveredCosts, plan: plan,
@@ -368,42 +405,101 @@ private final class PointEvaluator: @unchecked Sendable {
 
     func iterations() -> Int { lock.withLock { totalIterations } }
 
-    func evaluate(_ value: Double, warmStart: Basis?) throws -> EvaluatedPoint {
+    /// The fit the values are solved through in place, once ``fitInPlace(_:first:)`` found one.
+    private(set) var inPlace: InPlaceSweepModel?
+
+    /// The network with the parameter at `value`, read and checked.
+    private func network(at value: Double) throws -> ValidatedNetwork {
         let scenario = parameter.scenario(mode, value)
-        let network: ValidatedNetwork
         do throws(NetworkError) {
-            network = try NetworkLoader.parse(files.files.applying([scenario]))
+            return try NetworkLoader.parse(files.files.applying([scenario]))
         } catch {
             throw ScenarioError(caseName: "sweep \(scenario.name)", problems: error.problems)
         }
+    }
+
+    /// The full path: reads the network at `value`, formulates and solves it.
+    func evaluate(_ value: Double, warmStart: Basis?) throws -> EvaluatedPoint {
         var options = solve
         options.warmStart = warmStart
-        let solution = try network.solve(options: options)
-        lock.withLock { totalIterations += solution.simplexIterations }
+        let solution = try network(at: value).solve(options: options)
+        return finished(EvaluatedPoint(value: value, solution: solution))
+    }
+
+    /// Solves `value` by changing `session`'s model in place when there is a fit, else by the
+    /// full path; a fitted number the solver must not take (a coefficient that passes through
+    /// zero) sends that value down the full path too, which says what is wrong with it.
+    func evaluate(_ value: Double, warmStart: Basis?, session: (any SolverSession)?) throws -> EvaluatedPoint {
+        guard let inPlace, let session else { return try evaluate(value, warmStart: warmStart) }
+        do {
+            try session.apply(inPlace.changes(at: value))
+        } catch is LinearModelError {
+            return try evaluate(value, warmStart: warmStart)
+        }
+        return finished(try solveInPlace(value, warmStart: warmStart, inPlace, session))
+    }
+
+    private func solveInPlace(_ value: Double, warmStart: Basis?, _ fit: InPlaceSweepModel, _ session: any SolverSession) throws
+        -> EvaluatedPoint
+    {
+        let result = try session.solve(
+            options: SolverOptions(timeLimitSeconds: solve.timeLimitSeconds, relativeMIPGap: solve.relativeMIPGap, warmStart: warmStart))
+        let solution = SolutionReader(formulation: fit.formulation(at: value, model: session.model), result: result).solution
+        return EvaluatedPoint(value: value, solution: solution)
+    }
+
+    private func finished(_ point: EvaluatedPoint) -> EvaluatedPoint {
+        lock.withLock { totalIterations += point.simplexIterations }
         counter.finishOne()
-        return EvaluatedPoint(
-            value: value, network: network.name, status: solution.status, totalCostYuan: solution.totalCostYuan,
-            deliveredCosts: solution.deliveredCosts.map {
-                .init(
-                    region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
-                    averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
-            },
-            signature: PlanSignature(solution), basis: solution.basis, simplexIterations: solution.simplexIterations,
-            solveSeconds: solution.solveSeconds, mixedInteger: solution.model.integerColumns > 0)
+        return point
+    }
+
+    /// Runs `body` with a solver session on the fitted model (nil without a fit), on this thread.
+    func withSession<T>(_ body: ((any SolverSession)?) throws -> T) throws -> T {
+        guard let inPlace else { return try body(nil) }
+        return try solve.solver.withSession(inPlace.low.model) { try body($0) }
+    }
+
+    /// Fits the model between the grid's ends and checks the fit at its middle value against the
+    /// full path (three formulations and two solves more than the grid's); nil when the fit
+    /// holds, else why the values will be solved the full way.
+    func fitInPlace(_ grid: [Double], first: EvaluatedPoint) throws -> String? {
+        if first.mixedInteger { return "the model is mixed-integer (siting): each value runs its own branch-and-bound" }
+        guard grid.count >= 3, let last = grid.last else { return nil }
+        let middle = grid[grid.count / 2]
+        let lowEnd = try network(at: grid[0]).formulation(options: solve)
+        let highEnd = try network(at: last).formulation(options: solve)
+        let fit: InPlaceSweepModel
+        switch InPlaceSweepModel.fit(low: lowEnd, at: grid[0], high: highEnd, at: last) {
+        case .fitted(let fitted): fit = fitted
+        case .rebuild(let reason): return reason
+        }
+        let middleNetwork = try network(at: middle)
+        if let mismatch = fit.mismatch(middleNetwork.formulation(options: solve), at: middle) { return mismatch }
+        var options = solve
+        options.warmStart = nil
+        let full = EvaluatedPoint(value: middle, solution: try middleNetwork.solve(options: options))
+        let fitted = try solve.solver.withSession(fit.low.model) { session in
+            try session.apply(fit.changes(at: middle))
+            return try solveInPlace(middle, warmStart: nil, fit, session)
+        }
+        if let disagreement = InPlaceSweepModel.agrees(fitted, with: full) { return disagreement }
+        inPlace = fit
+        return nil
     }
 
     /// Brackets, each narrower than `tolerance`, around every plan change between `a` and `b`
     /// that bisection can see, and the number of solves spent.
-    func bisect(_ a: EvaluatedPoint, _ b: EvaluatedPoint, tolerance: Double, warm: Bool) throws
+    func bisect(_ a: EvaluatedPoint, _ b: EvaluatedPoint, tolerance: Double, warm: Bool, session: (any SolverSession)?) throws
         -> ([(EvaluatedPoint, EvaluatedPoint)], Int)
     {
         let middle = (a.value + b.value) / 2
         guard b.value - a.value > tolerance, middle > a.value, middle < b.value else { return ([(a, b)], 0) }
-        let m = try evaluate(middle, warmStart: warm ? a.basis : nil)
+        let m = try evaluate(middle, warmStart: warm ? a.basis : nil, session: session)
         var brackets: [(EvaluatedPoint, EvaluatedPoint)] = []
         var solves = 1
         if m.signature != a.signature {
-            let (found, spent) = try bisect(a, m, tolerance: tolerance, warm: warm)
+            let (found, spent) = try bisect(a, m, tolerance: tolerance, warm: warm, session: session)
             brackets += found
             solves += spent
         }
@@ -412,7 +508,7 @@ private final class PointEvaluator: @unchecked Sendable {
                 // Two plan changes in one bracket: the second half needs its own halvings.
                 counter.expect(Sweep.bisectionSolves(b.value - m.value, tolerance: tolerance))
             }
-            let (found, spent) = try bisect(m, b, tolerance: tolerance, warm: warm)
+            let (found, spent) = try bisect(m, b, tolerance: tolerance, warm: warm, session: session)
             brackets += found
             solves += spent
         }

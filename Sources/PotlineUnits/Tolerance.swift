@@ -14,4 +14,9 @@ package enum Tolerance {
     /// Two costs closer than this share of their size are equal: sums of up to 10⁴ terms of up
     /// to 10¹² yuan carry rounding of about 10⁻¹² of the total.
     package static let relativeCostEquality = 1e-11
+    /// A model entry that moves on a line in a swept value (sums of products of inputs) matches
+    /// the line through its values at the sweep's ends to this share of its size: rounding leaves
+    /// about 10⁻¹⁵; a step (a surcharge tier, a dropped term) moves it by far more. Answers solved
+    /// through that line and through a full formulation agree to the same share.
+    package static let affineModel = 1e-9
 }

@@ -15,6 +15,6 @@ extension SweepBenchmark {
             ])
         }
         return "Benchmark of the sweep of \(parameter) on \(network): \(values) values, fastest of \(repeats) "
-            + (repeats == 1 ? "run" : "runs") + " each, against cold serial solves\n" + table.render() + "\n"
+            + (repeats == 1 ? "run" : "runs") + " each, against cold serial solves that rebuild the model at every value\n" + table.render() + "\n"
     }
 }

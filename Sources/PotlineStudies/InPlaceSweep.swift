@@ -10,9 +10,9 @@ import PotlineUnits
 /// right-hand side, a distance times a rate in a freight cost). Some do not: a tier threshold
 /// steps a surcharge, a zero capacity drops a column. So the fit is used only when
 /// - both ends give models of the same shape (rows, columns, names, kinds, nonzero pattern),
-/// - a full formulation at a third value, inside the range, equals the fit there entry for
-///   entry (to ``Tolerance/affineModel``), and
-/// - the answer solved through the fit at that value equals the full path's
+/// - full formulations at grid values a third and two thirds along the range equal the fit
+///   there entry for entry (to ``Tolerance/affineModel``), and
+/// - the answers solved through the fit at those values equal the full path's
 /// (``agrees(_:with:)``); otherwise the sweep rebuilds the model at every value and says why.
 /// Every value between the ends passed the network's checks at both ends, and those checks are
 /// ranges (a price ≥ 0, a share within [0, 1]), so they hold in between too; the numbers the

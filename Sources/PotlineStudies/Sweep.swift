@@ -460,13 +460,13 @@ private final class PointEvaluator: @unchecked Sendable {
         return try solve.solver.withSession(inPlace.low.model) { try body($0) }
     }
 
-    /// Fits the model between the grid's ends and checks the fit at its middle value against the
-    /// full path (three formulations and two solves more than the grid's); nil when the fit
-    /// holds, else why the values will be solved the full way.
+    /// Fits the model between the grid's ends and checks the fit at the grid values a third and
+    /// two thirds along against the full path (a formulation and two solves each, besides the
+    /// ends' formulations); nil when the fit holds, else why the values are solved the full way.
+    /// Two checks, not one: two steps in the range could cancel at a single value.
     func fitInPlace(_ grid: [Double], first: EvaluatedPoint) throws -> String? {
         if first.mixedInteger { return "the model is mixed-integer (siting): each value runs its own branch-and-bound" }
         guard grid.count >= 3, let last = grid.last else { return nil }
-        let middle = grid[grid.count / 2]
         let lowEnd = try network(at: grid[0]).formulation(options: solve)
         let highEnd = try network(at: last).formulation(options: solve)
         let fit: InPlaceSweepModel
@@ -474,16 +474,19 @@ private final class PointEvaluator: @unchecked Sendable {
         case .fitted(let fitted): fit = fitted
         case .rebuild(let reason): return reason
         }
-        let middleNetwork = try network(at: middle)
-        if let mismatch = fit.mismatch(middleNetwork.formulation(options: solve), at: middle) { return mismatch }
-        var options = solve
-        options.warmStart = nil
-        let full = EvaluatedPoint(value: middle, solution: try middleNetwork.solve(options: options))
-        let fitted = try solve.solver.withSession(fit.low.model) { session in
-            try session.apply(fit.changes(at: middle))
-            return try solveInPlace(middle, warmStart: nil, fit, session)
+        let checks = Set([grid[grid.count / 3], grid[2 * grid.count / 3]]).subtracting([grid[0], last]).sorted()
+        for value in checks {
+            let network = try network(at: value)
+            if let mismatch = fit.mismatch(network.formulation(options: solve), at: value) { return mismatch }
+            var options = solve
+            options.warmStart = nil
+            let full = EvaluatedPoint(value: value, solution: try network.solve(options: options))
+            let fitted = try solve.solver.withSession(fit.low.model) { session in
+                try session.apply(fit.changes(at: value))
+                return try solveInPlace(value, warmStart: nil, fit, session)
+            }
+            if let disagreement = InPlaceSweepModel.agrees(fitted, with: full) { return disagreement }
         }
-        if let disagreement = InPlaceSweepModel.agrees(fitted, with: full) { return disagreement }
         inPlace = fit
         return nil
     }

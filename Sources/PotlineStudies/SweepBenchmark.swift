@@ -6,9 +6,10 @@ import PotlineNetwork
 import PotlineResults
 import PotlineSolve
 
-/// Times one sweep four ways — cold and serial (the baseline), warm-started and serial, cold on
-/// several threads, warm-started on several threads — and checks that all four find the same
-/// optimum, plans and breakpoints. `potline sweep … --benchmark` prints it.
+/// Times one sweep five ways — cold and serial with the model rebuilt at every value (the
+/// baseline), warm-started and serial rebuilt, warm-started and serial with one model changed in
+/// place, cold on several threads rebuilt, warm-started on several threads in place — and checks
+/// that all five find the same optimum, plans and breakpoints. `potline sweep … --benchmark` prints it.
 public struct SweepBenchmark: Sendable, Codable {
     public static let schemaIdentifier = "potline.sweep-benchmark/1"
 
@@ -16,6 +17,9 @@ public struct SweepBenchmark: Sendable, Codable {
     public struct Run: Sendable, Codable {
         public var name: String
         public var warmStart: Bool
+        /// Whether the sweep was asked to change one model in place (it may still have rebuilt:
+        /// ``Sweep/Statistics/rebuiltBecause``).
+        public var inPlace: Bool
         public var threads: Int
         public var solves: Int
         public var simplexIterations: Int
@@ -34,17 +38,18 @@ public struct SweepBenchmark: Sendable, Codable {
     public var repeats: Int
     public var runs: [Run]
 
-    /// Runs the sweep in each of the four ways `repeats` times, keeping each way's fastest time.
-    /// `options.warmStart` and `options.threads` are replaced; the rest (tolerance, solver
-    /// options) is kept.
+    /// Runs the sweep in each of the five ways `repeats` times, keeping each way's fastest time.
+    /// `options.warmStart`, `options.inPlace` and `options.threads` are replaced; the rest
+    /// (tolerance, solver options) is kept.
     public static func run(
         base: NetworkFiles, scenarios: [Scenario] = [], parameter: SweepParameter, mode: SweepMode = .set,
         values: [Double], threads: Int = ProcessInfo.processInfo.activeProcessorCount, repeats: Int = 3,
         options: SweepOptions = SweepOptions()
     ) throws -> SweepBenchmark {
-        let ways: [(name: String, warm: Bool, threads: Int)] = [
-            ("cold, serial", false, 1), ("warm, serial", true, 1),
-            ("cold, \(threads) threads", false, threads), ("warm, \(threads) threads", true, threads),
+        let ways: [(name: String, warm: Bool, inPlace: Bool, threads: Int)] = [
+            ("cold, serial, rebuilt", false, false, 1), ("warm, serial, rebuilt", true, false, 1),
+            ("warm, serial, in place", true, true, 1), ("cold, \(threads) threads, rebuilt", false, false, threads),
+            ("warm, \(threads) threads, in place", true, true, threads),
         ]
         var runs: [Run] = []
         var baseline: Sweep?
@@ -53,6 +58,7 @@ public struct SweepBenchmark: Sendable, Codable {
             for _ in 0..<max(1, repeats) {
                 var wayOptions = options
                 wayOptions.warmStart = way.warm
+                wayOptions.inPlace = way.inPlace
                 wayOptions.threads = way.threads
                 wayOptions.progress = nil
                 let sweep = try Sweep.run(
@@ -63,7 +69,7 @@ public struct SweepBenchmark: Sendable, Codable {
             if baseline == nil { baseline = sweep }
             runs.append(
                 Run(
-                    name: way.name, warmStart: way.warm, threads: way.threads,
+                    name: way.name, warmStart: way.warm, inPlace: way.inPlace, threads: way.threads,
                     solves: sweep.statistics.gridSolves + sweep.statistics.refinementSolves,
                     simplexIterations: sweep.statistics.simplexIterations, wallSeconds: sweep.statistics.wallSeconds,
                     speedup: baseline!.statistics.wallSeconds / max(sweep.statistics.wallSeconds, 1e-9),

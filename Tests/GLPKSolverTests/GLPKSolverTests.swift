@@ -56,4 +56,25 @@ import Testing
         #expect(warm.simplexIterations < cold.simplexIterations, "warm \(warm.simplexIterations), cold \(cold.simplexIterations)")
         #expect(!warm.log.contains("warm-start basis rejected"))
     }
+
+    /// GLPK's problem lives only inside withSession: a session kept past it refuses, never touches freed memory.
+    @Test func aSessionKeptPastItsScopeRefuses() throws {
+        var model = LinearModel(name: "kept")
+        let x = model.addColumn(name: "x", upper: 2, cost: -1)
+        model.addRow(name: "r", upper: 1, terms: [(x, 1)])
+        var kept: (any SolverSession)?
+        let inside = try GLPKSolver().withSession(model) { session in
+            kept = session
+            return try session.solve(options: SolverOptions())
+        }
+        #expect(abs(inside.objectiveValue - -1) < 1e-9)
+        #expect(throws: SolverError.self) { try kept?.solve(options: SolverOptions()) }
+        #expect(throws: SolverError.self) { try kept?.apply(ModelChanges()) }
+        // Each solve of a session reports its own iterations, not the problem's running count.
+        try GLPKSolver().withSession(model) { session in
+            let first = try session.solve(options: SolverOptions())
+            let second = try session.solve(options: SolverOptions())
+            #expect(first.simplexIterations == second.simplexIterations)
+        }
+    }
 }

@@ -478,12 +478,13 @@ private final class PointEvaluator: @unchecked Sendable {
         for value in checks {
             let network = try network(at: value)
             if let mismatch = fit.mismatch(network.formulation(options: solve), at: value) { return mismatch }
+            // Both from the first point's basis: a like-for-like pair at the price of a few pivots.
             var options = solve
-            options.warmStart = nil
+            options.warmStart = first.basis
             let full = EvaluatedPoint(value: value, solution: try network.solve(options: options))
             let fitted = try solve.solver.withSession(fit.low.model) { session in
                 try session.apply(fit.changes(at: value))
-                return try solveInPlace(value, warmStart: nil, fit, session)
+                return try solveInPlace(value, warmStart: first.basis, fit, session)
             }
             if let disagreement = InPlaceSweepModel.agrees(fitted, with: full) { return disagreement }
         }

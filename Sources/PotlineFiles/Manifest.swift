@@ -16,8 +16,12 @@ struct Manifest {
         var maximumNewSites: Int?
         var surcharge: TieredSurcharge?
         var carbon = CarbonPolicy()
+        var energy: [EnergyCap] = []
+        var greenPower: GreenPowerTarget?
 
         func apply(to network: inout Network) {
+            network.energyCaps = energy
+            network.greenPower = greenPower
             network.capacityPolicies = capacity
             network.maximumNewSites = maximumNewSites
             network.surcharge = surcharge
@@ -76,7 +80,7 @@ struct Manifest {
 
     private static func parsePolicy(_ node: Node, _ reader: YAMLReader, baseYear: Int?) -> Policy {
         var policy = Policy()
-        guard let keys = reader.mapping(node, path: "policy", keys: ["capacity", "max_new_sites", "surcharge", "carbon"])
+        guard let keys = reader.mapping(node, path: "policy", keys: ["capacity", "max_new_sites", "surcharge", "carbon", "energy", "green_power"])
         else { return policy }
         if let sites = keys["max_new_sites"] {
             policy.maximumNewSites = reader.integer(sites, path: "policy.max_new_sites", what: "a whole number")
@@ -184,6 +188,41 @@ struct Manifest {
                     reader.number($0, path: "policy.carbon.national_cap_t_per_y")
                 })
         }
+        if let energy = keys["energy"] {
+            if let entries = energy.sequence {
+                for (k, entry) in entries.enumerated() {
+                    let path = "policy.energy[\(k)]"
+                    guard let fields = reader.mapping(entry, path: path, keys: ["processes", "national_cap_kwh_per_y", "regional_caps_kwh_per_y"])
+                    else { continue }
+                    guard let processes = reader.processList(fields["processes"], in: entry, path: "\(path).processes") else { continue }
+                    policy.energy.append(
+                        EnergyCap(
+                            processes: processes,
+                            nationalCapKWhPerYear: fields["national_cap_kwh_per_y"].flatMap {
+                                reader.number($0, path: "\(path).national_cap_kwh_per_y")
+                            },
+                            regionalCapsKWhPerYear: reader.numbersByKey(fields["regional_caps_kwh_per_y"], path: "\(path).regional_caps_kwh_per_y")))
+                }
+            } else {
+                reader.problem(energy, "policy.energy", "must be a list of caps, each with processes: [ID, …]")
+            }
+        }
+        if let green = keys["green_power"] {
+            let path = "policy.green_power"
+            if let fields = reader.mapping(green, path: path, keys: ["processes", "certificate_price_yuan_per_kwh", "min_share"]),
+                let processes = reader.processList(fields["processes"], in: green, path: "\(path).processes")
+            {
+                if let price = fields["certificate_price_yuan_per_kwh"] {
+                    if let value = reader.number(price, path: "\(path).certificate_price_yuan_per_kwh") {
+                        policy.greenPower = GreenPowerTarget(
+                            processes: processes, certificatePriceYuanPerKWh: value,
+                            minimumShares: reader.numbersByKey(fields["min_share"], path: "\(path).min_share"))
+                    }
+                } else {
+                    reader.problem(green, "\(path).certificate_price_yuan_per_kwh", "is required: what a kWh of green certificate costs")
+                }
+            }
+        }
         return policy
     }
 }
@@ -228,6 +267,34 @@ struct YAMLReader {
         }
         problem(node, path, "'\(node.string ?? "")' is not a number")
         return nil
+    }
+
+    /// A required `processes: [ID, …]` list.
+    func processList(_ node: Node?, in parent: Node, path: String) -> [String]? {
+        guard let node else {
+            problem(parent, path, "is required: give processes: [ID, …]")
+            return nil
+        }
+        guard let list = node.sequence?.compactMap(\.string), !list.isEmpty else {
+            problem(node, path, "must be a list of process ids, e.g. [smelting]")
+            return nil
+        }
+        return list
+    }
+
+    /// A mapping of ids to numbers (`shandong: 0.21`), each number checked; absent: empty.
+    func numbersByKey(_ node: Node?, path: String) -> [String: Double] {
+        guard let node else { return [:] }
+        guard let mapping = node.mapping else {
+            problem(node, path, "must map region ids to numbers")
+            return [:]
+        }
+        var values: [String: Double] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            if let number = number(value, path: "\(path).\(key)") { values[key] = number }
+        }
+        return values
     }
 
     func integer(_ node: Node, path: String, what: String) -> Int? {

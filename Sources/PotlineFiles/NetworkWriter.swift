@@ -213,6 +213,20 @@ public enum NetworkWriter {
             setting("  ", "price_yuan_per_t", number(network.carbon.priceYuanPerTonne))
             setting("  ", "national_cap_t_per_y", network.carbon.nationalCapTonnes.map(number))
         }
+        if !network.energyCaps.isEmpty { lines.append("energy:") }
+        for cap in network.energyCaps {
+            lines.append("  - processes: [\(cap.processes.joined(separator: ", "))]")
+            setting("    ", "national_cap_kwh_per_y", cap.nationalCapKWhPerYear.map(number))
+            if !cap.regionalCapsKWhPerYear.isEmpty { lines.append("    regional_caps_kwh_per_y:") }
+            for (region, value) in cap.regionalCapsKWhPerYear.sorted(by: { $0.key < $1.key }) { setting("      ", region, number(value)) }
+        }
+        if let green = network.greenPower {
+            lines.append("green_power:")
+            setting("  ", "processes", "[\(green.processes.joined(separator: ", "))]")
+            setting("  ", "certificate_price_yuan_per_kwh", number(green.certificatePriceYuanPerKWh))
+            if !green.minimumShares.isEmpty { lines.append("  min_share:") }
+            for (region, share) in green.minimumShares.sorted(by: { $0.key < $1.key }) { setting("    ", region, number(share)) }
+        }
         return lines
     }
 

@@ -13,6 +13,8 @@ public struct CostComponents: Sendable, Codable, Equatable {
     public var captiveFees: Double = 0
     /// Tiered electricity surcharge (NDRC 1239号).
     public var surcharge: Double = 0
+    /// Green certificates bought to meet a green-power target (policy.green_power).
+    public var greenCertificates: Double = 0
     /// Distance × rate + handling.
     public var freight: Double = 0
     /// Outsourced processing fees.
@@ -26,14 +28,15 @@ public struct CostComponents: Sendable, Codable, Equatable {
 
     public init(
         materials: Double = 0, gridElectricity: Double = 0, captiveGeneration: Double = 0, captiveFees: Double = 0,
-        surcharge: Double = 0, freight: Double = 0, tollingFees: Double = 0, other: Double = 0, capital: Double = 0,
-        carbon: Double = 0
+        surcharge: Double = 0, greenCertificates: Double = 0, freight: Double = 0, tollingFees: Double = 0, other: Double = 0,
+        capital: Double = 0, carbon: Double = 0
     ) {
         self.materials = materials
         self.gridElectricity = gridElectricity
         self.captiveGeneration = captiveGeneration
         self.captiveFees = captiveFees
         self.surcharge = surcharge
+        self.greenCertificates = greenCertificates
         self.freight = freight
         self.tollingFees = tollingFees
         self.other = other
@@ -41,8 +44,8 @@ public struct CostComponents: Sendable, Codable, Equatable {
         self.carbon = carbon
     }
 
-    /// All electricity: grid energy + captive generation + captive fees + surcharge.
-    public var electricity: Double { gridElectricity + captiveGeneration + captiveFees + surcharge }
+    /// All electricity: grid energy + captive generation + captive fees + surcharge + green certificates.
+    public var electricity: Double { gridElectricity + captiveGeneration + captiveFees + surcharge + greenCertificates }
 
     public var total: Double { materials + electricity + freight + tollingFees + other + capital + carbon }
 
@@ -50,7 +53,8 @@ public struct CostComponents: Sendable, Codable, Equatable {
     public var named: [(name: String, value: Double)] {
         [
             ("materials", materials), ("grid_electricity", gridElectricity), ("captive_generation", captiveGeneration),
-            ("captive_fees", captiveFees), ("surcharge", surcharge), ("freight", freight), ("tolling_fees", tollingFees),
+            ("captive_fees", captiveFees), ("surcharge", surcharge),
+            ("green_certificates", greenCertificates), ("freight", freight), ("tolling_fees", tollingFees),
             ("other", other), ("capital", capital), ("carbon", carbon),
         ]
     }
@@ -59,7 +63,7 @@ public struct CostComponents: Sendable, Codable, Equatable {
         Self(
             materials: transform(materials), gridElectricity: transform(gridElectricity),
             captiveGeneration: transform(captiveGeneration), captiveFees: transform(captiveFees),
-            surcharge: transform(surcharge), freight: transform(freight), tollingFees: transform(tollingFees),
+            surcharge: transform(surcharge), greenCertificates: transform(greenCertificates), freight: transform(freight), tollingFees: transform(tollingFees),
             other: transform(other), capital: transform(capital), carbon: transform(carbon))
     }
 
@@ -67,7 +71,8 @@ public struct CostComponents: Sendable, Codable, Equatable {
         Self(
             materials: a.materials + b.materials, gridElectricity: a.gridElectricity + b.gridElectricity,
             captiveGeneration: a.captiveGeneration + b.captiveGeneration, captiveFees: a.captiveFees + b.captiveFees,
-            surcharge: a.surcharge + b.surcharge, freight: a.freight + b.freight, tollingFees: a.tollingFees + b.tollingFees,
+            surcharge: a.surcharge + b.surcharge, greenCertificates: a.greenCertificates + b.greenCertificates,
+            freight: a.freight + b.freight, tollingFees: a.tollingFees + b.tollingFees,
             other: a.other + b.other, capital: a.capital + b.capital, carbon: a.carbon + b.carbon)
     }
 

@@ -19,6 +19,7 @@ extension Formulation {
                     let operation = operations[o]
                     var footprint = Footprint(co2Tonnes: operation.processEmissionTonnesPerTonne)
                     footprint.cost.surcharge = operation.electricityKWhPerTonne * operation.surchargeYuanPerKWh
+                    footprint.cost.greenCertificates = operation.electricityKWhPerTonne * operation.greenCertificateYuanPerKWh
                     if operation.isTolling {
                         footprint.cost.tollingFees = operation.otherCostYuanPerTonne
                     } else {

@@ -67,4 +67,25 @@ extension Formulation {
                 terms: (emittingByRegion[r] ?? []).map { ($0, columnFootprints[$0].co2Tonnes) })
         }
     }
+
+    /// Caps on the kWh some processes use (能耗双控), national and by region: Σ kWh/t × tonnes ≤ cap
+    /// over the year, grid and captive power alike.
+    mutating func addEnergyCaps() {
+        for (k, cap) in network.energyCaps.enumerated() {
+            let counted = operations.indices.filter { cap.processes.contains(network.processes[operations[$0].process].id) }
+            func terms(inRegion region: Int?) -> [(column: Int, value: Double)] {
+                counted.filter { region == nil || operations[$0].region == region }.flatMap { o in
+                    makeColumns[o].map { ($0, operations[o].electricityKWhPerTonne) }
+                }
+            }
+            let name = "energy_cap.\(k)"
+            if let national = cap.nationalCapKWhPerYear {
+                energyCapRows["\(k)"] = addRow(.energyCap, name: name, upper: national, terms: terms(inRegion: nil))
+            }
+            for (region, regional) in cap.regionalCapsKWhPerYear.sorted(by: { $0.key < $1.key }) {
+                energyCapRows["\(k).\(region)"] = addRow(
+                    .energyCap, name: "\(name).\(region)", upper: regional, terms: terms(inRegion: index.regions[region]!))
+            }
+        }
+    }
 }

@@ -112,6 +112,8 @@ package struct Formulation: Sendable {
     package internal(set) var benchmarkRows: [String: Int] = [:]
     package internal(set) var selfSupplyRows: [Int: (minimum: Int?, maximum: Int?)] = [:]
     package internal(set) var carbonCapRows: [String: Int] = [:]
+    /// Energy-cap rows by `K` (national) or `K.REGION`, K the cap's place in policy.energy.
+    package internal(set) var energyCapRows: [String: Int] = [:]
 
     package var network: Network { index.network }
 
@@ -159,6 +161,7 @@ package struct Formulation: Sendable {
         addSitingPolicy()
         addPowerAndSelfSupply()
         addCarbonCaps()
+        addEnergyCaps()
     }
 
     // MARK: - Naming and bookkeeping

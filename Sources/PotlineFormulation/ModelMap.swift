@@ -12,6 +12,8 @@ package enum ConstraintFamily: String, CaseIterable, Sendable {
     case captiveMinimum = "captive_min", captiveMaximum = "captive_max"
     case selfSupplyVolume = "selfsupply_volume", selfSupplyMinimum = "selfsupply_min", selfSupplyMaximum = "selfsupply_max"
     case carbonCap = "carbon_cap"
+    /// kWh the capped processes use ≤ the energy-use quota (policy.energy).
+    case energyCap = "energy_cap"
     /// A candidate's modules or capacity only if built, and its minimum size.
     case siteModules = "site", siteMinimum = "sitemin", siteMaximum = "sitemax"
     /// A plant takes at most one of closure and its retrofits.
@@ -34,6 +36,7 @@ package enum ConstraintFamily: String, CaseIterable, Sendable {
     package var policy: PolicyConstraint? {
         switch self {
         case .carbonCap: .carbonCap
+        case .energyCap: .energyCap
         case .ceiling: .capacityCeiling
         case .newCapacity: .newCapacityBounds
         case .quotaIn: .capacityTransfer
@@ -51,12 +54,13 @@ package enum ConstraintFamily: String, CaseIterable, Sendable {
 /// The policies (and physical limits) an infeasibility diagnosis can blame, in the order it
 /// tries them, with the words that name the network's inputs behind each.
 package enum PolicyConstraint: CaseIterable, Sendable {
-    case carbonCap, capacityCeiling, newCapacityBounds, capacityTransfer, regionalLimits, maximumNewSites, selfSupply,
+    case carbonCap, energyCap, capacityCeiling, newCapacityBounds, capacityTransfer, regionalLimits, maximumNewSites, selfSupply,
         captiveShare, linkCapacity, benchmarkShare
 
     package var words: String {
         switch self {
         case .carbonCap: "the carbon cap (policy.carbon.national_cap_t_per_y, regions.csv carbon_cap_t_per_y)"
+        case .energyCap: "the energy-use caps (policy.energy national_cap_kwh_per_y, regional_caps_kwh_per_y)"
         case .capacityCeiling: "the national capacity ceiling (policy.capacity ceiling_t_per_y)"
         case .newCapacityBounds: "the bounds on new capacity (policy.capacity new_capacity_min/max_t_per_y)"
         case .capacityTransfer:

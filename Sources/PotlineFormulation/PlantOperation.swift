@@ -27,6 +27,8 @@ package struct PlantOperation: Sendable {
     package let ownPriceYuanPerKWh: Double?
     /// Tiered surcharge on each kWh this technology uses.
     package let surchargeYuanPerKWh: Double
+    /// Green certificates bought on each kWh to meet the region's green-power target.
+    package let greenCertificateYuanPerKWh: Double
     /// Direct CO2 of the process (t/t); for a toller also its power's CO2, which its fee hides.
     package let processEmissionTonnesPerTonne: Double
     /// Share of its power from non-hydro renewables, which emit no CO2.
@@ -85,6 +87,8 @@ extension NetworkIndex {
                 electricityKWhPerTonne: kWhPerTonne, otherCostYuanPerTonne: otherCostYuanPerTonne, isTolling: false,
                 ownPriceYuanPerKWh: ownPrice,
                 surchargeYuanPerKWh: surchargeYuanPerKWh(process: process.id, kWhPerTonne: kWhPerTonne, renewableShare: renewableShare),
+                greenCertificateYuanPerKWh: network.greenPower?.certificateYuanPerKWh(
+                    process: process.id, region: region, renewableShare: renewableShare ?? 0) ?? 0,
                 processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne, renewableShare: renewableShare ?? 0)
         }
 
@@ -153,7 +157,7 @@ extension NetworkIndex {
                     source: .tolling(t), id: toller.id, group: group, region: regions[toller.region]!,
                     process: processes[toller.process]!, owner: toller.owner, electricityKWhPerTonne: 0,
                     otherCostYuanPerTonne: toller.feeYuanPerTonne, isTolling: true, ownPriceYuanPerKWh: nil,
-                    surchargeYuanPerKWh: 0,
+                    surchargeYuanPerKWh: 0, greenCertificateYuanPerKWh: 0,
                     processEmissionTonnesPerTonne: process.processEmissionTonnesPerTonne
                         + process.electricityKWhPerTonne * gridEmission,
                     renewableShare: 0))

@@ -197,6 +197,40 @@ extension Network {
         }
         if carbon.priceYuanPerTonne < 0 { log.setting("policy.carbon.price_yuan_per_t", "\(carbon.priceYuanPerTonne) is negative") }
         if let cap = carbon.nationalCapTonnes, cap < 0 { log.setting("policy.carbon.national_cap_t_per_y", "\(cap) is negative") }
+        for (k, cap) in energyCaps.enumerated() {
+            let path = "policy.energy[\(k)]"
+            if cap.processes.isEmpty { log.setting("\(path).processes", "names no process") }
+            for process in cap.processes where index.processes[process] == nil {
+                log.setting("\(path).processes", "unknown process '\(process)'" + Suggestion.didYouMean(process, among: index.processes.keys))
+            }
+            if let national = cap.nationalCapKWhPerYear, national < 0 {
+                log.setting("\(path).national_cap_kwh_per_y", "\(national) is negative")
+            }
+            for (region, regional) in cap.regionalCapsKWhPerYear.sorted(by: { $0.key < $1.key }) {
+                let key = "\(path).regional_caps_kwh_per_y.\(region)"
+                if index.regions[region] == nil {
+                    log.setting(key, "unknown region '\(region)'" + Suggestion.didYouMean(region, among: index.regions.keys))
+                }
+                if regional < 0 { log.setting(key, "\(regional) is negative") }
+            }
+        }
+        if let greenPower {
+            let path = "policy.green_power"
+            if greenPower.processes.isEmpty { log.setting("\(path).processes", "names no process") }
+            for process in greenPower.processes where index.processes[process] == nil {
+                log.setting("\(path).processes", "unknown process '\(process)'" + Suggestion.didYouMean(process, among: index.processes.keys))
+            }
+            if !(greenPower.certificatePriceYuanPerKWh >= 0) {
+                log.setting("\(path).certificate_price_yuan_per_kwh", "\(greenPower.certificatePriceYuanPerKWh) is negative")
+            }
+            for (region, share) in greenPower.minimumShares.sorted(by: { $0.key < $1.key }) {
+                let key = "\(path).min_share.\(region)"
+                if index.regions[region] == nil {
+                    log.setting(key, "unknown region '\(region)'" + Suggestion.didYouMean(region, among: index.regions.keys))
+                }
+                if !(0...1).contains(share) { log.setting(key, "\(share) is not a share from 0 to 1") }
+            }
+        }
         for policy in capacityPolicies {
             for (key, value) in [
                 ("ceiling_t_per_y", policy.ceilingTonnesPerYear), ("new_capacity_min_t_per_y", policy.newCapacityMinimumTonnesPerYear),

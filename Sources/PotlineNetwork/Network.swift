@@ -33,6 +33,9 @@ public struct Network: Sendable, Equatable {
     public var tolling: [TollingService] = []
     public var selfSupplyTargets: [SelfSupplyTarget] = []
     public var carbon = CarbonPolicy()
+    /// Energy-use caps (EnergyCap.swift) and the green-power target (GreenPowerTarget.swift).
+    public var energyCaps: [EnergyCap] = []
+    public var greenPower: GreenPowerTarget?
 
     /// Plausible lows and highs of figures, from `ranges.csv` (EstimateRange.swift).
     public var ranges: [EstimateRange] = []

@@ -154,12 +154,22 @@ extension ResultTableSchema {
             Column("demand_t_per_y", .number, "its size, t/y"), Column("unmet_t_per_y", .number, "the least shortfall that makes the rest feasible, t/y"),
         ])
 
+    static let caps = ResultTableSchema(
+        file: "caps.csv", row: "one carbon or energy cap (written when the network has any)",
+        columns: [
+            Column("kind", .text, "carbon or energy"), Column("scope", .text, "national or the region's id"),
+            Column("processes", .text, "the processes an energy cap counts, ;-separated (blank: carbon, every emitter)"),
+            Column("limit", .number, "the cap, in unit"), Column("used", .number, "what the plan uses, in unit"),
+            Column("unit", .text, "t CO2/y or kWh/y"),
+            Column("value_yuan_per_unit", .number, "what one more unit of cap would save, yuan/y per unit (0: not binding)"),
+        ])
+
     static let infeasibleConstraints = ResultTableSchema(
         file: "infeasible_constraints.csv", row: "one kind of constraint whose relaxation alone makes the network feasible",
         columns: [Column("constraint", .text, "carbon cap, ceiling, capacity transfer, self-supply, forced builds, …")])
 
     static let solve = [
-        summary, deliveredCosts, plants, supplies, flows, captivePower, selfSupply, planBuilds, planClosures, planRetrofits,
+        summary, deliveredCosts, plants, supplies, flows, captivePower, selfSupply, caps, planBuilds, planClosures, planRetrofits,
         planTransfers, planRejected, unmetDemands, infeasibleConstraints,
     ]
 

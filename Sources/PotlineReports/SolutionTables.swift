@@ -89,6 +89,17 @@ public enum SolutionTables {
                         ]
                     }))
         }
+        if !solution.caps.isEmpty {
+            tables.append(
+                ResultTable(
+                    Schema.caps,
+                    rows: solution.caps.map {
+                        [
+                            .text($0.kind.rawValue), .text($0.scope), .text($0.processes ?? ""), .number($0.limit), .number($0.used), .text($0.unit),
+                            .number($0.valueYuanPerUnit),
+                        ]
+                    }))
+        }
         if let plan = solution.plan { tables += planTables(plan) }
         if !solution.unmetDemands.isEmpty {
             tables.append(

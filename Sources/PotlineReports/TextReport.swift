@@ -11,7 +11,7 @@ public enum TextReport {
     /// A part of the full report, as `--section` names it.
     public enum Section: String, CaseIterable, Sendable {
         case costs, summary, deliveredCosts = "delivered-costs", plan, plants, captivePower = "captive-power"
-        case selfSupply = "self-supply", supplies, flows, prices
+        case selfSupply = "self-supply", caps, supplies, flows, prices
     }
 
     /// How much of the report to print.
@@ -47,6 +47,7 @@ public enum TextReport {
             case .plants: out += plants(solution)
             case .captivePower: out += captivePower(solution)
             case .selfSupply: out += selfSupply(solution)
+            case .caps: out += caps(solution)
             case .supplies: out += supplies(solution)
             case .flows: out += flows(solution)
             case .prices: out += prices(solution)
@@ -197,6 +198,27 @@ public enum TextReport {
             out.append(captive.render())
         }
         return out
+    }
+
+    /// Carbon and energy caps: the limit, what the plan uses, and what one more unit would save.
+    static func caps(_ solution: Solution) -> [String] {
+        guard !solution.caps.isEmpty else { return [] }
+        var table = TextTable([
+            ("cap", .left), ("scope", .left), ("processes", .left), ("limit", .right), ("used", .right), ("unit", .left),
+            ("value of one more unit", .right),
+        ])
+        for cap in solution.caps {
+            // kWh caps read in TWh, CO2 caps in Mt: the raw figures have 9-12 digits.
+            let (scale, unit) = cap.kind == .energy ? (1e9, "TWh/y") : (1e6, "Mt CO2/y")
+            table.add([
+                cap.kind.rawValue, cap.scope, cap.processes ?? "all", Format.number(cap.limit / scale, decimals: 2),
+                Format.number(cap.used / scale, decimals: 2), unit,
+                cap.valueYuanPerUnit.map {
+                    cap.kind == .energy ? "\(Format.number($0, decimals: 4)) yuan/kWh" : "\(Format.number($0, decimals: 1)) yuan/t CO2"
+                } ?? "–",
+            ])
+        }
+        return ["", "Caps (value: what one more kWh or t CO2 a year of cap would save a year):", table.render()]
     }
 
     /// In-house against tolled processing, and the value of its share bounds.

@@ -199,6 +199,23 @@ public struct Solution: Sendable, Codable {
         }
     }
 
+    /// A cap on CO2 (policy.carbon, regions.csv) or on electricity (policy.energy): how much of it
+    /// the plan uses and what more of it would be worth.
+    public struct CapResult: Sendable, Codable {
+        public enum Kind: String, Sendable, Codable { case carbon, energy }
+        public var kind: Kind
+        /// `national` or the region's id.
+        public var scope: String
+        /// The processes an energy cap counts, `;`-joined (nil for a carbon cap: every emitter).
+        public var processes: String?
+        /// The cap and what the plan uses of it: t CO2/y for carbon, kWh/y for energy.
+        public var limit: Double
+        public var used: Double
+        public var unit: String
+        /// What one more unit of cap would save, yuan/y per t CO2 or per kWh (0: not binding; nil without duals).
+        public var valueYuanPerUnit: Double?
+    }
+
     /// An owner's processing done in-house versus bought from tollers.
     public struct SelfSupplyResult: Sendable, Codable {
         public var owner: String
@@ -279,6 +296,7 @@ public struct Solution: Sendable, Codable {
     public var flows: [FlowResult] = []
     @OmittedWhenEmpty public var captivePower: [CaptivePowerResult] = []
     @OmittedWhenEmpty public var selfSupply: [SelfSupplyResult] = []
+    @OmittedWhenEmpty public var caps: [CapResult] = []
     /// Siting decisions, when the network has candidates, closures or retrofits.
     public var plan: SitingPlan?
     /// For a network with siting decisions: whether they were free, held at a plan, or absent.
@@ -331,6 +349,6 @@ public struct Solution: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case schema, network, baseYear, status, statusText, model, periods, buildSeconds, solveSeconds, mipGap,
             provenOptimal, totalCostYuan, costBreakdownYuan, co2T, deliveredCosts, plants, supplies, flows, captivePower,
-            selfSupply, plan, siting, unmetDemands, priceExplanations, infeasibleConstraints, missingPrices
+            selfSupply, caps, plan, siting, unmetDemands, priceExplanations, infeasibleConstraints, missingPrices
     }
 }

@@ -226,14 +226,29 @@ package struct SolutionReader {
                     minimumShareValueYuanPerPoint: valuePerPoint(rows?.minimum, base: own + tolled, sign: 1),
                     maximumShareValueYuanPerPoint: valuePerPoint(rows?.maximum, base: own + tolled, sign: -1)))
         }
+        func cap(_ kind: Solution.CapResult.Kind, scope: String, processes: [String]?, row: Int, unit: String) -> Solution.CapResult {
+            .init(
+                kind: kind, scope: scope, processes: processes?.joined(separator: ";"), limit: formulation.model.rows[row].upper,
+                used: tidy(result.rowActivities[row]), unit: unit, valueYuanPerUnit: duals.map { tidy(-$0[row]) })
+        }
+        for (scope, row) in formulation.carbonCapRows.sorted(by: { $0.key < $1.key }) {
+            solution.caps.append(cap(.carbon, scope: scope, processes: nil, row: row, unit: "t CO2/y"))
+        }
+        for (k, energy) in network.energyCaps.enumerated() {
+            let scopes = (energy.nationalCapKWhPerYear == nil ? [] : ["national"]) + energy.regionalCapsKWhPerYear.keys.sorted()
+            for scope in scopes {
+                guard let row = formulation.energyCapRows[scope == "national" ? "\(k)" : "\(k).\(scope)"] else { continue }
+                solution.caps.append(cap(.energy, scope: scope, processes: energy.processes, row: row, unit: "kWh/y"))
+            }
+        }
         if formulation.hasSitingDecisions { solution.plan = SitingPlanReader.plan(formulation, x: x, plants: solution.plants) }
         self.solution = solution
     }
 }
 
 /// What an idle plant would pay per kWh: its own or its region's grid price (the mean over
-/// periods) plus its surcharge; reported so an idle plant is not shown as paying nothing.
+/// periods) plus its surcharge and certificates; reported so an idle plant is not shown as paying nothing.
 private func idlePrice(_ operation: PlantOperation, conditions: PeriodConditions, periods: [Period]) -> Double {
     let grid = periods.indices.reduce(0) { $0 + conditions.gridPrice(operation.region, $1) * periods[$1].shareOfYear }
-    return (operation.ownPriceYuanPerKWh ?? grid) + operation.surchargeYuanPerKWh
+    return (operation.ownPriceYuanPerKWh ?? grid) + operation.surchargeYuanPerKWh + operation.greenCertificateYuanPerKWh
 }

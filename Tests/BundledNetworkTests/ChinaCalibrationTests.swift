@@ -37,6 +37,18 @@ import PotlineTestSupport
         return output.keys.map { (region: $0, unitCost: cost[$0]! / output[$0]!) }.sorted { $0.unitCost < $1.unitCost }
     }
 
+    /// Scenario energy_saving_2025 caps smelters' electricity at the base's less 10 TWh: the base
+    /// it was derived from is still the base (562.97 TWh/y), and the market purchases of alumina and
+    /// anodes, dearer than the chain's own, stay unused at base demand.
+    @Test func energySavingScenarioIsDerivedFromThisBase() {
+        let kWh = smelters.reduce(0.0) { $0 + $1.electricityKWh }
+        #expect(abs(kWh - 562.97e9) < 0.01e9, "smelters use \(kWh / 1e9) TWh/y")
+        let market = solution.supplies.filter { $0.commodity == "alumina" || $0.commodity == "prebaked_anode" }
+            .filter { $0.id.hasPrefix("import_") || $0.id.hasPrefix("merchant_") }
+        #expect(market.count == 3)
+        #expect(market.allSatisfy { $0.purchasedTonnesPerYear == 0 })
+    }
+
     @Test func solvesToOptimality() {
         #expect(solution.status == .optimal)
     }
@@ -160,14 +172,15 @@ import PotlineTestSupport
 
     /// Every estimate the audit gave a range: ranges.csv loads against the network (each figure
     /// inside its range) with these counts by table (677 after the second audit pass, which ranged
-    /// every estimated figure, not only the ones the first pass named).
+    /// every estimated figure, not only the ones the first pass named; 684 with the market purchases
+    /// of alumina and anodes and the certificate price).
     @Test func rangesByTable() {
         let counts = Dictionary(grouping: network.ranges, by: \.table).mapValues(\.count)
         #expect(
             counts == [
-                "candidates": 78, "captive_power": 60, "commodities": 2, "demands": 43, "links": 66, "network.yaml": 13,
+                "candidates": 78, "captive_power": 60, "commodities": 2, "demands": 43, "links": 66, "network.yaml": 14,
                 "period_conditions": 6, "periods": 2, "plants": 196, "processes": 30, "recipes": 18, "regions": 53,
-                "retrofits": 10, "self_supply": 4, "supplies": 90, "tolling": 6,
+                "retrofits": 10, "self_supply": 4, "supplies": 96, "tolling": 6,
             ])
     }
 

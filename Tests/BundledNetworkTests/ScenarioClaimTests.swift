@@ -74,6 +74,22 @@ import PotlineTestSupport
         #expect(changed.carbon.nationalCapTonnes == 475_800_000)
     }
 
+    /// "Smelters' electricity capped at 552.97 TWh/y": the cap is on both smelting processes.
+    @Test func energySavingCap() throws {
+        let (base, changed) = try Self.apply("energy_saving_2025")
+        #expect(base.energyCaps == [EnergyCap(processes: ["smelting", "smelting_gc"])])
+        #expect(changed.energyCaps == [EnergyCap(processes: ["smelting", "smelting_gc"], nationalCapKWhPerYear: 552_970_000_000)])
+    }
+
+    /// "Shandong 21%, Sichuan and Yunnan 70%": three targets, at network.yaml's certificate price.
+    @Test func greenPower598() throws {
+        let (base, changed) = try Self.apply("green_power_598")
+        #expect(base.greenPower?.minimumShares.isEmpty == true)
+        #expect(changed.greenPower?.minimumShares == ["shandong": 0.21, "sichuan": 0.7, "yunnan": 0.7])
+        #expect(changed.greenPower?.certificatePriceYuanPerKWh == 0.005)
+        #expect(changed.greenPower?.processes == ["smelting", "smelting_gc"])
+    }
+
     /// "threshold 13,300 kWh/t (from 2025)" and "13,650 (2021–22)".
     @Test(arguments: [("surcharge_2025", 13_300.0), ("surcharge_2021", 13_650.0)])
     func surchargeThreshold(name: String, threshold: Double) throws {

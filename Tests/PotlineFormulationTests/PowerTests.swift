@@ -241,6 +241,10 @@ import PotlineTestSupport
         network.carbon = CarbonPolicy(nationalCapTonnes: 700_000)
         let capped = try network.solve()
         #expect(close(capped.plants.first { $0.id == "west_smelter" }?.productionTonnesPerYear, 25_000 / 6.75))
+        // Each t of cap lets 1 / 6.75 t move from east (6.75 t/t) to west (13.5 t/t), saving 1,126.8 yuan a tonne.
+        let cap = try #require(capped.caps.first)
+        #expect(cap.kind == .carbon && cap.scope == "national" && cap.processes == nil && close(cap.used, 700_000))
+        #expect(close(cap.valueYuanPerUnit, (17_010 - 15_883.2) / 6.75))
     }
 
     /// Extreme but finite figures never trap in a Double → Int conversion.

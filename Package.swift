@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "PotlineNetworkTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(
             name: "PotlineFilesTests",
-            dependencies: ["Potline", "PotlineTestSupport", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Potline", "PotlineTestSupport", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "PotlineFormulationTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "PotlineResultsTests", dependencies: ["Potline", "PotlineTestSupport"]),
         .testTarget(name: "PotlineStudiesTests", dependencies: ["Potline", "PotlineTestSupport"]),

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import Yams
 import PotlineNetwork
@@ -78,30 +77,6 @@ public struct NetworkFiles {
         return text
     }
 
-    /// Whether any field has whitespace at its start or end outside quotes, which the reader
-    /// must trim. Most files have none, and then the reader's trimming, which bridges every
-    /// field through NSString (13% of a small solve, measured on cap41), would change nothing.
-    static func hasSpaceAroundFields(_ text: String) -> Bool {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? scalar == " " || scalar == "\t" : CharacterSet.whitespaces.contains(scalar)
-        }
-        var inQuotes = false
-        var previous: Unicode.Scalar? = nil
-        var atFieldStart = true
-        for scalar in text.unicodeScalars {
-            if atFieldStart, isSpace(scalar) { return true }
-            atFieldStart = false
-            if scalar == "\"" {
-                inQuotes.toggle()
-            } else if !inQuotes, scalar == "," || scalar == "\n" || scalar == "\r" {
-                if let previous, isSpace(previous) { return true }
-                atFieldStart = true
-            }
-            previous = scalar
-        }
-        return previous.map(isSpace) ?? false
-    }
-
     /// The line (1-based) and value of the first byte that is not valid UTF-8.
     static func firstInvalidUTF8(_ data: Data) -> (line: Int, byte: UInt8) {
         let bytes = [UInt8](data)
@@ -135,18 +110,20 @@ public struct NetworkFiles {
 
     private static func readTable(_ file: String, in folder: URL, log: ProblemLog) -> Table? {
         guard let text = text(of: file, in: folder, log: log) else { return nil }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: Self.hasSpaceAroundFields(text))
-        } catch {
+        let records: [[String]]
+        switch CSVRecords.parse(text) {
+        case .success(let parsed): records = parsed
+        case .failure(let error):
+            log.add(NetworkProblem(file: file, row: error.record, message: "cannot be parsed as CSV: record \(error.record) \(error.message)"))
+            return nil
+        }
+        guard let header = records.first else {
             log.add(NetworkProblem(file: file, row: 1, message: "has no readable header row"))
             return nil
         }
-        let header = reader.headerRow ?? []
         var rows: [Row] = []
-        var row = 1
-        while let fields = reader.next() {
-            row += 1
+        for (index, fields) in records.enumerated().dropFirst() {
+            let row = index + 1
             if fields.allSatisfy(\.isEmpty) { continue }  // blank line
             if fields.count != header.count {
                 log.add(
@@ -156,9 +133,6 @@ public struct NetworkFiles {
             var values: [String: String] = [:]
             for (name, value) in zip(header, fields) { values[name] = value }
             rows.append(Row(location: SourceLocation(file: file, row: row), fields: values))
-        }
-        if let error = reader.error {
-            log.add(NetworkProblem(file: file, row: row + 1, message: "cannot be parsed as CSV (\(error))"))
         }
         return Table(file: file, header: header, rows: rows)
     }

@@ -147,24 +147,14 @@ package struct SolutionReader {
                 priceYuanPerTonne: supply.priceYuanPerTonne, costYuan: tidy(bought * supply.priceYuanPerTonne))
         }
         // One flow per link, commodity and direction, its periods added up.
-        struct FlowKey: Hashable { let link: Int, commodity: Int, from: Int }
-        var flowOrder: [FlowKey] = []
-        var flowTonnes: [FlowKey: [Double]] = [:]
-        for shipment in formulation.shipments where x[shipment.column] > Tolerance.reportedQuantity {
-            let key = FlowKey(link: shipment.link, commodity: shipment.commodity, from: shipment.from)
-            if flowTonnes[key] == nil {
-                flowOrder.append(key)
-                flowTonnes[key] = Array(repeating: 0, count: periods.count)
-            }
-            flowTonnes[key]![shipment.period] += x[shipment.column]
-        }
-        solution.flows = flowOrder.map { key in
-            let byPeriod = flowTonnes[key]!
+        let flows = FlowsInUse(formulation, values: x)
+        solution.flows = flows.keys.map { key in
+            let byPeriod = flows.tonnesByPeriod[key]!
             let tonnes = byPeriod.reduce(0, +)
             let link = network.links[key.link]
             let distance = index.distanceKm(link)
             let perTonne = index.freightYuanPerTonne(link)
-            let to = link.from == network.regions[key.from].id ? link.to : link.from
+            let to = FlowsInUse.destination(of: key, in: network)
             return .init(
                 link: link.id, mode: link.mode, commodity: network.commodities[key.commodity].id,
                 from: network.regions[key.from].id, to: to, tonnesPerYear: tidy(tonnes),

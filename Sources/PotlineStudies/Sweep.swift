@@ -312,21 +312,18 @@ struct PlanSignature: Hashable, Sendable, Codable {
     /// Siting decisions: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
     var sites: [String] = []
 
-    init(_ solution: Solution) {
-        status = solution.status
-        guard solution.totalCostYuan != nil else { return }
-        plants = solution.plants.filter { $0.productionTonnesPerYear > productionTolerance }.map(\.id).sorted()
-        // A route is in use if it carries the commodity that way in any period.
-        routes = Set(
-            solution.flows.filter { $0.tonnesPerYear > productionTolerance }
-                .map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }
-        ).sorted()
-        supplies = solution.supplies.filter { $0.purchasedTonnesPerYear > productionTolerance }.map(\.id).sorted()
-        if let plan = solution.plan {
-            sites =
-                plan.builds.map { "build \($0.candidate)" } + plan.closures.map { "close \($0.plant)" }
-                + plan.retrofits.map { "retrofit \($0.retrofit)" }
-        }
+    init(_ solution: Solution) { self.init(SolutionSummary(solution)) }
+
+    init(_ summary: SolutionSummary) {
+        status = summary.status
+        guard summary.totalCostYuan != nil else { return }
+        plants = summary.plantProduction.filter { $0.tonnesPerYear > productionTolerance }.map(\.id).sorted()
+        // A route is in use if it carries the commodity that way in any period (a summary has
+        // one route per link, commodity and direction, so the names are unique).
+        routes = summary.routes.filter { $0.tonnesPerYear > productionTolerance }.map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }
+            .sorted()
+        supplies = summary.supplyPurchases.filter { $0.tonnesPerYear > productionTolerance }.map(\.id).sorted()
+        sites = summary.sites
     }
 
     func plan(label: String) -> Sweep.Plan {
@@ -360,21 +357,23 @@ struct EvaluatedPoint: Sendable {
     var solveSeconds: Double
     var mixedInteger: Bool
 
-    init(value: Double, solution: Solution) {
+    init(value: Double, solution: Solution) { self.init(value: value, summary: SolutionSummary(solution)) }
+
+    init(value: Double, summary: SolutionSummary) {
         self.value = value
-        network = solution.network
-        status = solution.status
-        totalCostYuan = solution.totalCostYuan
-        deliveredCosts = solution.deliveredCosts.map {
+        network = summary.network
+        status = summary.status
+        totalCostYuan = summary.totalCostYuan
+        deliveredCosts = summary.deliveredCosts.map {
             .init(
                 region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
                 averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
         }
-        signature = PlanSignature(solution)
-        basis = solution.basis
-        simplexIterations = solution.simplexIterations
-        solveSeconds = solution.solveSeconds
-        mixedInteger = solution.model.integerColumns > 0
+        signature = PlanSignature(summary)
+        basis = summary.basis
+        simplexIterations = summary.simplexIterations
+        solveSeconds = summary.solveSeconds
+        mixedInteger = summary.integerColumns > 0
     }
 
     func point(plan: String) -> Sweep.Point {
@@ -444,8 +443,7 @@ private final class PointEvaluator: @unchecked Sendable {
     {
         let result = try session.solve(
             options: SolverOptions(timeLimitSeconds: solve.timeLimitSeconds, relativeMIPGap: solve.relativeMIPGap, warmStart: warmStart))
-        let solution = SolutionReader(formulation: fit.formulation(at: value, model: session.model), result: result).solution
-        return EvaluatedPoint(value: value, solution: solution)
+        return EvaluatedPoint(value: value, summary: SolutionSummary(formulation: fit.formulation(at: value, model: session.model), result: result))
     }
 
     private func finished(_ point: EvaluatedPoint) -> EvaluatedPoint {

@@ -1,0 +1,134 @@
+import LinearModel
+import PotlineFormulation
+import PotlineNetwork
+
+/// What a study compares between solves — status, total, delivered costs and what the plan uses —
+/// without the rest of a ``Solution``. A sweep reads each point this way: building a whole
+/// solution (every plant's cost split, every flow's distance) was 38% of a warm in-place sweep,
+/// twice the simplex. Read from a solution or straight from a formulation and its result; both
+/// give the same summary (tested).
+package struct SolutionSummary: Sendable, Equatable {
+    package struct DeliveredCost: Sendable, Equatable {
+        package var region: String
+        package var commodity: String
+        package var marginalCostYuanPerTonne: Double?
+        package var averageCostYuanPerTonne: Double?
+    }
+
+    /// A link, commodity and direction, and the tonnes it carries over the year.
+    package struct Route: Sendable, Equatable {
+        package var link: String
+        package var commodity: String
+        package var from: String
+        package var to: String
+        package var tonnesPerYear: Double
+    }
+
+    package var network: String
+    package var status: TerminationStatus
+    package var totalCostYuan: Double?
+    package var deliveredCosts: [DeliveredCost]
+    /// Every plant row a solution has (existing, built candidates, tollers that run), in its order, with its output.
+    package var plantProduction: [(id: String, tonnesPerYear: Double)]
+    package var routes: [Route]
+    package var supplyPurchases: [(id: String, tonnesPerYear: Double)]
+    /// Siting decisions taken: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
+    package var sites: [String]
+    package var basis: Basis?
+    package var simplexIterations: Int
+    package var solveSeconds: Double
+    package var integerColumns: Int
+
+    package static func == (a: Self, b: Self) -> Bool {
+        a.network == b.network && a.status == b.status && a.totalCostYuan == b.totalCostYuan && a.deliveredCosts == b.deliveredCosts
+            && a.plantProduction.elementsEqual(b.plantProduction, by: { $0 == $1 }) && a.routes == b.routes
+            && a.supplyPurchases.elementsEqual(b.supplyPurchases, by: { $0 == $1 }) && a.sites == b.sites && a.basis == b.basis
+            && a.simplexIterations == b.simplexIterations && a.solveSeconds == b.solveSeconds && a.integerColumns == b.integerColumns
+    }
+
+    private init(
+        network: String, status: TerminationStatus, totalCostYuan: Double?, deliveredCosts: [DeliveredCost],
+        plantProduction: [(id: String, tonnesPerYear: Double)], routes: [Route], supplyPurchases: [(id: String, tonnesPerYear: Double)],
+        sites: [String], basis: Basis?, simplexIterations: Int, solveSeconds: Double, integerColumns: Int
+    ) {
+        self.network = network
+        self.status = status
+        self.totalCostYuan = totalCostYuan
+        self.deliveredCosts = deliveredCosts
+        self.plantProduction = plantProduction
+        self.routes = routes
+        self.supplyPurchases = supplyPurchases
+        self.sites = sites
+        self.basis = basis
+        self.simplexIterations = simplexIterations
+        self.solveSeconds = solveSeconds
+        self.integerColumns = integerColumns
+    }
+
+    package init(_ solution: Solution) {
+        network = solution.network
+        status = solution.status
+        totalCostYuan = solution.totalCostYuan
+        deliveredCosts = solution.deliveredCosts.map {
+            .init(
+                region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
+                averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
+        }
+        plantProduction = solution.plants.map { ($0.id, $0.productionTonnesPerYear) }
+        routes = solution.flows.map { .init(link: $0.link, commodity: $0.commodity, from: $0.from, to: $0.to, tonnesPerYear: $0.tonnesPerYear) }
+        supplyPurchases = solution.supplies.map { ($0.id, $0.purchasedTonnesPerYear) }
+        sites =
+            (solution.plan?.builds.map { "build \($0.candidate)" } ?? []) + (solution.plan?.closures.map { "close \($0.plant)" } ?? [])
+            + (solution.plan?.retrofits.map { "retrofit \($0.retrofit)" } ?? [])
+        basis = solution.basis
+        simplexIterations = solution.simplexIterations
+        solveSeconds = solution.solveSeconds
+        integerColumns = solution.model.integerColumns
+    }
+
+    /// The summary of an LP's result, read the way ``SolutionReader`` reads it (the same
+    /// tolerances and rounding). A formulation with siting decisions is read whole: its plan
+    /// needs the full reader.
+    package init(formulation: Formulation, result: SolverResult) {
+        guard result.hasSolution, !formulation.hasSitingDecisions else {
+            self.init(SolutionReader(formulation: formulation, result: result).solution)
+            return
+        }
+        let network = formulation.network
+        let index = formulation.index
+        let periods = formulation.periods
+        let x = result.columnValues.map { abs($0) < Tolerance.zeroValue ? 0 : $0 }
+        let plantProduction: [(id: String, tonnesPerYear: Double)] = formulation.groups.compactMap { group in
+            let production = group.operations.flatMap { formulation.makeColumns[$0] }.reduce(0) { $0 + x[$1] }
+            if case .tolling = group.source, production <= Tolerance.zeroValue { return nil }
+            return (group.id, tidy(production))
+        }
+        let supplyPurchases: [(id: String, tonnesPerYear: Double)] = network.supplies.enumerated().map { s, supply in
+            (supply.id, tidy(formulation.supplyColumns[s].reduce(0) { $0 + x[$1] }))
+        }
+        let flows = FlowsInUse(formulation, values: x)
+        let routes: [Route] = flows.keys.map { key in
+            .init(
+                link: network.links[key.link].id, commodity: network.commodities[key.commodity].id, from: network.regions[key.from].id,
+                to: FlowsInUse.destination(of: key, in: network), tonnesPerYear: tidy(flows.tonnesByPeriod[key]!.reduce(0, +)))
+        }
+        let attribution = CostAttribution(formulation, values: x)
+        let duals = result.rowDuals
+        let shares = periods.map(\.shareOfYear)
+        let deliveredCosts: [DeliveredCost] = network.demands.enumerated().map { d, demand in
+            let rows = formulation.demandRows[d]
+            let average = attribution.yearly(
+                region: index.regions[demand.region]!, commodity: index.commodities[demand.commodity]!, periods: periods.count,
+                weights: shares)
+            return .init(
+                region: demand.region, commodity: demand.commodity,
+                marginalCostYuanPerTonne: duals.map { duals in tidy(zip(rows, shares).reduce(0) { $0 + duals[$1.0] * $1.1 }) },
+                averageCostYuanPerTonne: average.map { tidy($0.cost.total) })
+        }
+        self.init(
+            network: network.name, status: result.status, totalCostYuan: tidy(result.objectiveValue), deliveredCosts: deliveredCosts,
+            plantProduction: plantProduction, routes: routes, supplyPurchases: supplyPurchases, sites: [], basis: result.basis,
+            simplexIterations: result.simplexIterations, solveSeconds: result.seconds,
+            integerColumns: formulation.model.columns.filter { $0.kind != .continuous }.count)
+    }
+}

@@ -69,8 +69,7 @@ public struct GLPKSolver: LinearSolver {
 
         func apply(_ changes: ModelChanges) throws {
             let problem = try loaded()
-            let changed = try model.applying(changes)
-            model = changed
+            try model.apply(changes)
             for change in changes.costs { glp_set_obj_coef(problem, Int32(change.index + 1), change.value) }
             for change in changes.columnBounds {
                 glp_set_col_bnds(
@@ -85,7 +84,7 @@ public struct GLPKSolver: LinearSolver {
             if let constant = changes.objectiveConstant { glp_set_obj_coef(problem, 0, constant) }
             if !changes.coefficients.isEmpty {
                 // The whole matrix in the model's order, rescaled: what a fresh load gives.
-                solver.loadMatrix(changed, into: problem)
+                solver.loadMatrix(model, into: problem)
                 glp_scale_prob(problem, GLP_SF_AUTO)
             }
         }

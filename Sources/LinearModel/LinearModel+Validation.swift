@@ -137,12 +137,15 @@ extension LinearModel {
     /// bound within `tolerance`. Backends check their answer with it, so a numerically broken
     /// solve is never reported as optimal.
     public func worstViolation(of x: [Double], tolerance: Double = 1e-6) -> (name: String, relative: Double)? {
-        var worst: (name: String, relative: Double)?
-        func consider(_ name: String, _ value: Double, _ lower: Double, _ upper: Double, scale: Double) {
+        func breach(_ value: Double, _ lower: Double, _ upper: Double, scale: Double) -> Double {
             let below = lower.isFinite ? (lower - value) / max(scale, abs(lower)) : 0
             let above = upper.isFinite ? (value - upper) / max(scale, abs(upper)) : 0
-            let relative = value.isFinite ? max(below, above) : .infinity
-            if relative > tolerance, relative > (worst?.relative ?? 0) { worst = (name, relative) }
+            return value.isFinite ? max(below, above) : .infinity
+        }
+        // The worst so far, by place; named once at the end (not a name retained per row).
+        var worst: (row: Int?, column: Int?, relative: Double)?
+        func consider(row: Int? = nil, column: Int? = nil, _ relative: Double) {
+            if relative > tolerance, relative > (worst?.relative ?? 0) { worst = (row, column, relative) }
         }
         var activity = [Double](repeating: 0, count: rows.count)
         var largestTerm = [Double](repeating: 1, count: rows.count)
@@ -151,16 +154,23 @@ extension LinearModel {
             activity[entry.row] += term
             largestTerm[entry.row] = max(largestTerm[entry.row], abs(term))
         }
-        for (i, row) in rows.enumerated() { consider(row.name, activity[i], row.lower, row.upper, scale: largestTerm[i]) }
+        for (i, row) in rows.enumerated() { consider(row: i, breach(activity[i], row.lower, row.upper, scale: largestTerm[i])) }
         // A column's bound is judged at the size it has in its rows: -6e-6 kWh on a grid column whose
         // row balances 10⁹ kWh is the solver's tolerance, not a broken point (GLPK works on scaled columns).
-        var columnScale = [Double](repeating: 1, count: columns.count)
-        for entry in coefficients where entry.value != 0 {
-            columnScale[entry.column] = max(columnScale[entry.column], largestTerm[entry.row] / abs(entry.value))
+        // A scale of 1 judges strictest (a larger scale only shrinks a breach), so the scales, a
+        // second pass over the matrix, are worked out only when a column breaks a bound at 1.
+        let columnsBreak = columns.indices.contains { breach(x[$0], columns[$0].lower, columns[$0].upper, scale: 1) > tolerance }
+        if columnsBreak {
+            var columnScale = [Double](repeating: 1, count: columns.count)
+            for entry in coefficients where entry.value != 0 {
+                columnScale[entry.column] = max(columnScale[entry.column], largestTerm[entry.row] / abs(entry.value))
+            }
+            for (j, column) in columns.enumerated() {
+                consider(column: j, breach(x[j], column.lower, column.upper, scale: columnScale[j]))
+            }
         }
-        for (j, column) in columns.enumerated() {
-            consider(column.name, x[j], column.lower, column.upper, scale: columnScale[j])
-        }
-        return worst
+        guard let worst else { return nil }
+        let name = worst.row.map { rows[$0].name } ?? worst.column.map { columns[$0].name } ?? ""
+        return (name, worst.relative)
     }
 }

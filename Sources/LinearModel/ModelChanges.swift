@@ -38,37 +38,66 @@ public struct ModelChanges: Sendable, Equatable {
 }
 
 extension LinearModel {
-    /// The model with `changes` applied. Throws ``LinearModelError`` for an index outside the
-    /// model, and for a new number ``validate()`` would reject (checked on the changed entries only).
+    /// The model with `changes` applied (see ``apply(_:)``).
     public func applying(_ changes: ModelChanges) throws(LinearModelError) -> LinearModel {
         var model = self
+        try model.apply(changes)
+        return model
+    }
+
+    /// Applies `changes` in place. Throws ``LinearModelError`` for an index outside the model,
+    /// and for a new number ``validate()`` would reject (checked on the changed entries only);
+    /// a model that throws is left as it was. In place, because a session's model is its own:
+    /// copying it at every value of a sweep (every column's name retained) cost as much as
+    /// applying the changes to GLPK.
+    public mutating func apply(_ changes: ModelChanges) throws(LinearModelError) {
+        for change in changes.costs where !columns.indices.contains(change.index) {
+            throw LinearModelError(message: "cost change for column \(change.index) is out of range")
+        }
+        for change in changes.columnBounds where !columns.indices.contains(change.index) {
+            throw LinearModelError(message: "bound change for column \(change.index) is out of range")
+        }
+        for change in changes.rowBounds where !rows.indices.contains(change.index) {
+            throw LinearModelError(message: "bound change for row \(change.index) is out of range")
+        }
+        for change in changes.coefficients where !coefficients.indices.contains(change.index) {
+            throw LinearModelError(message: "change for nonzero \(change.index) is out of range")
+        }
+        var undo = ModelChanges()
+        undo.costs = changes.costs.map { .init(index: $0.index, value: columns[$0.index].cost) }
+        undo.columnBounds = changes.columnBounds.map { .init(index: $0.index, lower: columns[$0.index].lower, upper: columns[$0.index].upper) }
+        undo.rowBounds = changes.rowBounds.map { .init(index: $0.index, lower: rows[$0.index].lower, upper: rows[$0.index].upper) }
+        undo.coefficients = changes.coefficients.map { .init(index: $0.index, value: coefficients[$0.index].value) }
+        undo.objectiveConstant = changes.objectiveConstant.map { _ in objectiveConstant }
         var problems: [LinearModelError] = []
         func report(_ message: String) { problems.append(LinearModelError(message: message)) }
+        set(changes, check: report)
+        if let error = LinearModelError(summarising: problems) {
+            set(undo, check: { _ in })  // every undo value was read before any change
+            throw error
+        }
+    }
+
+    private mutating func set(_ changes: ModelChanges, check report: (String) -> Void) {
         for change in changes.costs {
-            guard columns.indices.contains(change.index) else { throw LinearModelError(message: "cost change for column \(change.index) is out of range") }
-            model.setCost(column: change.index, change.value)
-            model.checkColumn(change.index, report)
+            setCost(column: change.index, change.value)
+            checkColumn(change.index, report)
         }
         for change in changes.columnBounds {
-            guard columns.indices.contains(change.index) else { throw LinearModelError(message: "bound change for column \(change.index) is out of range") }
-            model.setBounds(column: change.index, lower: change.lower, upper: change.upper)
-            model.checkColumn(change.index, report)
+            setBounds(column: change.index, lower: change.lower, upper: change.upper)
+            checkColumn(change.index, report)
         }
         for change in changes.rowBounds {
-            guard rows.indices.contains(change.index) else { throw LinearModelError(message: "bound change for row \(change.index) is out of range") }
-            model.setBounds(row: change.index, lower: change.lower, upper: change.upper)
-            model.checkRow(change.index, report)
+            setBounds(row: change.index, lower: change.lower, upper: change.upper)
+            checkRow(change.index, report)
         }
         for change in changes.coefficients {
-            guard coefficients.indices.contains(change.index) else { throw LinearModelError(message: "change for nonzero \(change.index) is out of range") }
-            model.setCoefficient(change.index, value: change.value)
-            model.checkCoefficient(model.coefficients[change.index], report)
+            setCoefficient(change.index, value: change.value)
+            checkCoefficient(coefficients[change.index], report)
         }
         if let constant = changes.objectiveConstant {
-            model.objectiveConstant = constant
-            model.checkObjectiveConstant(report)
+            objectiveConstant = constant
+            checkObjectiveConstant(report)
         }
-        if let error = LinearModelError(summarising: problems) { throw error }
-        return model
     }
 }

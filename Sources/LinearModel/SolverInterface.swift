@@ -168,7 +168,7 @@ private final class RebuildingSession: SolverSession {
         self.model = model
     }
 
-    func apply(_ changes: ModelChanges) throws { model = try model.applying(changes) }
+    func apply(_ changes: ModelChanges) throws { try model.apply(changes) }
 
     func solve(options: SolverOptions) throws -> SolverResult { try solver.solve(model, options: options) }
 }

@@ -26,16 +26,18 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints `result` as one JSON document or as text, writes its tables into `--out` and
     /// `--xlsx`, the HTML page (when `html` names a file), then exits with the status's documented
-    /// code. The JSON is encoded even for text, so a result that cannot be encoded fails before any output.
+    /// code. A result with a non-finite figure fails before any output, text or JSON: for text the
+    /// figures are checked (``FiniteFigures``), and only a failing result is encoded, to name the figure.
     func publish<T: Encodable>(
         _ result: T, text: (T) -> String, tables: ((T) -> [ResultTable])? = nil, html: String? = nil,
         page: () throws -> String = { "" }, status: TerminationStatus = .optimal
     ) throws {
-        let document = try encodeResult(result)
         if json {
+            let document = try encodeResult(result)
             StandardStreams.writeOutput(document)
             StandardStreams.writeOutput("\n")
         } else {
+            if !FiniteFigures.allFinite(result) { _ = try encodeResult(result) }
             StandardStreams.writeOutput(text(result))
         }
         if let tables, out != nil || xlsx != nil {

@@ -101,7 +101,7 @@ public struct NetworkFiles {
         }
         guard let text = text(of: file, in: folder, log: log) else { return nil }
         do {
-            return try Yams.compose(yaml: text)
+            return try composeYAML(text)
         } catch {
             log.add(yamlSyntaxProblem(error, file: file))
             return nil

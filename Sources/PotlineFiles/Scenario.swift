@@ -167,7 +167,7 @@ extension Scenario {
     public static func parse(_ text: String, file: String) throws(NetworkError) -> Scenario {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try composeYAML(text)
         } catch {
             throw NetworkError([yamlSyntaxProblem(error, file: file)])
         }

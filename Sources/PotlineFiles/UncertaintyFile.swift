@@ -67,7 +67,7 @@ public struct UncertaintyFile: Sendable, Equatable {
     /// Parses uncertainty YAML; every problem names the file, line and key.
     public static func parse(_ text: String, file: String) throws(NetworkError) -> UncertaintyFile {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
+        do { root = try composeYAML(text) } catch {
             throw NetworkError([NetworkProblem(file: file, message: "is not valid YAML: \(error)")])
         }
         var problems: [NetworkProblem] = []

@@ -12,18 +12,30 @@ struct FlowsInUse {
     }
 
     private(set) var keys: [Key] = []
-    private(set) var tonnesByPeriod: [Key: [Double]] = [:]
+    private let periodCount: Int
+    /// Tonnes of flow `i` in period `p` at `i × periods + p`.
+    private var tonnes: [Double] = []
 
     init(_ formulation: Formulation, values x: [Double]) {
+        periodCount = formulation.periods.count
+        let commodityCount = formulation.network.commodities.count
+        // A flow's place, found by index, not by hashing its key (hashing was most of a sweep
+        // point's read): per link and commodity, one slot for each direction, the direction told
+        // by which end the flow leaves from (a link's two ends are distinct regions).
+        var place = [Int](repeating: -1, count: formulation.network.links.count * commodityCount * 2)
         for shipment in formulation.shipments where x[shipment.column] > Tolerance.reportedQuantity {
-            let key = Key(link: shipment.link, commodity: shipment.commodity, from: shipment.from)
-            if tonnesByPeriod[key] == nil {
-                keys.append(key)
-                tonnesByPeriod[key] = Array(repeating: 0, count: formulation.periods.count)
+            let slot = ((shipment.link * commodityCount) + shipment.commodity) * 2 + (shipment.from <= shipment.to ? 0 : 1)
+            if place[slot] < 0 {
+                place[slot] = keys.count
+                keys.append(Key(link: shipment.link, commodity: shipment.commodity, from: shipment.from))
+                tonnes.append(contentsOf: repeatElement(0, count: periodCount))
             }
-            tonnesByPeriod[key]![shipment.period] += x[shipment.column]
+            tonnes[place[slot] * periodCount + shipment.period] += x[shipment.column]
         }
     }
+
+    /// The tonnes of flow `i` (of ``keys``) in each period.
+    func tonnesByPeriod(_ i: Int) -> ArraySlice<Double> { tonnes[(i * periodCount)..<((i + 1) * periodCount)] }
 
     /// The region a flow goes to: the link's other end.
     static func destination(of key: Key, in network: Network) -> String {

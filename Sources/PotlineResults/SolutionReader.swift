@@ -148,8 +148,8 @@ package struct SolutionReader {
         }
         // One flow per link, commodity and direction, its periods added up.
         let flows = FlowsInUse(formulation, values: x)
-        solution.flows = flows.keys.map { key in
-            let byPeriod = flows.tonnesByPeriod[key]!
+        solution.flows = flows.keys.enumerated().map { i, key in
+            let byPeriod = flows.tonnesByPeriod(i)
             let tonnes = byPeriod.reduce(0, +)
             let link = network.links[key.link]
             let distance = index.distanceKm(link)

@@ -90,13 +90,22 @@ package struct SolutionSummary: Sendable, Equatable {
     /// tolerances and rounding). A formulation with siting decisions is read whole: its plan
     /// needs the full reader.
     package init(formulation: Formulation, result: SolverResult) {
+        self.init(formulation, result, readingDeliveredCosts: true)
+    }
+
+    /// The summary without delivered costs (an empty list): what a sweep's bisection compares.
+    /// It reads only `formulation`'s map of columns, none of its numbers, so the formulation of
+    /// any value of an in-place sweep serves; skipping the cost attribution halves the read.
+    package init(planOf formulation: Formulation, result: SolverResult) {
+        self.init(formulation, result, readingDeliveredCosts: false)
+    }
+
+    private init(_ formulation: Formulation, _ result: SolverResult, readingDeliveredCosts: Bool) {
         guard result.hasSolution, !formulation.hasSitingDecisions else {
             self.init(SolutionReader(formulation: formulation, result: result).solution)
             return
         }
         let network = formulation.network
-        let index = formulation.index
-        let periods = formulation.periods
         let x = result.columnValues.map { abs($0) < Tolerance.zeroValue ? 0 : $0 }
         let plantProduction: [(id: String, tonnesPerYear: Double)] = formulation.groups.compactMap { group in
             let production = group.operations.flatMap { formulation.makeColumns[$0] }.reduce(0) { $0 + x[$1] }
@@ -107,15 +116,26 @@ package struct SolutionSummary: Sendable, Equatable {
             (supply.id, tidy(formulation.supplyColumns[s].reduce(0) { $0 + x[$1] }))
         }
         let flows = FlowsInUse(formulation, values: x)
-        let routes: [Route] = flows.keys.map { key in
+        let routes: [Route] = flows.keys.enumerated().map { i, key in
             .init(
                 link: network.links[key.link].id, commodity: network.commodities[key.commodity].id, from: network.regions[key.from].id,
-                to: FlowsInUse.destination(of: key, in: network), tonnesPerYear: tidy(flows.tonnesByPeriod[key]!.reduce(0, +)))
+                to: FlowsInUse.destination(of: key, in: network), tonnesPerYear: tidy(flows.tonnesByPeriod(i).reduce(0, +)))
         }
-        let attribution = CostAttribution(formulation, values: x)
-        let duals = result.rowDuals
+        let deliveredCosts = readingDeliveredCosts ? Self.deliveredCosts(formulation, x, result.rowDuals) : []
+        self.init(
+            network: network.name, status: result.status, totalCostYuan: tidy(result.objectiveValue), deliveredCosts: deliveredCosts,
+            plantProduction: plantProduction, routes: routes, supplyPurchases: supplyPurchases, sites: [], basis: result.basis,
+            simplexIterations: result.simplexIterations, solveSeconds: result.seconds,
+            integerColumns: formulation.model.columns.filter { $0.kind != .continuous }.count)
+    }
+
+    private static func deliveredCosts(_ formulation: Formulation, _ x: [Double], _ duals: [Double]?) -> [DeliveredCost] {
+        let network = formulation.network
+        let index = formulation.index
+        let periods = formulation.periods
         let shares = periods.map(\.shareOfYear)
-        let deliveredCosts: [DeliveredCost] = network.demands.enumerated().map { d, demand in
+        let attribution = CostAttribution(formulation, values: x)
+        return network.demands.enumerated().map { d, demand in
             let rows = formulation.demandRows[d]
             let average = attribution.yearly(
                 region: index.regions[demand.region]!, commodity: index.commodities[demand.commodity]!, periods: periods.count,
@@ -125,10 +145,5 @@ package struct SolutionSummary: Sendable, Equatable {
                 marginalCostYuanPerTonne: duals.map { duals in tidy(zip(rows, shares).reduce(0) { $0 + duals[$1.0] * $1.1 }) },
                 averageCostYuanPerTonne: average.map { tidy($0.cost.total) })
         }
-        self.init(
-            network: network.name, status: result.status, totalCostYuan: tidy(result.objectiveValue), deliveredCosts: deliveredCosts,
-            plantProduction: plantProduction, routes: routes, supplyPurchases: supplyPurchases, sites: [], basis: result.basis,
-            simplexIterations: result.simplexIterations, solveSeconds: result.seconds,
-            integerColumns: formulation.model.columns.filter { $0.kind != .continuous }.count)
     }
 }

@@ -193,7 +193,7 @@ public struct Sweep: Sendable, Codable {
         var brackets: [(EvaluatedPoint, EvaluatedPoint)] = []
         var refinementSolves = 0
         if options.refineBreakpoints {
-            let intervals = zip(gridPoints, gridPoints.dropFirst()).filter { $0.signature != $1.signature }
+            let intervals = zip(gridPoints, gridPoints.dropFirst()).filter { !$0.samePlan(as: $1) }
             for (a, b) in intervals { counter.expect(bisectionSolves(b.value - a.value, tolerance: tolerance)) }
             let warm = options.warmStart
             let refined = ParallelSolves.map(intervals.map { Pair(a: $0, b: $1) }, threads: options.threads) { pair in
@@ -209,7 +209,7 @@ public struct Sweep: Sendable, Codable {
                 refinementSolves += solves
             }
         } else {
-            brackets = zip(gridPoints, gridPoints.dropFirst()).filter { $0.signature != $1.signature }.map { ($0, $1) }
+            brackets = zip(gridPoints, gridPoints.dropFirst()).filter { !$0.samePlan(as: $1) }.map { ($0, $1) }
         }
 
         // Plans are labelled A, B, … in order of value, over grid and bisection points alike.
@@ -303,7 +303,40 @@ public struct Sweep: Sendable, Codable {
     }
 }
 
-/// What an optimum uses; equal signatures mean the same plan.
+/// What an optimum uses, in the summary's order, with nothing named or sorted: what a sweep
+/// compares from point to point (formatting and sorting route names at every bisection solve
+/// cost a third of the simplex). A ``PlanSignature`` is made of it only for the plans reported.
+struct PlanUsage: Equatable, Sendable {
+    /// A link, commodity and direction in use.
+    struct Route: Equatable, Sendable {
+        var link: String
+        var commodity: String
+        var from: String
+        var to: String
+    }
+
+    var status: TerminationStatus
+    var plants: [String] = []
+    var routes: [Route] = []
+    var supplies: [String] = []
+    /// Siting decisions: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
+    var sites: [String] = []
+
+    init(_ summary: SolutionSummary) {
+        status = summary.status
+        guard summary.totalCostYuan != nil else { return }
+        plants = summary.plantProduction.filter { $0.tonnesPerYear > productionTolerance }.map(\.id)
+        // A route is in use if it carries the commodity that way in any period (a summary has
+        // one route per link, commodity and direction).
+        routes = summary.routes.filter { $0.tonnesPerYear > productionTolerance }.map {
+            Route(link: $0.link, commodity: $0.commodity, from: $0.from, to: $0.to)
+        }
+        supplies = summary.supplyPurchases.filter { $0.tonnesPerYear > productionTolerance }.map(\.id)
+        sites = summary.sites
+    }
+}
+
+/// What an optimum uses, named and sorted; equal signatures mean the same plan.
 struct PlanSignature: Hashable, Sendable, Codable {
     var status: TerminationStatus
     var plants: [String] = []
@@ -312,18 +345,15 @@ struct PlanSignature: Hashable, Sendable, Codable {
     /// Siting decisions: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
     var sites: [String] = []
 
-    init(_ solution: Solution) { self.init(SolutionSummary(solution)) }
+    init(_ solution: Solution) { self.init(PlanUsage(SolutionSummary(solution))) }
 
-    init(_ summary: SolutionSummary) {
-        status = summary.status
-        guard summary.totalCostYuan != nil else { return }
-        plants = summary.plantProduction.filter { $0.tonnesPerYear > productionTolerance }.map(\.id).sorted()
-        // A route is in use if it carries the commodity that way in any period (a summary has
-        // one route per link, commodity and direction, so the names are unique).
-        routes = summary.routes.filter { $0.tonnesPerYear > productionTolerance }.map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }
-            .sorted()
-        supplies = summary.supplyPurchases.filter { $0.tonnesPerYear > productionTolerance }.map(\.id).sorted()
-        sites = summary.sites
+    init(_ usage: PlanUsage) {
+        status = usage.status
+        plants = usage.plants.sorted()
+        // Unique: a summary has one route per link, commodity and direction.
+        routes = usage.routes.map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }.sorted()
+        supplies = usage.supplies.sorted()
+        sites = usage.sites
     }
 
     func plan(label: String) -> Sweep.Plan {
@@ -351,7 +381,7 @@ struct EvaluatedPoint: Sendable {
     var status: TerminationStatus
     var totalCostYuan: Double?
     var deliveredCosts: [Sweep.DeliveredCost]
-    var signature: PlanSignature
+    var usage: PlanUsage
     var basis: Basis?
     var simplexIterations: Int
     var solveSeconds: Double
@@ -369,12 +399,18 @@ struct EvaluatedPoint: Sendable {
                 region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
                 averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
         }
-        signature = PlanSignature(summary)
+        usage = PlanUsage(summary)
         basis = summary.basis
         simplexIterations = summary.simplexIterations
         solveSeconds = summary.solveSeconds
         mixedInteger = summary.integerColumns > 0
     }
+
+    var signature: PlanSignature { PlanSignature(usage) }
+
+    /// Whether the two points' optima use the same plan. Equal usages are the common case; the
+    /// orders of two summaries of one network agree (tested), and the signature settles the rest.
+    func samePlan(as other: EvaluatedPoint) -> Bool { usage == other.usage || signature == other.signature }
 
     func point(plan: String) -> Sweep.Point {
         Sweep.Point(
@@ -428,22 +464,27 @@ private final class PointEvaluator: @unchecked Sendable {
     /// Solves `value` by changing `session`'s model in place when there is a fit, else by the
     /// full path; a fitted number the solver must not take (a coefficient that passes through
     /// zero) sends that value down the full path too, which says what is wrong with it.
-    func evaluate(_ value: Double, warmStart: Basis?, session: (any SolverSession)?) throws -> EvaluatedPoint {
+    /// `planOnly`: a bisection solve, whose delivered costs nobody reads, skips reading them in place.
+    func evaluate(_ value: Double, warmStart: Basis?, session: (any SolverSession)?, planOnly: Bool = false) throws -> EvaluatedPoint {
         guard let inPlace, let session else { return try evaluate(value, warmStart: warmStart) }
         do {
             try session.apply(inPlace.changes(at: value))
         } catch is LinearModelError {
             return try evaluate(value, warmStart: warmStart)
         }
-        return finished(try solveInPlace(value, warmStart: warmStart, inPlace, session))
+        return finished(try solveInPlace(value, warmStart: warmStart, inPlace, session, planOnly: planOnly))
     }
 
-    private func solveInPlace(_ value: Double, warmStart: Basis?, _ fit: InPlaceSweepModel, _ session: any SolverSession) throws
-        -> EvaluatedPoint
-    {
+    private func solveInPlace(
+        _ value: Double, warmStart: Basis?, _ fit: InPlaceSweepModel, _ session: any SolverSession, planOnly: Bool = false
+    ) throws -> EvaluatedPoint {
         let result = try session.solve(
             options: SolverOptions(timeLimitSeconds: solve.timeLimitSeconds, relativeMIPGap: solve.relativeMIPGap, warmStart: warmStart))
-        return EvaluatedPoint(value: value, summary: SolutionSummary(formulation: fit.formulation(at: value, model: session.model), result: result))
+        let summary =
+            planOnly
+            ? SolutionSummary(planOf: fit.low, result: result)
+            : SolutionSummary(formulation: fit.formulation(at: value, model: session.model), result: result)
+        return EvaluatedPoint(value: value, summary: summary)
     }
 
     private func finished(_ point: EvaluatedPoint) -> EvaluatedPoint {
@@ -497,16 +538,17 @@ private final class PointEvaluator: @unchecked Sendable {
     {
         let middle = (a.value + b.value) / 2
         guard b.value - a.value > tolerance, middle > a.value, middle < b.value else { return ([(a, b)], 0) }
-        let m = try evaluate(middle, warmStart: warm ? a.basis : nil, session: session)
+        let m = try evaluate(middle, warmStart: warm ? a.basis : nil, session: session, planOnly: true)
         var brackets: [(EvaluatedPoint, EvaluatedPoint)] = []
         var solves = 1
-        if m.signature != a.signature {
+        let changesFromA = !m.samePlan(as: a)
+        if changesFromA {
             let (found, spent) = try bisect(a, m, tolerance: tolerance, warm: warm, session: session)
             brackets += found
             solves += spent
         }
-        if m.signature != b.signature {
-            if m.signature != a.signature {
+        if !m.samePlan(as: b) {
+            if changesFromA {
                 // Two plan changes in one bracket: the second half needs its own halvings.
                 counter.expect(Sweep.bisectionSolves(b.value - m.value, tolerance: tolerance))
             }

@@ -34,6 +34,22 @@ import Testing
         #expect(message(Self.model(), outside) == "bound change for row 3 is out of range")
     }
 
+    /// In place, a refused change leaves every entry as it was, the accepted ones included.
+    @Test func aRefusedChangeInPlaceLeavesTheModelAsItWas() {
+        var model = Self.model()
+        var changes = ModelChanges()
+        changes.costs = [.init(index: 0, value: 7)]
+        changes.columnBounds = [.init(index: 0, lower: 1, upper: 2)]
+        changes.rowBounds = [.init(index: 0, lower: 0, upper: 3)]
+        changes.objectiveConstant = 9
+        changes.coefficients = [.init(index: 0, value: .infinity)]
+        #expect(throws: LinearModelError.self) { try model.apply(changes) }
+        #expect(model == Self.model())
+        changes.coefficients = [.init(index: 0, value: 5)]
+        #expect(throws: Never.self) { try model.apply(changes) }
+        #expect(model.columns[0].cost == 7 && model.rows[0].upper == 3 && model.coefficients[0].value == 5)
+    }
+
     private func message(_ model: LinearModel, _ changes: ModelChanges) -> String? {
         do {
             _ = try model.applying(changes)

@@ -11,6 +11,7 @@ enum RangeReader {
         guard let records = files.records(.ranges, log: log)
         else { return [] }
         let index = NetworkIndex(network)
+        let lookup = RowLookup(files)
         var seen: [String: Int] = [:]
         var ranges: [EstimateRange] = []
         for r in records {
@@ -40,7 +41,7 @@ enum RangeReader {
                 continue
             }
             seen[key] = r.location.row
-            guard let figure = figure(table: table, row: rowKey, column: column, files, index, r) else { continue }
+            guard let figure = figure(table: table, row: rowKey, column: column, files, index, lookup, r) else { continue }
             if !figure.changed, !(low...high).contains(figure.value) {
                 log.add(
                     NetworkProblem(
@@ -62,7 +63,8 @@ enum RangeReader {
     // MARK: Finding the figure
 
     private static func figure(
-        table: String, row rowKey: String, column: String, _ files: NetworkFiles, _ index: NetworkIndex, _ r: CSVRecord
+        table: String, row rowKey: String, column: String, _ files: NetworkFiles, _ index: NetworkIndex, _ lookup: RowLookup,
+        _ r: CSVRecord
     ) -> (value: Double, changed: Bool)? {
         func problem(_ column: String, _ message: String) -> (value: Double, changed: Bool)? {
             r.log.add(NetworkProblem(at: r.location, column: column, message: message))
@@ -102,7 +104,8 @@ enum RangeReader {
             guard !rowKey.isEmpty else { return problem("row", "is required: the row's id in \(fileName)") }
             conditions = [("id", rowKey)]
         }
-        let matching = data.rows.filter { row in conditions.allSatisfy { same(row.fields[$0.0] ?? "", $0.1) } }
+        let candidates = lookup.candidates(fileName, data, column: conditions[0].0, value: conditions[0].1)
+        let matching = candidates.map { data.rows[$0] }.filter { row in conditions.allSatisfy { same(row.fields[$0.0] ?? "", $0.1) } }
         guard matching.count == 1, let row = matching.first else {
             if matching.isEmpty {
                 let ids = conditions.count == 1 ? data.rows.compactMap { $0.fields[conditions[0].0] } : []
@@ -122,8 +125,7 @@ enum RangeReader {
         if let value = DefaultFigure.value(table: String(name), column: column, row: row.fields, index) {
             // A default read from another row (the region's price, the process's kWh/t) moved if a
             // scenario edited any row.
-            let edited = files.tables.contains { file, table in table.rows.contains { $0.location.file != file } }
-            return (value, changed || (edited && !DefaultFigure.isConstant(table: String(name), column: column)))
+            return (value, changed || (lookup.anyRowEdited && !DefaultFigure.isConstant(table: String(name), column: column)))
         }
         if !data.header.contains(column) && !DefaultFigure.hasDefault(table: String(name), column: column) {
             return problem("column", "'\(column)' is not a column of \(fileName)" + Suggestion.didYouMean(column, among: data.header))
@@ -163,6 +165,30 @@ enum RangeReader {
         if cell == wanted { return true }
         guard let a = NumberText.parse(cell), let b = NumberText.parse(wanted) else { return false }
         return a == b
+    }
+}
+
+/// Finds the rows a range names without scanning the table for each range (684 ranges over
+/// China's tables were a sixth of its solve): each table's column is indexed by cell text once.
+private final class RowLookup {
+    let files: NetworkFiles
+    private var byText: [String: [String: [String: [Int]]]] = [:]
+    /// Whether a scenario edited any row of any table (a default read from another row may then have moved).
+    private(set) lazy var anyRowEdited = files.tables.contains { file, table in table.rows.contains { $0.location.file != file } }
+
+    init(_ files: NetworkFiles) { self.files = files }
+
+    /// The rows of `data` whose `column` may equal `value`: by text, or, for a number (cells
+    /// compare as numbers too: `0.3` = `0.30`), every row.
+    func candidates(_ file: String, _ data: NetworkFiles.Table, column: String, value: String) -> [Int] {
+        if NumberText.parse(value) != nil { return Array(data.rows.indices) }
+        let index = byText[file]?[column] ?? {
+            var index: [String: [Int]] = [:]
+            for (i, row) in data.rows.enumerated() { index[row.fields[column] ?? "", default: []].append(i) }
+            byText[file, default: [:]][column] = index
+            return index
+        }()
+        return index[value] ?? []
     }
 }
 

@@ -11,6 +11,13 @@ import PotlineStudies
 /// snake_case keys that carry their unit (`production_t_per_y`, `marginal_cost_yuan_per_t`).
 public enum JSONReport {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        if let document = JSONDocumentEncoder.encode(value) { return document }
+        return try foundationEncode(value)
+    }
+
+    /// The same document by Foundation's encoder: what ``JSONDocumentEncoder`` matches byte for
+    /// byte, and what names the figure of a result that cannot be encoded.
+    static func foundationEncode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -44,7 +44,7 @@ package enum ParallelSolves {
         max(1, threads / workers(threads, jobs: jobs))
     }
 
-    private static func workers(_ threads: Int, jobs: Int) -> Int { max(1, min(threads, jobs)) }
+    package static func workers(_ threads: Int, jobs: Int) -> Int { max(1, min(threads, jobs)) }
 
     /// Bound around a study, counts the threads its jobs ran on at once (nested maps included).
     @TaskLocal package static var gauge: ConcurrencyGauge?

@@ -181,11 +181,29 @@ public struct Sweep: Sendable, Codable {
         pointOptions.threads = ParallelSolves.threadsPerJob(options.threads, jobs: grid.count)
         let evaluator = PointEvaluator(
             files: SharedFiles(files: stacked), parameter: parameter, mode: mode, solve: pointOptions, counter: counter)
-        // One serial try first: a parameter that selects nothing fails once, clearly, not per thread.
-        let firstPoint = try evaluator.evaluate(first, warmStart: nil)
+        // The first value alone first: a parameter that selects nothing fails once, clearly, not
+        // per thread. Beside it, on a second thread, the formulations the in-place fit needs.
+        let steps: [FirstStep] = options.inPlace && options.threads > 1 ? [.firstPoint, .fitFormulations] : [.firstPoint]
+        let firstSteps = ParallelSolves.map(steps, threads: options.threads) { step -> Result<FirstStepResult, Error> in
+            Result {
+                switch step {
+                case .firstPoint: .point(try evaluator.evaluate(first, warmStart: nil))
+                case .fitFormulations: .formulations(try evaluator.fitFormulations(grid))
+                }
+            }
+        }
+        guard case .point(let firstPoint) = try firstSteps[0].get() else { preconditionFailure("the first step is the first point") }
         var rebuiltBecause: String?
         if options.inPlace {
-            rebuiltBecause = try evaluator.fitInPlace(grid, first: firstPoint)
+            let formulations: FitFormulations?
+            if firstPoint.mixedInteger {
+                formulations = nil
+            } else if firstSteps.count > 1, case .formulations(let prepared) = try firstSteps[1].get() {
+                formulations = prepared
+            } else {
+                formulations = try evaluator.fitFormulations(grid)
+            }
+            rebuiltBecause = try evaluator.fitInPlace(formulations, first: firstPoint, threads: options.threads)
         }
         let gridPoints = try evaluateGrid(Array(grid.dropFirst()), after: firstPoint, evaluator, options)
 
@@ -196,15 +214,26 @@ public struct Sweep: Sendable, Codable {
             let intervals = zip(gridPoints, gridPoints.dropFirst()).filter { !$0.samePlan(as: $1) }
             for (a, b) in intervals { counter.expect(bisectionSolves(b.value - a.value, tolerance: tolerance)) }
             let warm = options.warmStart
-            let refined = ParallelSolves.map(intervals.map { Pair(a: $0, b: $1) }, threads: options.threads) { pair in
+            // One session per thread for all its brackets (a session per bracket loaded the model
+            // anew each time); every bisection solve starts from a basis it names, so the answers
+            // do not depend on which thread took which bracket.
+            let pairs = intervals.map { Pair(a: $0, b: $1) }
+            let workers = ParallelSolves.workers(options.threads, jobs: pairs.count)
+            let shares = (0..<workers).map { w in Array(stride(from: w, to: pairs.count, by: workers)) }
+            let refined = ParallelSolves.map(shares, threads: workers) { share in
                 Result {
                     try evaluator.withSession { session in
-                        try evaluator.bisect(pair.a, pair.b, tolerance: tolerance, warm: warm, session: session)
+                        try share.map { i in
+                            (i, try evaluator.bisect(pairs[i].a, pairs[i].b, tolerance: tolerance, warm: warm, session: session))
+                        }
                     }
                 }
             }
-            for result in refined {
-                let (found, solves) = try result.get()
+            var byInterval = [(brackets: [(EvaluatedPoint, EvaluatedPoint)], solves: Int)](repeating: ([], 0), count: pairs.count)
+            for share in refined {
+                for (i, found) in try share.get() { byInterval[i] = found }
+            }
+            for (found, solves) in byInterval {
                 brackets += found
                 refinementSolves += solves
             }
@@ -213,24 +242,20 @@ public struct Sweep: Sendable, Codable {
         }
 
         // Plans are labelled A, B, … in order of value, over grid and bisection points alike.
-        var labels: [PlanSignature: String] = [:]
-        var plans: [Plan] = []
         let everyPoint = (gridPoints + brackets.flatMap { [$0.0, $0.1] }).sorted { $0.value < $1.value }
-        for point in everyPoint where labels[point.signature] == nil {
-            let label = planLabel(plans.count)
-            labels[point.signature] = label
-            plans.append(point.signature.plan(label: label))
-        }
+        var catalogue = PlanCatalogue()
+        for point in everyPoint { catalogue.add(point) }
+        let plans = catalogue.plans
         return Sweep(
             network: firstPoint.network, parameter: parameter.description, mode: mode, scenarioFiles: scenarios.map(\.file),
             tolerance: tolerance, refined: options.refineBreakpoints,
-            points: gridPoints.map { $0.point(plan: labels[$0.signature]!) },
+            points: gridPoints.map { $0.point(plan: catalogue.label(of: $0)) },
             plans: plans,
             breakpoints: brackets.map { below, above in
-                let (entering, leaving) = below.signature.changes(to: above.signature)
+                let (entering, leaving) = catalogue.signature(of: below).changes(to: catalogue.signature(of: above))
                 return Breakpoint(
                     value: (below.value + above.value) / 2, lowerValue: below.value, upperValue: above.value,
-                    planBelow: labels[below.signature]!, planAbove: labels[above.signature]!, entering: entering,
+                    planBelow: catalogue.label(of: below), planAbove: catalogue.label(of: above), entering: entering,
                     leaving: leaving)
             },
             statistics: Statistics(
@@ -245,6 +270,16 @@ public struct Sweep: Sendable, Codable {
         var b: EvaluatedPoint
     }
 
+    private enum FirstStep: Sendable {
+        case firstPoint
+        case fitFormulations
+    }
+
+    private enum FirstStepResult: Sendable {
+        case point(EvaluatedPoint)
+        case formulations(FitFormulations?)
+    }
+
     /// The values after the first, solved on `options.threads` threads: as contiguous warm-started
     /// runs, or as independent cold solves.
     private static func evaluateGrid(
@@ -252,8 +287,10 @@ public struct Sweep: Sendable, Codable {
     ) throws -> [EvaluatedPoint] {
         guard !rest.isEmpty else { return [first] }
         let warm = options.warmStart
+        // In place, one warm run: its values cost a few pivots each (28 ms for 40 values on 120
+        // regions), less than the cold start a second run would need (47 ms for one value).
         let runs: [[Double]] =
-            warm ? contiguousRuns(rest, count: options.threads) : rest.map { [$0] }
+            warm ? contiguousRuns(rest, count: evaluator.inPlace != nil ? 1 : options.threads) : rest.map { [$0] }
         let results = ParallelSolves.map(runs.enumerated().map { Run(index: $0, values: $1) }, threads: options.threads) { run in
             Result {
                 try evaluator.withSession { session in
@@ -372,6 +409,45 @@ struct PlanSignature: Hashable, Sendable, Codable {
         let before = Set(items), after = Set(other.items)
         return (other.items.filter { !before.contains($0) }, items.filter { !after.contains($0) })
     }
+}
+
+/// What an in-place fit is made from and checked against, formulated ahead of any solve.
+struct FitFormulations: Sendable {
+    struct Check: Sendable {
+        var value: Double
+        var network: ValidatedNetwork
+        var formulation: Formulation
+    }
+    var low: (value: Double, formulation: Formulation)
+    var high: (value: Double, formulation: Formulation)
+    var checks: [Check]
+}
+
+/// The distinct plans of a sweep's points, labelled in the order they are added: each plan's
+/// signature is named and sorted once, not at every look-up (that was a tenth of a sweep).
+private struct PlanCatalogue {
+    private var usages: [(usage: PlanUsage, plan: Int)] = []
+    private var signatures: [PlanSignature] = []
+    private(set) var plans: [Sweep.Plan] = []
+
+    private func find(_ usage: PlanUsage) -> Int? { usages.first { $0.usage == usage }?.plan }
+
+    mutating func add(_ point: EvaluatedPoint) {
+        guard find(point.usage) == nil else { return }
+        let signature = point.signature
+        // Another order of the same plan keeps that plan's label.
+        let plan = signatures.firstIndex(of: signature) ?? {
+            signatures.append(signature)
+            plans.append(signature.plan(label: Sweep.planLabel(plans.count)))
+            return plans.count - 1
+        }()
+        usages.append((point.usage, plan))
+    }
+
+    /// The label of a point added before.
+    func label(of point: EvaluatedPoint) -> String { plans[find(point.usage)!].label }
+
+    func signature(of point: EvaluatedPoint) -> PlanSignature { signatures[find(point.usage)!] }
 }
 
 /// One solved value, with what the next solve needs to warm-start.
@@ -499,33 +575,54 @@ private final class PointEvaluator: @unchecked Sendable {
         return try solve.solver.withSession(inPlace.low.model) { try body($0) }
     }
 
-    /// Fits the model between the grid's ends and checks the fit at the grid values a third and
-    /// two thirds along against the full path (a formulation and two solves each, besides the
-    /// ends' formulations); nil when the fit holds, else why the values are solved the full way.
-    /// Two checks, not one: two steps in the range could cancel at a single value.
-    func fitInPlace(_ grid: [Double], first: EvaluatedPoint) throws -> String? {
-        if first.mixedInteger { return "the model is mixed-integer (siting): each value runs its own branch-and-bound" }
+    /// The full formulations the fit needs, none solved: the grid's ends, and the values a third
+    /// and two thirds along, where the fit is checked. Nil when the grid is too short to fit.
+    func fitFormulations(_ grid: [Double]) throws -> FitFormulations? {
         guard grid.count >= 3, let last = grid.last else { return nil }
-        let lowEnd = try network(at: grid[0]).formulation(options: solve)
-        let highEnd = try network(at: last).formulation(options: solve)
+        let checks = Set([grid[grid.count / 3], grid[2 * grid.count / 3]]).subtracting([grid[0], last]).sorted()
+        return FitFormulations(
+            low: (grid[0], try network(at: grid[0]).formulation(options: solve)),
+            high: (last, try network(at: last).formulation(options: solve)),
+            checks: try checks.map { value in
+                let network = try network(at: value)
+                return FitFormulations.Check(value: value, network: network, formulation: network.formulation(options: solve))
+            })
+    }
+
+    /// Fits the model between the grid's ends and checks the fit at the grid values a third and
+    /// two thirds along against the full path (two solves each, side by side on `threads`); nil
+    /// when the fit holds, else why the values are solved the full way.
+    /// Two checks, not one: two steps in the range could cancel at a single value.
+    func fitInPlace(_ formulations: FitFormulations?, first: EvaluatedPoint, threads: Int) throws -> String? {
+        if first.mixedInteger { return "the model is mixed-integer (siting): each value runs its own branch-and-bound" }
+        guard let formulations else { return nil }
         let fit: InPlaceSweepModel
-        switch InPlaceSweepModel.fit(low: lowEnd, at: grid[0], high: highEnd, at: last) {
+        switch InPlaceSweepModel.fit(
+            low: formulations.low.formulation, at: formulations.low.value, high: formulations.high.formulation,
+            at: formulations.high.value)
+        {
         case .fitted(let fitted): fit = fitted
         case .rebuild(let reason): return reason
         }
-        let checks = Set([grid[grid.count / 3], grid[2 * grid.count / 3]]).subtracting([grid[0], last]).sorted()
-        for value in checks {
-            let network = try network(at: value)
-            if let mismatch = fit.mismatch(network.formulation(options: solve), at: value) { return mismatch }
-            // Both from the first point's basis: a like-for-like pair at the price of a few pivots.
-            var options = solve
-            options.warmStart = first.basis
-            let full = EvaluatedPoint(value: value, solution: try network.solve(options: options))
-            let fitted = try solve.solver.withSession(fit.low.model) { session in
-                try session.apply(fit.changes(at: value))
-                return try solveInPlace(value, warmStart: first.basis, fit, session)
+        for check in formulations.checks {
+            if let mismatch = fit.mismatch(check.formulation, at: check.value) { return mismatch }
+        }
+        let verdicts = ParallelSolves.map(formulations.checks, threads: threads) { check in
+            Result { () throws -> String? in
+                // Both from the first point's basis: a like-for-like pair at the price of a few pivots.
+                var options = self.solve
+                options.warmStart = first.basis
+                options.threads = 1
+                let full = EvaluatedPoint(value: check.value, solution: try check.network.solve(options: options))
+                let fitted = try self.solve.solver.withSession(fit.low.model) { session in
+                    try session.apply(fit.changes(at: check.value))
+                    return try self.solveInPlace(check.value, warmStart: first.basis, fit, session)
+                }
+                return InPlaceSweepModel.agrees(fitted, with: full)
             }
-            if let disagreement = InPlaceSweepModel.agrees(fitted, with: full) { return disagreement }
+        }
+        for verdict in verdicts {
+            if let disagreement = try verdict.get() { return disagreement }
         }
         inPlace = fit
         return nil

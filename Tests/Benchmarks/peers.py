@@ -125,8 +125,9 @@ def bench(name, network, work, rounds, skip):
         for peer in times:
             if peer.startswith("potline"):
                 continue
-            wall = [a[0] / b[0] for a, b in zip(times[mine], times[peer])]
-            cpu = [a[1] / b[1] for a, b in zip(times[mine], times[peer])]
+            # A run under /usr/bin/time's 10 ms step counts as half a step, not as zero.
+            wall = [max(a[0], 0.005) / max(b[0], 0.005) for a, b in zip(times[mine], times[peer])]
+            cpu = [max(a[1], 0.005) / max(b[1], 0.005) for a, b in zip(times[mine], times[peer])]
             print(f"   {mine} / {peer:<9} wall {spread(wall)}   cpu {spread(cpu)}")
     return times
 

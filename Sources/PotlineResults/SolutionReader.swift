@@ -170,7 +170,7 @@ package struct SolutionReader {
                 periods: periods.count, weights: shares)
             return .init(
                 region: demand.region, commodity: demand.commodity, demandTonnesPerYear: demand.tonnesPerYear,
-                marginalCostYuanPerTonne: duals.map { duals in tidy(zip(rows, shares).reduce(0) { $0 + duals[$1.0] * $1.1 }) },
+                marginalCostYuanPerTonne: duals.map { formulation.yearlyMarginalCost(ofDemand: d, duals: $0) },
                 marginalCostByPeriodYuanPerTonne: duals.flatMap { duals in
                     multiPeriod ? Dictionary(uniqueKeysWithValues: zip(periods.map(\.id), rows.map { tidy(duals[$0]) })) : nil
                 },

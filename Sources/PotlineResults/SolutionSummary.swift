@@ -136,13 +136,12 @@ package struct SolutionSummary: Sendable, Equatable {
         let shares = periods.map(\.shareOfYear)
         let attribution = CostAttribution(formulation, values: x)
         return network.demands.enumerated().map { d, demand in
-            let rows = formulation.demandRows[d]
             let average = attribution.yearly(
                 region: index.regions[demand.region]!, commodity: index.commodities[demand.commodity]!, periods: periods.count,
                 weights: shares)
             return .init(
                 region: demand.region, commodity: demand.commodity,
-                marginalCostYuanPerTonne: duals.map { duals in tidy(zip(rows, shares).reduce(0) { $0 + duals[$1.0] * $1.1 }) },
+                marginalCostYuanPerTonne: duals.map { formulation.yearlyMarginalCost(ofDemand: d, duals: $0) },
                 averageCostYuanPerTonne: average.map { tidy($0.cost.total) })
         }
     }

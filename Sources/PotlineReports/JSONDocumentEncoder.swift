@@ -19,6 +19,7 @@ enum JSONDocumentEncoder {
         } catch {
             return nil
         }
+        guard !context.needsFoundationEncoder else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         root.write(to: &out, indent: 0)
@@ -132,6 +133,9 @@ private final class Node {
 
 /// What one document's encoding shares: the snake_case form of each key, worked out once.
 private final class EncodingContext {
+    /// Set where a container call cannot throw but the document cannot be written here (a
+    /// superclass's encoder, a container of another kind asked of a value): never written short.
+    var needsFoundationEncoder = false
     private var snakeCase: [String: String] = [:]
     private var convertsKeys: [ObjectIdentifier: Bool] = [:]
 
@@ -202,12 +206,24 @@ private struct DocumentEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = node.content {} else { node.content = .object([]) }
+        switch node.content {
+        case .object: break
+        case .unset: node.content = .object([])
+        case .scalar, .array:
+            context.needsFoundationEncoder = true
+            node.content = .object([])
+        }
         return KeyedEncodingContainer(KeyedWriter<Key>(context: context, node: node, convertsKeys: context.convertsKeys(of: Key.self)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = node.content {} else { node.content = .array([]) }
+        switch node.content {
+        case .array: break
+        case .unset: node.content = .array([])
+        case .scalar, .object:
+            context.needsFoundationEncoder = true
+            node.content = .array([])
+        }
         return UnkeyedWriter(context: context, node: node)
     }
 
@@ -259,19 +275,29 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try add(String(value), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try context.encode(value, into: try add(key)) }
 
+    private func child(_ key: Key) -> Node {
+        if let child = try? add(key) { return child }
+        context.needsFoundationEncoder = true
+        return Node()
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let child = (try? add(key)) ?? Node()
-        return DocumentEncoder(context: context, node: child).container(keyedBy: keyType)
+        DocumentEncoder(context: context, node: child(key)).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = (try? add(key)) ?? Node()
-        return DocumentEncoder(context: context, node: child).unkeyedContainer()
+        DocumentEncoder(context: context, node: child(key)).unkeyedContainer()
     }
-    // A superclass's encoder: not used by any result; JSONEncoder writes it under "super".
-    mutating func superEncoder() -> any Encoder { DocumentEncoder(context: context, node: Node()) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { DocumentEncoder(context: context, node: Node()) }
+    // A superclass's encoder (no result has one): JSONEncoder writes it under "super", so the
+    // document is left to it.
+    mutating func superEncoder() -> any Encoder { detached() }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { detached() }
+
+    private func detached() -> any Encoder {
+        context.needsFoundationEncoder = true
+        return DocumentEncoder(context: context, node: Node())
+    }
 }
 
 private struct UnkeyedWriter: UnkeyedEncodingContainer {
@@ -285,7 +311,10 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
 
     private func add() -> Node {
         let child = Node()
-        guard case .array(var elements) = node.content else { return child }
+        guard case .array(var elements) = node.content else {
+            context.needsFoundationEncoder = true
+            return child
+        }
         node.content = .unset  // keeps `elements` uniquely referenced while it grows
         elements.append(child)
         node.content = .array(elements)
@@ -319,7 +348,10 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         DocumentEncoder(context: context, node: add()).unkeyedContainer()
     }
-    mutating func superEncoder() -> any Encoder { DocumentEncoder(context: context, node: add()) }
+    mutating func superEncoder() -> any Encoder {
+        context.needsFoundationEncoder = true
+        return DocumentEncoder(context: context, node: add())
+    }
 }
 
 private struct SingleWriter: SingleValueEncodingContainer {

@@ -27,7 +27,7 @@ import PotlineTestSupport
         var endsUPPER = 5
         var big = 123_456_789_012_345_680_000.0
         var negativeZero = -0.0
-        var tiny = 5e-324
+        var tiny = Double.leastNonzeroMagnitude
         var third = 1.0 / 3
         var large = 1e15
         var larger = 1e16
@@ -100,6 +100,28 @@ import PotlineTestSupport
             parameter: SweepParameter(parsing: "regions[id=east].grid_price_yuan_per_kwh"), mode: .set,
             values: Sweep.values(from: 0.3, to: 0.7, steps: 4), options: SweepOptions())
         #expect(try same(sweep))
+    }
+
+    private class Base: Encodable {
+        var baseValue = 1
+    }
+
+    private final class Derived: Base {
+        var ownValue = 2
+        private enum CodingKeys: String, CodingKey { case ownValue }
+        override func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(ownValue, forKey: .ownValue)
+            try super.encode(to: container.superEncoder())
+        }
+    }
+
+    /// What it does not write itself (a superclass's values under "super") it leaves to
+    /// Foundation whole, never writing the document short.
+    @Test func leavesSuperclassEncodingToFoundation() throws {
+        #expect(JSONDocumentEncoder.encode(Derived()) == nil)
+        #expect(try JSONReport.encode(Derived()) == JSONReport.foundationEncode(Derived()))
+        #expect(String(decoding: try JSONReport.encode(Derived()), as: UTF8.self).contains("\"super\""))
     }
 
     /// A non-finite figure and a date are left to Foundation: the first so that it names the

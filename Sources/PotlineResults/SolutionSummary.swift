@@ -8,12 +8,6 @@ import PotlineNetwork
 /// twice the simplex. Read from a solution or straight from a formulation and its result; both
 /// give the same summary (tested).
 package struct SolutionSummary: Sendable, Equatable {
-    package struct DeliveredCost: Sendable, Equatable {
-        package var region: String
-        package var commodity: String
-        package var marginalCostYuanPerTonne: Double?
-        package var averageCostYuanPerTonne: Double?
-    }
 
     /// A link, commodity and direction, and the tonnes it carries over the year.
     package struct Route: Sendable, Equatable {
@@ -27,7 +21,7 @@ package struct SolutionSummary: Sendable, Equatable {
     package var network: String
     package var status: TerminationStatus
     package var totalCostYuan: Double?
-    package var deliveredCosts: [DeliveredCost]
+    package var deliveredCosts: [DeliveredCostSummary]
     /// Every plant row a solution has (existing, built candidates, tollers that run), in its order, with its output.
     package var plantProduction: [(id: String, tonnesPerYear: Double)]
     package var routes: [Route]
@@ -47,7 +41,7 @@ package struct SolutionSummary: Sendable, Equatable {
     }
 
     private init(
-        network: String, status: TerminationStatus, totalCostYuan: Double?, deliveredCosts: [DeliveredCost],
+        network: String, status: TerminationStatus, totalCostYuan: Double?, deliveredCosts: [DeliveredCostSummary],
         plantProduction: [(id: String, tonnesPerYear: Double)], routes: [Route], supplyPurchases: [(id: String, tonnesPerYear: Double)],
         sites: [String], basis: Basis?, simplexIterations: Int, solveSeconds: Double, integerColumns: Int
     ) {
@@ -69,11 +63,7 @@ package struct SolutionSummary: Sendable, Equatable {
         network = solution.network
         status = solution.status
         totalCostYuan = solution.totalCostYuan
-        deliveredCosts = solution.deliveredCosts.map {
-            .init(
-                region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
-                averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
-        }
+        deliveredCosts = solution.deliveredCosts.map(DeliveredCostSummary.init)
         plantProduction = solution.plants.map { ($0.id, $0.productionTonnesPerYear) }
         routes = solution.flows.map { .init(link: $0.link, commodity: $0.commodity, from: $0.from, to: $0.to, tonnesPerYear: $0.tonnesPerYear) }
         supplyPurchases = solution.supplies.map { ($0.id, $0.purchasedTonnesPerYear) }
@@ -129,7 +119,7 @@ package struct SolutionSummary: Sendable, Equatable {
             integerColumns: formulation.model.columns.filter { $0.kind != .continuous }.count)
     }
 
-    private static func deliveredCosts(_ formulation: Formulation, _ x: [Double], _ duals: [Double]?) -> [DeliveredCost] {
+    private static func deliveredCosts(_ formulation: Formulation, _ x: [Double], _ duals: [Double]?) -> [DeliveredCostSummary] {
         let network = formulation.network
         let index = formulation.index
         let periods = formulation.periods

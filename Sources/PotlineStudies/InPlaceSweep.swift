@@ -1,5 +1,6 @@
 import LinearModel
 import PotlineFormulation
+import PotlineNetwork
 import PotlineUnits
 
 /// A sweep's model as an affine function of the swept value, fitted to full formulations at
@@ -193,4 +194,16 @@ struct InPlaceSweepModel: Sendable {
         }
         return nil
     }
+}
+
+/// What an in-place fit is made from and checked against, formulated ahead of any solve.
+struct FitFormulations: Sendable {
+    struct Check: Sendable {
+        var value: Double
+        var network: ValidatedNetwork
+        var formulation: Formulation
+    }
+    var low: (value: Double, formulation: Formulation)
+    var high: (value: Double, formulation: Formulation)
+    var checks: [Check]
 }

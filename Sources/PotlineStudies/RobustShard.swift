@@ -111,10 +111,7 @@ public struct RobustShard: Sendable, Codable {
                 }
                 let sample = RobustStudy.Sample(
                     index: index, inputs: inputs, status: solution.status, totalCostYuan: solution.totalCostYuan,
-                    deliveredCosts: solution.deliveredCosts.map {
-                        .init(region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
-                              averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
-                    }, plan: "", decisions: solution.totalCostYuan == nil ? [:] : PlanDecisions(solution, siting: siting).values,
+                    deliveredCosts: solution.deliveredCosts.map(DeliveredCostSummary.init), plan: "", decisions: solution.totalCostYuan == nil ? [:] : PlanDecisions(solution, siting: siting).values,
                     deterministicPlanStatus: planSolution.status, deterministicPlanCostYuan: planSolution.totalCostYuan,
                     regretYuan: regret, unmetDemands: solution.unmetDemands, infeasibleConstraints: solution.infeasibleConstraints,
                     solveSeconds: seconds(since: clock), stochasticPlanStatus: stochasticSolution?.status,

@@ -65,20 +65,7 @@ public struct Sweep: Sendable, Codable {
     }
 
     /// A delivered cost at one point of the sweep, yuan/t.
-    public struct DeliveredCost: Sendable, Codable {
-        public var region: String
-        public var commodity: String
-        public var marginalCostYuanPerTonne: Double?
-        public var averageCostYuanPerTonne: Double?
-
-        /// JSON keys keep the published names of earlier releases.
-        enum CodingKeys: String, CodingKey {
-            case region
-            case commodity
-            case marginalCostYuanPerTonne = "marginalCostYuanPerT"
-            case averageCostYuanPerTonne = "averageCostYuanPerT"
-        }
-    }
+    public typealias DeliveredCost = DeliveredCostSummary
 
     /// What an optimum uses, in words: plants that produce, routes that carry
     /// (`trunk alumina east→west`), supplies bought from. Two values have the same plan when these
@@ -340,89 +327,6 @@ public struct Sweep: Sendable, Codable {
     }
 }
 
-/// What an optimum uses, in the summary's order, with nothing named or sorted: what a sweep
-/// compares from point to point (formatting and sorting route names at every bisection solve
-/// cost a third of the simplex). A ``PlanSignature`` is made of it only for the plans reported.
-struct PlanUsage: Equatable, Sendable {
-    /// A link, commodity and direction in use.
-    struct Route: Equatable, Sendable {
-        var link: String
-        var commodity: String
-        var from: String
-        var to: String
-    }
-
-    var status: TerminationStatus
-    var plants: [String] = []
-    var routes: [Route] = []
-    var supplies: [String] = []
-    /// Siting decisions: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
-    var sites: [String] = []
-
-    init(_ summary: SolutionSummary) {
-        status = summary.status
-        guard summary.totalCostYuan != nil else { return }
-        plants = summary.plantProduction.filter { $0.tonnesPerYear > productionTolerance }.map(\.id)
-        // A route is in use if it carries the commodity that way in any period (a summary has
-        // one route per link, commodity and direction).
-        routes = summary.routes.filter { $0.tonnesPerYear > productionTolerance }.map {
-            Route(link: $0.link, commodity: $0.commodity, from: $0.from, to: $0.to)
-        }
-        supplies = summary.supplyPurchases.filter { $0.tonnesPerYear > productionTolerance }.map(\.id)
-        sites = summary.sites
-    }
-}
-
-/// What an optimum uses, named and sorted; equal signatures mean the same plan.
-struct PlanSignature: Hashable, Sendable, Codable {
-    var status: TerminationStatus
-    var plants: [String] = []
-    var routes: [String] = []
-    var supplies: [String] = []
-    /// Siting decisions: `build CANDIDATE`, `close PLANT`, `retrofit RETROFIT`.
-    var sites: [String] = []
-
-    init(_ solution: Solution) { self.init(PlanUsage(SolutionSummary(solution))) }
-
-    init(_ usage: PlanUsage) {
-        status = usage.status
-        plants = usage.plants.sorted()
-        // Unique: a summary has one route per link, commodity and direction.
-        routes = usage.routes.map { "\($0.link) \($0.commodity) \($0.from)→\($0.to)" }.sorted()
-        supplies = usage.supplies.sorted()
-        sites = usage.sites
-    }
-
-    func plan(label: String) -> Sweep.Plan {
-        Sweep.Plan(label: label, status: status, sites: sites, plants: plants, routes: routes, supplies: supplies)
-    }
-
-    private var items: [String] {
-        sites + plants.map { "plant \($0)" } + routes.map { "route \($0)" } + supplies.map { "supply \($0)" }
-    }
-
-    /// What comes into use and what goes out of use from `self` to `other`.
-    /// A change of status (optimal → infeasible) is named alone: listing everything an
-    /// infeasible model no longer uses would say nothing more.
-    func changes(to other: PlanSignature) -> (entering: [String], leaving: [String]) {
-        if status != other.status { return (["status \(other.status.rawValue)"], ["status \(status.rawValue)"]) }
-        let before = Set(items), after = Set(other.items)
-        return (other.items.filter { !before.contains($0) }, items.filter { !after.contains($0) })
-    }
-}
-
-/// What an in-place fit is made from and checked against, formulated ahead of any solve.
-struct FitFormulations: Sendable {
-    struct Check: Sendable {
-        var value: Double
-        var network: ValidatedNetwork
-        var formulation: Formulation
-    }
-    var low: (value: Double, formulation: Formulation)
-    var high: (value: Double, formulation: Formulation)
-    var checks: [Check]
-}
-
 /// The distinct plans of a sweep's points, labelled in the order they are added: each plan's
 /// signature is named and sorted once, not at every look-up (that was a tenth of a sweep).
 private struct PlanCatalogue {
@@ -470,11 +374,7 @@ struct EvaluatedPoint: Sendable {
         network = summary.network
         status = summary.status
         totalCostYuan = summary.totalCostYuan
-        deliveredCosts = summary.deliveredCosts.map {
-            .init(
-                region: $0.region, commodity: $0.commodity, marginalCostYuanPerTonne: $0.marginalCostYuanPerTonne,
-                averageCostYuanPerTonne: $0.averageCostYuanPerTonne)
-        }
+        deliveredCosts = summary.deliveredCosts
         usage = PlanUsage(summary)
         basis = summary.basis
         simplexIterations = summary.simplexIterations

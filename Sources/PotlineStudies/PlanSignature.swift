@@ -7,7 +7,7 @@ import PotlineResults
 /// cost a third of the simplex). A ``PlanSignature`` is made of it only for the plans reported.
 struct PlanUsage: Equatable, Sendable {
     /// A link, commodity and direction in use.
-    struct Route: Equatable, Sendable {
+    struct Route: Hashable, Sendable {
         var link: String
         var commodity: String
         var from: String
@@ -32,6 +32,17 @@ struct PlanUsage: Equatable, Sendable {
         }
         supplies = summary.supplyPurchases.filter { $0.tonnesPerYear > productionTolerance }.map(\.id)
         sites = summary.sites
+    }
+
+    /// Whether both optima use the same plan: what equal ``PlanSignature``s say, without naming
+    /// and sorting every route (that was an eighth of a bisecting sweep). Plants, routes and
+    /// supplies are unique in a summary, so equal counts and equal sets are equal sorted lists.
+    func isSamePlan(as other: PlanUsage) -> Bool {
+        if self == other { return true }
+        guard status == other.status, sites == other.sites, plants.count == other.plants.count,
+            routes.count == other.routes.count, supplies.count == other.supplies.count
+        else { return false }
+        return Set(plants) == Set(other.plants) && Set(supplies) == Set(other.supplies) && Set(routes) == Set(other.routes)
     }
 }
 

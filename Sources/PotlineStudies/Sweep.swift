@@ -384,9 +384,8 @@ struct EvaluatedPoint: Sendable {
 
     var signature: PlanSignature { PlanSignature(usage) }
 
-    /// Whether the two points' optima use the same plan. Equal usages are the common case; the
-    /// orders of two summaries of one network agree (tested), and the signature settles the rest.
-    func samePlan(as other: EvaluatedPoint) -> Bool { usage == other.usage || signature == other.signature }
+    /// Whether the two points' optima use the same plan (their signatures would be equal).
+    func samePlan(as other: EvaluatedPoint) -> Bool { usage.isSamePlan(as: other.usage) }
 
     func point(plan: String) -> Sweep.Point {
         Sweep.Point(

@@ -209,3 +209,16 @@ extension Formulation {
         benchmarkRows[name] = addRow(.benchmarkShare, name: "benchmark.\(name)", lower: -constant, terms: terms)
     }
 }
+
+extension Formulation {
+    /// This formulation with candidate `candidate` (its place in the network's candidates) forced
+    /// in: the model `Formulation(network.forcing(candidate:))` builds, whose only difference is
+    /// the build column's lower bound (tested), without formulating the network again. Nil for
+    /// a candidate with no build column or one the rules bar.
+    package func forcing(candidate: Int) -> Formulation? {
+        guard let build = buildColumns[candidate], model.columns[build].upper >= 1 else { return nil }
+        var forced = self
+        forced.model.setBounds(column: build, lower: 1, upper: model.columns[build].upper)
+        return forced
+    }
+}

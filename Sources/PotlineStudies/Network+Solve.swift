@@ -37,7 +37,14 @@ extension ValidatedNetwork {
         let started = Date()
         let formulation = self.formulation(options: options)
         let built = Date()
-        let solved = try formulation.solve(options: options)
+        let analysesPlan = options.analysePlan && options.siting == .free && self.hasSitingDecisions
+        // The plan analysis's no-build baseline needs nothing from the plan: it is solved beside
+        // the plan's branch-and-bound, on the second of the thread budget's threads.
+        let solvePlan: @Sendable () -> Result<SolvedFormulation, any Error> = { Result { try formulation.solve(options: options) } }
+        let solveBaseline: (@Sendable () -> Result<Solution, any Error>)? =
+            analysesPlan ? { @Sendable [self] in Result { try SitingAnalysis.baseline(of: self, options: options) } } : nil
+        let (planResult, baseline) = ParallelSolves.pair(threads: options.threads, solvePlan, beside: solveBaseline)
+        let solved = try planResult.get()
         var solution = solved.solution
         solution.buildSeconds = built.timeIntervalSince(started)
         if options.explainPrices, let lp = solved.optimalLP {
@@ -49,9 +56,12 @@ extension ValidatedNetwork {
             (solution.unmetDemands, solution.infeasibleConstraints) = try InfeasibilityDiagnosis.diagnose(network, options: options)
         }
         if self.hasSitingDecisions { solution.siting = SitingModeResult(options.siting, network: self.network, plan: &solution.plan) }
-        if options.analysePlan && options.siting == .free {
-            try SitingAnalysis.complete(&solution, network: self, options: options, relaxationBasis: solved.relaxationBasis)
+        if let baseline {
+            try SitingAnalysis.complete(
+                &solution, network: self, formulation: formulation, baseline: baseline, options: options,
+                relaxationBasis: solved.relaxationBasis)
         }
         return solution
     }
 }
+

@@ -39,6 +39,24 @@ package enum ParallelSolves {
         return results.values
     }
 
+    /// Runs `first` and, when given, `second` beside it: two jobs of different kinds (a solve and
+    /// what the study after it will need), on a second thread when the budget has one.
+    package static func pair<A: Sendable, B: Sendable>(
+        threads: Int, _ first: @escaping @Sendable () -> A, beside second: (@Sendable () -> B)?
+    ) -> (A, B?) {
+        let jobs: [@Sendable () -> PairOutput<A, B>] = [{ .first(first()) }] + (second.map { job in [{ .second(job()) }] } ?? [])
+        var firstOutput: A?
+        var secondOutput: B?
+        for output in map(jobs, threads: threads, { $0() }) {
+            switch output {
+            case .first(let value): firstOutput = value
+            case .second(let value): secondOutput = value
+            }
+        }
+        // `map` returns every job's output, the first job's among them.
+        return (firstOutput!, secondOutput)
+    }
+
     /// The threads each job may use for solves of its own when `jobs` jobs share `threads`.
     package static func threadsPerJob(_ threads: Int, jobs: Int) -> Int {
         max(1, threads / workers(threads, jobs: jobs))
@@ -48,6 +66,12 @@ package enum ParallelSolves {
 
     /// Bound around a study, counts the threads its jobs ran on at once (nested maps included).
     @TaskLocal package static var gauge: ConcurrencyGauge?
+}
+
+/// What one job of ``ParallelSolves/pair(threads:_:beside:)`` returns.
+private enum PairOutput<A: Sendable, B: Sendable>: Sendable {
+    case first(A)
+    case second(B)
 }
 
 /// The most threads that ran ``ParallelSolves`` jobs at the same time.

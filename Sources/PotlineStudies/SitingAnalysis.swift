@@ -8,23 +8,32 @@ import PotlineSolve
 /// The questions a siting plan raises next, answered by extra solves: what the plan changes
 /// against building nothing, and how much cheaper each rejected candidate would have to be.
 enum SitingAnalysis {
-    /// Fills the plan's baseline comparison and the rejected candidates' break-even figures.
-    /// `relaxationBasis` (the plan's root relaxation) starts each forced candidate's root, which
-    /// differs from it by one bound: a few dozen simplex iterations instead of thousands.
-    static func complete(_ solution: inout Solution, network: ValidatedNetwork, options: SolveOptions, relaxationBasis: Basis?) throws {
-        guard var plan = solution.plan, let planCost = solution.totalCostYuan else { return }
-        var coldOptions = options
-        coldOptions.warmStart = nil
-        let options = coldOptions
+    /// The no-build baseline (no candidates, no retrofits, no closures), solved cold. It needs
+    /// nothing from the plan, so ``ValidatedNetwork/solve(options:)`` solves it beside the plan.
+    static func baseline(of network: ValidatedNetwork, options: SolveOptions) throws -> Solution {
+        var options = options
+        options.warmStart = nil
+        return try Formulation(network.withoutSiting()).solve(options: options).solution
+    }
 
-        // No-build baseline: no candidates, no retrofits, no closures.
-        let baseline = network.withoutSiting()
+    /// Fills the plan's baseline comparison and the rejected candidates' break-even figures.
+    /// `formulation` is the plan's; each forced candidate's model is it with one bound moved, and
+    /// `relaxationBasis` (the plan's root relaxation) starts that model's root: a few dozen
+    /// simplex iterations instead of thousands.
+    static func complete(
+        _ solution: inout Solution, network: ValidatedNetwork, formulation: Formulation, baseline: Result<Solution, any Error>,
+        options: SolveOptions, relaxationBasis: Basis?
+    ) throws {
+        guard var plan = solution.plan, let planCost = solution.totalCostYuan else { return }
 
         // Break-even: force each economic rejection in; the cost it adds is how much its yearly
         // charges must fall for the optimiser to choose it.
         let rejected = plan.rejected.indices.filter { plan.rejected[$0].reason == .notEconomic }
-        var cases = [baseline]
-        for r in rejected { cases.append(network.forcing(candidate: plan.rejected[r].candidate)) }
+        let forcedFormulations = rejected.map { r in
+            let id = plan.rejected[r].candidate
+            let j = network.candidates.firstIndex { $0.id == id }
+            return j.flatMap(formulation.forcing(candidate:)) ?? Formulation(network.forcing(candidate: id))
+        }
         // Independent solves: one GLPK problem per thread, on the solve's thread budget.
         // The forced solves are read for their cost and plan only: no fixed-plan LP for duals.
         var forcedOptions = options
@@ -32,12 +41,12 @@ enum SitingAnalysis {
         forcedOptions.warmStart = relaxationBasis
         forcedOptions.warmStartsRelaxation = true
         let forced = forcedOptions
-        let results = ParallelSolves.map(Array(cases.enumerated()), threads: options.threads) { index, network in
-            Result { try Formulation(network).solve(options: index == 0 ? options : forced).solution }
+        let results = ParallelSolves.map(forcedFormulations, threads: options.threads) { formulation in
+            Result { try formulation.solve(options: forced).solution }
         }
 
         // Only proven optima compare: a solve stopped by the time limit would overstate costs.
-        let base = try results[0].get()
+        let base = try baseline.get()
         if base.provenOptimal, let baseCost = base.totalCostYuan {
             plan.baselineTotalCostYuan = baseCost
             plan.deliveredCostChanges = zip(base.deliveredCosts, solution.deliveredCosts).map { before, after in
@@ -55,7 +64,7 @@ enum SitingAnalysis {
             let kWh = (c.electricityKWhPerTonne ?? network.processes[p].electricityKWhPerTonne) * output
             return kWh > 0 ? kWh : nil
         }
-        for (r, result) in zip(rejected, results.dropFirst()) {
+        for (r, result) in zip(rejected, results) {
             let forced = try result.get()
             guard forced.provenOptimal, let cost = forced.totalCostYuan else {
                 if forced.status == .timeLimit { plan.rejected[r].reason = .breakEvenNotProven }

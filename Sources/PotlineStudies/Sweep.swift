@@ -170,23 +170,18 @@ public struct Sweep: Sendable, Codable {
             files: SharedFiles(files: stacked), parameter: parameter, mode: mode, solve: pointOptions, counter: counter)
         // The first value alone first: a parameter that selects nothing fails once, clearly, not
         // per thread. Beside it, on a second thread, the formulations the in-place fit needs.
-        let steps: [FirstStep] = options.inPlace && options.threads > 1 ? [.firstPoint, .fitFormulations] : [.firstPoint]
-        let firstSteps = ParallelSolves.map(steps, threads: options.threads) { step -> Result<FirstStepResult, Error> in
-            Result {
-                switch step {
-                case .firstPoint: .point(try evaluator.evaluate(first, warmStart: nil))
-                case .fitFormulations: .formulations(try evaluator.fitFormulations(grid))
-                }
-            }
-        }
-        guard case .point(let firstPoint) = try firstSteps[0].get() else { preconditionFailure("the first step is the first point") }
+        let solveFirst: @Sendable () -> Result<EvaluatedPoint, any Error> = { Result { try evaluator.evaluate(first, warmStart: nil) } }
+        let formulate: (@Sendable () -> Result<FitFormulations?, any Error>)? =
+            options.inPlace && options.threads > 1 ? { @Sendable in Result { try evaluator.fitFormulations(grid) } } : nil
+        let (firstResult, prepared) = ParallelSolves.pair(threads: options.threads, solveFirst, beside: formulate)
+        let firstPoint = try firstResult.get()
         var rebuiltBecause: String?
         if options.inPlace {
             let formulations: FitFormulations?
             if firstPoint.mixedInteger {
                 formulations = nil
-            } else if firstSteps.count > 1, case .formulations(let prepared) = try firstSteps[1].get() {
-                formulations = prepared
+            } else if let prepared {
+                formulations = try prepared.get()
             } else {
                 formulations = try evaluator.fitFormulations(grid)
             }
@@ -255,16 +250,6 @@ public struct Sweep: Sendable, Codable {
     private struct Pair: Sendable {
         var a: EvaluatedPoint
         var b: EvaluatedPoint
-    }
-
-    private enum FirstStep: Sendable {
-        case firstPoint
-        case fitFormulations
-    }
-
-    private enum FirstStepResult: Sendable {
-        case point(EvaluatedPoint)
-        case formulations(FitFormulations?)
     }
 
     /// The values after the first, solved on `options.threads` threads: as contiguous warm-started

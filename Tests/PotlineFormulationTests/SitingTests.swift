@@ -408,4 +408,24 @@ import PotlineTestSupport
         #expect(messages.contains { $0.contains("benchmark_min_share") && $0.contains("needs benchmark_kwh_per_t") })
         #expect(messages.contains { $0.contains("1.5 is not a share from 0 to 1") })
     }
+
+    /// The plan analysis forces each rejected candidate in by moving one bound of the plan's
+    /// model: the same model as formulating the forced network afresh, for every China candidate.
+    @Test func forcingACandidateMovesOnlyItsBuildBound() throws {
+        let china = try NetworkLoader.load(from: Fixtures.networks.appendingPathComponent("china"))
+        let formulation = Formulation(china)
+        var forced = 0
+        for (j, candidate) in china.network.candidates.enumerated() {
+            guard let moved = formulation.forcing(candidate: j) else {
+                // Only a candidate the rules keep out has nothing to force.
+                #expect(formulation.candidatesBarredByStandard.contains(j) || candidate.decision == .mustNotBuild, "\(candidate.id)")
+                continue
+            }
+            #expect(moved.model == Formulation(china.forcing(candidate: candidate.id)).model, "\(candidate.id)")
+            #expect(moved.model != formulation.model)
+            forced += 1
+        }
+        #expect(forced >= 8)
+        #expect(formulation.forcing(candidate: china.network.candidates.count) == nil)
+    }
 }

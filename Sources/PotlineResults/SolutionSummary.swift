@@ -97,13 +97,22 @@ package struct SolutionSummary: Sendable, Equatable {
         }
         let network = formulation.network
         let x = result.columnValues.map { abs($0) < Tolerance.zeroValue ? 0 : $0 }
-        let plantProduction: [(id: String, tonnesPerYear: Double)] = formulation.groups.compactMap { group in
-            let production = group.operations.flatMap { formulation.makeColumns[$0] }.reduce(0) { $0 + x[$1] }
-            if case .tolling = group.source, production <= Tolerance.zeroValue { return nil }
-            return (group.id, tidy(production))
+        // Loops, not a column list per group: this read is most of an in-place sweep's point
+        // outside the simplex. The sums run in the same order as a flattened list's would.
+        var plantProduction: [(id: String, tonnesPerYear: Double)] = []
+        plantProduction.reserveCapacity(formulation.groups.count)
+        for group in formulation.groups {
+            var production = 0.0
+            for operation in group.operations {
+                for column in formulation.makeColumns[operation] { production += x[column] }
+            }
+            if case .tolling = group.source, production <= Tolerance.zeroValue { continue }
+            plantProduction.append((group.id, tidy(production)))
         }
-        let supplyPurchases: [(id: String, tonnesPerYear: Double)] = network.supplies.enumerated().map { s, supply in
-            (supply.id, tidy(formulation.supplyColumns[s].reduce(0) { $0 + x[$1] }))
+        let supplyPurchases: [(id: String, tonnesPerYear: Double)] = network.supplies.indices.map { s in
+            var purchased = 0.0
+            for column in formulation.supplyColumns[s] { purchased += x[column] }
+            return (network.supplies[s].id, tidy(purchased))
         }
         let flows = FlowsInUse(formulation, values: x)
         let routes: [Route] = flows.keys.enumerated().map { i, key in

@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+import PotlineTestSupport
 import PotlineUnits
 
 /// Numbers as network files write them: `_` between digits on the way in, the shortest text
@@ -34,5 +36,36 @@ import PotlineUnits
         #expect(tidy(0.000_123_456_789_012_34) == 0.000_123_456_789_012)
         #expect(tidy(-0.1 - 0.2) == -0.3)
         #expect(tidy(.infinity) == .infinity)
+    }
+
+    /// `tidy` finds the decimal exponent without `log10` away from powers of ten; it must round
+    /// every figure as `log10` and `pow` did: random magnitudes over 10⁻³⁰…10³⁰, and values a few
+    /// ulps either side of every power of ten, where `log10`'s rounding decides.
+    @Test func tidyRoundsAsLog10AndPowDo() {
+        func reference(_ value: Double) -> Double {
+            guard value.isFinite, value != 0 else { return value }
+            let digits = 11 - Int.clamped(log10(abs(value)), to: -400...400, rounding: .down)
+            let scale = pow(10, Double(digits))
+            let rounded = (value * scale).rounded() / scale
+            return rounded.isFinite ? rounded : value
+        }
+        var random = SeededGenerator(seed: 14)
+        var values: [Double] = []
+        for _ in 0..<200_000 {
+            let mantissa = Double.random(in: 1..<10, using: &random)
+            let exponent = Int.random(in: -30...30, using: &random)
+            values.append((Bool.random(using: &random) ? 1 : -1) * mantissa * pow(10, Double(exponent)))
+        }
+        for exponent in -30...30 {
+            var up = pow(10, Double(exponent)), down = up
+            for _ in 0..<64 {
+                values += [up, down, up * (1 + 1e-12), down * (1 - 1e-12)]
+                up = up.nextUp
+                down = down.nextDown
+            }
+        }
+        values += [17_009.999999999996, 999.9999999999999, 0.1 + 0.2, 1e-310, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        let firstDiffering = Array(values.filter { tidy($0).bitPattern != reference($0).bitPattern }.prefix(5))
+        #expect(firstDiffering.isEmpty)
     }
 }

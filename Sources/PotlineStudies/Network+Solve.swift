@@ -37,12 +37,12 @@ extension ValidatedNetwork {
         let started = Date()
         let formulation = self.formulation(options: options)
         let built = Date()
-        let analysesPlan = options.analysePlan && options.siting == .free && self.hasSitingDecisions
+        let analysingPlan = options.analysePlan && options.siting == .free && self.hasSitingDecisions
         // The plan analysis's no-build baseline needs nothing from the plan: it is solved beside
         // the plan's branch-and-bound, on the second of the thread budget's threads.
         let solvePlan: @Sendable () -> Result<SolvedFormulation, any Error> = { Result { try formulation.solve(options: options) } }
         let solveBaseline: (@Sendable () -> Result<Solution, any Error>)? =
-            analysesPlan ? { @Sendable [self] in Result { try SitingAnalysis.baseline(of: self, options: options) } } : nil
+            analysingPlan ? { @Sendable [self] in Result { try SitingAnalysis.baseline(of: self, options: options) } } : nil
         let (planResult, baseline) = ParallelSolves.pair(threads: options.threads, solvePlan, beside: solveBaseline)
         let solved = try planResult.get()
         var solution = solved.solution

@@ -15,7 +15,7 @@ public struct GLPKSolver: LinearSolver {
         try model.validate()
         try options.validate()
         let log = LogCapture()
-        return withProblem(model, log: log) { problem in solveLoaded(problem, model: model, options: options, log: log) }
+        return withProblem(model, log: log) { problem in solveLoaded(problem, model: model, options: options, log: log, held: nil, mixedInteger: model.isMixedInteger) }
     }
 
     /// Keeps one `glp_prob` for the whole of `body`: changes go into it in place (a changed matrix
@@ -31,15 +31,19 @@ public struct GLPKSolver: LinearSolver {
         }
     }
 
-    /// Solves the model loaded in `problem` and checks the point against `model`.
-    private func solveLoaded(_ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture) -> SolverResult {
+    /// Solves the model loaded in `problem` and checks the point against `model`. `held`: the
+    /// statuses `problem` holds, when known (a session's after an LP solve). `mixedInteger`: the
+    /// model's, worked out by the caller once (a scan of every column).
+    private func solveLoaded(
+        _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, held: Basis?, mixedInteger: Bool
+    ) -> SolverResult {
         let started = Date()
         // GLPK counts iterations over the problem's life; a session's solve reports its own.
         let iterationsBefore = Int(glp_get_it_cnt(problem))
         var result =
-            model.isMixedInteger
+            mixedInteger
             ? solveMixedInteger(problem, model: model, options: options, log: log, started: started)
-            : solveLinear(problem, model: model, options: options, log: log, started: started)
+            : solveLinear(problem, model: model, options: options, log: log, started: started, held: held)
         result.simplexIterations -= iterationsBefore
         result.rejectPointBreaking(model)
         log.clear()
@@ -52,12 +56,18 @@ public struct GLPKSolver: LinearSolver {
         private var problem: OpaquePointer?
         private(set) var model: LinearModel
         let log: LogCapture
+        /// The statuses GLPK holds, mirrored after each LP solve and kept through bound changes;
+        /// nil when unknown. A warm start then sets only the statuses that differ.
+        private var held: Basis?
+        /// Changes move numbers only, never a column's kind.
+        private let isMixedInteger: Bool
 
         init(solver: GLPKSolver, problem: OpaquePointer, model: LinearModel, log: LogCapture) {
             self.solver = solver
             self.problem = problem
             self.model = model
             self.log = log
+            isMixedInteger = model.isMixedInteger
         }
 
         func close() { problem = nil }
@@ -71,15 +81,18 @@ public struct GLPKSolver: LinearSolver {
             let problem = try loaded()
             try model.apply(changes)
             for change in changes.costs { glp_set_obj_coef(problem, Int32(change.index + 1), change.value) }
+            // A new kind of bound moves a nonbasic status (at lower to fixed, say): the mirror follows.
             for change in changes.columnBounds {
+                let j = Int32(change.index + 1)
                 glp_set_col_bnds(
-                    problem, Int32(change.index + 1), solver.boundType(change.lower, change.upper), solver.finite(change.lower),
-                    solver.finite(change.upper))
+                    problem, j, solver.boundType(change.lower, change.upper), solver.finite(change.lower), solver.finite(change.upper))
+                held?.columns[change.index] = solver.basisStatus(glp_get_col_stat(problem, j))
             }
             for change in changes.rowBounds {
+                let i = Int32(change.index + 1)
                 glp_set_row_bnds(
-                    problem, Int32(change.index + 1), solver.boundType(change.lower, change.upper), solver.finite(change.lower),
-                    solver.finite(change.upper))
+                    problem, i, solver.boundType(change.lower, change.upper), solver.finite(change.lower), solver.finite(change.upper))
+                held?.rows[change.index] = solver.basisStatus(glp_get_row_stat(problem, i))
             }
             if let constant = changes.objectiveConstant { glp_set_obj_coef(problem, 0, constant) }
             if !changes.coefficients.isEmpty {
@@ -91,7 +104,11 @@ public struct GLPKSolver: LinearSolver {
 
         func solve(options: SolverOptions) throws -> SolverResult {
             try options.validate()
-            return solver.solveLoaded(try loaded(), model: model, options: options, log: log)
+            let result = solver.solveLoaded(
+                try loaded(), model: model, options: options, log: log, held: held, mixedInteger: isMixedInteger)
+            // An LP's basis is what GLPK holds after it; a MIP's is its root's, no longer held.
+            held = isMixedInteger ? nil : result.basis
+            return result
         }
     }
 
@@ -189,21 +206,20 @@ public struct GLPKSolver: LinearSolver {
     // MARK: - LP
 
     private func solveLinear(
-        _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date
+        _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date, held: Basis?
     ) -> SolverResult {
-        let code = runSimplexFromWarmStart(problem, model: model, options: options, log: log, started: started)
+        let code = runSimplexFromWarmStart(problem, model: model, options: options, log: log, started: started, held: held)
         let status = linearStatus(problem, code: code)
-        let rows = model.rows.indices.map { Int32($0 + 1) }
-        let columns = model.columns.indices.map { Int32($0 + 1) }
+        let rows = model.rows.count, columns = model.columns.count
         let hasSolution = status == .optimal
         return SolverResult(
             status: status,
             hasSolution: hasSolution,
             objectiveValue: glp_get_obj_val(problem),
-            columnValues: columns.map { glp_get_col_prim(problem, $0) },
-            rowActivities: rows.map { glp_get_row_prim(problem, $0) },
-            rowDuals: rows.map { glp_get_row_dual(problem, $0) },
-            reducedCosts: columns.map { glp_get_col_dual(problem, $0) },
+            columnValues: read(columns) { glp_get_col_prim(problem, $0) },
+            rowActivities: read(rows) { glp_get_row_prim(problem, $0) },
+            rowDuals: options.readsDuals ? read(rows) { glp_get_row_dual(problem, $0) } : nil,
+            reducedCosts: options.readsDuals ? read(columns) { glp_get_col_dual(problem, $0) } : nil,
             mipGap: nil,
             basis: hasSolution ? currentBasis(problem, model: model) : nil,
             simplexIterations: Int(glp_get_it_cnt(problem)),
@@ -214,14 +230,23 @@ public struct GLPKSolver: LinearSolver {
     /// The basis GLPK holds now, in the model's row and column order.
     private func currentBasis(_ problem: OpaquePointer, model: LinearModel) -> Basis {
         Basis(
-            rows: model.rows.indices.map { basisStatus(glp_get_row_stat(problem, Int32($0 + 1))) },
-            columns: model.columns.indices.map { basisStatus(glp_get_col_stat(problem, Int32($0 + 1))) })
+            rows: read(model.rows.count) { basisStatus(glp_get_row_stat(problem, $0)) },
+            columns: read(model.columns.count) { basisStatus(glp_get_col_stat(problem, $0)) })
+    }
+
+    /// `value(1)`, …, `value(count)`: GLPK's 1-based rows or columns in the model's order, written
+    /// straight into the array (a `map` over the indices cost four times GLPK's own getters).
+    private func read<T>(_ count: Int, _ value: (Int32) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for k in 0..<count { (buffer.baseAddress! + k).initialize(to: value(Int32(k + 1))) }
+            initialized = count
+        }
     }
 
     /// Runs the simplex from the caller's basis when it fits the model, else from GLPK's advanced
     /// basis; a warm basis GLPK rejects falls back to a fresh start.
     private func runSimplexFromWarmStart(
-        _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date
+        _ problem: OpaquePointer, model: LinearModel, options: SolverOptions, log: LogCapture, started: Date, held: Basis? = nil
     ) -> Int32 {
         guard let basis = options.warmStart, basis.rows.count == model.rows.count, basis.columns.count == model.columns.count
         else { return runSimplex(problem, options: options, started: started, advancedBasis: true) }
@@ -229,12 +254,19 @@ public struct GLPKSolver: LinearSolver {
         // would start from it, and tied pivots would then go another way than in a fresh problem.
         // Moving one status in or out of the basis marks it invalid, so `basis` is factorized anew
         // (what moving every status to the standard basis did, at a fortieth of the cost).
+        // Where the statuses GLPK holds are known, only those that differ are set (setting a
+        // status to itself changes nothing in GLPK).
         if !basis.rows.isEmpty {
             let first = glp_get_row_stat(problem, 1)
             glp_set_row_stat(problem, 1, first == GLP_BS ? GLP_NL : GLP_BS)
         }
-        for (i, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(i + 1), glpkStatus(status)) }
-        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(problem, Int32(j + 1), glpkStatus(status)) }
+        let known = held.map { $0.rows.count == basis.rows.count && $0.columns.count == basis.columns.count } ?? false
+        for (i, status) in basis.rows.enumerated() where i == 0 || !known || held!.rows[i] != status {
+            glp_set_row_stat(problem, Int32(i + 1), glpkStatus(status))
+        }
+        for (j, status) in basis.columns.enumerated() where !known || held!.columns[j] != status {
+            glp_set_col_stat(problem, Int32(j + 1), glpkStatus(status))
+        }
         let code = runSimplex(problem, options: options, started: started, advancedBasis: false)
         guard code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND else { return code }
         log.append("potline: warm-start basis rejected (code \(code)); solving from a fresh basis\n")
@@ -331,14 +363,12 @@ public struct GLPKSolver: LinearSolver {
             if !hasSolution { nil } else if status == .optimal && options.relativeMIPGap == 0 { 0 } else {
                 recordedGap
             }
-        let rows = model.rows.indices.map { Int32($0 + 1) }
-        let columns = model.columns.indices.map { Int32($0 + 1) }
         return SolverResult(
             status: status,
             hasSolution: hasSolution,
             objectiveValue: hasSolution ? glp_mip_obj_val(problem) : .nan,
-            columnValues: columns.map { glp_mip_col_val(problem, $0) },
-            rowActivities: rows.map { glp_mip_row_val(problem, $0) },
+            columnValues: read(model.columns.count) { glp_mip_col_val(problem, $0) },
+            rowActivities: read(model.rows.count) { glp_mip_row_val(problem, $0) },
             rowDuals: nil,
             reducedCosts: nil,
             mipGap: gap,

@@ -138,6 +138,8 @@ extension LinearModel {
     /// solve is never reported as optimal.
     public func worstViolation(of x: [Double], tolerance: Double = 1e-6) -> (name: String, relative: Double)? {
         func breach(_ value: Double, _ lower: Double, _ upper: Double, scale: Double) -> Double {
+            // Within its bounds a value breaks nothing (both terms ≤ 0): most values, and no divisions.
+            if value.isFinite, value >= lower, value <= upper { return 0 }
             let below = lower.isFinite ? (lower - value) / max(scale, abs(lower)) : 0
             let above = upper.isFinite ? (value - upper) / max(scale, abs(upper)) : 0
             return value.isFinite ? max(below, above) : .infinity
@@ -147,19 +149,31 @@ extension LinearModel {
         func consider(row: Int? = nil, column: Int? = nil, _ relative: Double) {
             if relative > tolerance, relative > (worst?.relative ?? 0) { worst = (row, column, relative) }
         }
+        // Through buffers, not indexed arrays: every solve of a sweep runs this check, and with
+        // bounds and uniqueness checks on each access it cost a tenth of a warm re-solve.
         var activity = [Double](repeating: 0, count: rows.count)
         var largestTerm = [Double](repeating: 1, count: rows.count)
-        for entry in coefficients {
-            let term = entry.value * x[entry.column]
-            activity[entry.row] += term
-            largestTerm[entry.row] = max(largestTerm[entry.row], abs(term))
+        x.withUnsafeBufferPointer { x in
+            activity.withUnsafeMutableBufferPointer { activity in
+                largestTerm.withUnsafeMutableBufferPointer { largestTerm in
+                    for entry in coefficients {
+                        let term = entry.value * x[entry.column]
+                        activity[entry.row] += term
+                        largestTerm[entry.row] = max(largestTerm[entry.row], abs(term))
+                    }
+                }
+            }
         }
-        for (i, row) in rows.enumerated() { consider(row: i, breach(activity[i], row.lower, row.upper, scale: largestTerm[i])) }
+        rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices { consider(row: i, breach(activity[i], rows[i].lower, rows[i].upper, scale: largestTerm[i])) }
+        }
         // A column's bound is judged at the size it has in its rows: -6e-6 kWh on a grid column whose
         // row balances 10⁹ kWh is the solver's tolerance, not a broken point (GLPK works on scaled columns).
         // A scale of 1 judges strictest (a larger scale only shrinks a breach), so the scales, a
         // second pass over the matrix, are worked out only when a column breaks a bound at 1.
-        let columnsBreak = columns.indices.contains { breach(x[$0], columns[$0].lower, columns[$0].upper, scale: 1) > tolerance }
+        let columnsBreak = columns.withUnsafeBufferPointer { columns in
+            columns.indices.contains { breach(x[$0], columns[$0].lower, columns[$0].upper, scale: 1) > tolerance }
+        }
         if columnsBreak {
             var columnScale = [Double](repeating: 1, count: columns.count)
             for entry in coefficients where entry.value != 0 {

@@ -53,12 +53,19 @@ public struct SolverOptions: Sendable {
     /// plans among tied optima. On for a MIP that differs from a solved one by a bound (a
     /// candidate forced in), whose root then takes a few iterations instead of thousands.
     public var warmStartsRelaxation: Bool
+    /// Whether the caller reads an LP's duals; when false a backend may leave ``SolverResult/rowDuals``
+    /// and ``SolverResult/reducedCosts`` nil (a sweep's bisection compares plans only).
+    public var readsDuals: Bool
 
-    public init(timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil, warmStartsRelaxation: Bool = false) {
+    public init(
+        timeLimitSeconds: Double? = nil, relativeMIPGap: Double = 0, warmStart: Basis? = nil, warmStartsRelaxation: Bool = false,
+        readsDuals: Bool = true
+    ) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeMIPGap = relativeMIPGap
         self.warmStart = warmStart
         self.warmStartsRelaxation = warmStartsRelaxation
+        self.readsDuals = readsDuals
     }
 
     /// Throws ``SolverError`` for a limit no backend can honour, before any C call.
@@ -77,9 +84,9 @@ public struct SolverResult: Sendable {
     public var objectiveValue: Double
     public var columnValues: [Double]
     public var rowActivities: [Double]
-    /// Shadow prices of the rows (∂objective/∂bound); nil for a MIP.
+    /// Shadow prices of the rows (∂objective/∂bound); nil for a MIP, or when not asked for (``SolverOptions/readsDuals``).
     public var rowDuals: [Double]?
-    /// Reduced costs of the columns; nil for a MIP.
+    /// Reduced costs of the columns; nil as ``rowDuals`` is.
     public var reducedCosts: [Double]?
     /// Relative gap between incumbent and bound for a MIP; nil for an LP.
     public var mipGap: Double?

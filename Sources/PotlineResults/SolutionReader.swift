@@ -45,7 +45,7 @@ package struct SolutionReader {
             self.solution = solution
             return
         }
-        let x = result.columnValues.map { abs($0) < Tolerance.zeroValue ? 0 : $0 }
+        let x = result.reportedColumnValues
         let duals = result.rowDuals
         let attribution = CostAttribution(formulation, values: x)
         let conditions = PeriodConditions(index)

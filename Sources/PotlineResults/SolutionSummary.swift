@@ -80,39 +80,21 @@ package struct SolutionSummary: Sendable, Equatable {
     /// tolerances and rounding). A formulation with siting decisions is read whole: its plan
     /// needs the full reader.
     package init(formulation: Formulation, result: SolverResult) {
-        self.init(formulation, result, readingDeliveredCosts: true)
-    }
-
-    /// The summary without delivered costs (an empty list): what a sweep's bisection compares.
-    /// It reads only `formulation`'s map of columns, none of its numbers, so the formulation of
-    /// any value of an in-place sweep serves; skipping the cost attribution halves the read.
-    package init(planOf formulation: Formulation, result: SolverResult) {
-        self.init(formulation, result, readingDeliveredCosts: false)
-    }
-
-    private init(_ formulation: Formulation, _ result: SolverResult, readingDeliveredCosts: Bool) {
         guard result.hasSolution, !formulation.hasSitingDecisions else {
             self.init(SolutionReader(formulation: formulation, result: result).solution)
             return
         }
         let network = formulation.network
-        let x = result.columnValues.map { abs($0) < Tolerance.zeroValue ? 0 : $0 }
-        // Loops, not a column list per group: this read is most of an in-place sweep's point
-        // outside the simplex. The sums run in the same order as a flattened list's would.
+        let x = result.reportedColumnValues
         var plantProduction: [(id: String, tonnesPerYear: Double)] = []
         plantProduction.reserveCapacity(formulation.groups.count)
         for group in formulation.groups {
-            var production = 0.0
-            for operation in group.operations {
-                for column in formulation.makeColumns[operation] { production += x[column] }
-            }
+            let production = formulation.production(of: group, values: x)
             if case .tolling = group.source, production <= Tolerance.zeroValue { continue }
             plantProduction.append((group.id, tidy(production)))
         }
         let supplyPurchases: [(id: String, tonnesPerYear: Double)] = network.supplies.indices.map { s in
-            var purchased = 0.0
-            for column in formulation.supplyColumns[s] { purchased += x[column] }
-            return (network.supplies[s].id, tidy(purchased))
+            (network.supplies[s].id, tidy(formulation.purchase(ofSupply: s, values: x)))
         }
         let flows = FlowsInUse(formulation, values: x)
         let routes: [Route] = flows.keys.enumerated().map { i, key in
@@ -120,7 +102,7 @@ package struct SolutionSummary: Sendable, Equatable {
                 link: network.links[key.link].id, commodity: network.commodities[key.commodity].id, from: network.regions[key.from].id,
                 to: FlowsInUse.destination(of: key, in: network), tonnesPerYear: tidy(flows.tonnesByPeriod(i).reduce(0, +)))
         }
-        let deliveredCosts = readingDeliveredCosts ? Self.deliveredCosts(formulation, x, result.rowDuals) : []
+        let deliveredCosts = Self.deliveredCosts(formulation, x, result.rowDuals)
         self.init(
             network: network.name, status: result.status, totalCostYuan: tidy(result.objectiveValue), deliveredCosts: deliveredCosts,
             plantProduction: plantProduction, routes: routes, supplyPurchases: supplyPurchases, sites: [], basis: result.basis,

@@ -23,6 +23,8 @@ struct InPlaceSweepModel: Sendable {
     let highValue: Double
     /// The formulation at ``lowValue``: its map, and its network for names.
     let low: Formulation
+    /// ``low``'s map, which every point solved through the fit is placed in.
+    let map: PlanMap
     private let changedCosts: [Entry]
     private let changedColumnLowers: [Entry]
     private let changedColumnUppers: [Entry]
@@ -90,7 +92,7 @@ struct InPlaceSweepModel: Sendable {
         let constant = a.objectiveConstant == b.objectiveConstant ? nil : Entry(index: 0, low: a.objectiveConstant, high: b.objectiveConstant)
         return .fitted(
             InPlaceSweepModel(
-                lowValue: lowValue, highValue: highValue, low: low, changedCosts: costs, changedColumnLowers: columnLowers,
+                lowValue: lowValue, highValue: highValue, low: low, map: PlanMap(low), changedCosts: costs, changedColumnLowers: columnLowers,
                 changedColumnUppers: columnUppers, changedRowLowers: rowLowers, changedRowUppers: rowUppers,
                 changedCoefficients: coefficients, changedFootprints: footprints, objectiveConstant: constant))
     }

@@ -1,4 +1,5 @@
 import LinearModel
+import PotlineFormulation
 import PotlineNetwork
 import PotlineResults
 
@@ -34,6 +35,15 @@ struct PlanUsage: Equatable, Sendable {
         sites = summary.sites
     }
 
+    /// The plan of an LP read by place, named through its formulation: the summary's plan (tested).
+    init(status: TerminationStatus, _ places: PlanInUse, in formulation: Formulation) {
+        self.status = status
+        let names = places.names(in: formulation)
+        plants = names.plants
+        routes = names.routes.map { Route(link: $0.link, commodity: $0.commodity, from: $0.from, to: $0.to) }
+        supplies = names.supplies
+    }
+
     /// Whether both optima use the same plan: what equal ``PlanSignature``s say, without naming
     /// and sorting every route (that was an eighth of a bisecting sweep). Plants, routes and
     /// supplies are unique in a summary, so equal counts and equal sets are equal sorted lists.
@@ -44,6 +54,39 @@ struct PlanUsage: Equatable, Sendable {
         else { return false }
         return Set(plants) == Set(other.plants) && Set(supplies) == Set(other.supplies) && Set(routes) == Set(other.routes)
     }
+}
+
+/// A sweep point's plan as the sweep compares it: as places in the in-place fit's map when the
+/// point was solved through it (integers, compared without a name), else named. Points placed in
+/// the same map compare by place; any other pair compares by name.
+enum PointPlan: Equatable, Sendable {
+    case named(PlanUsage)
+    case placed(TerminationStatus, PlanInUse, in: PlanMap)
+
+    /// The plan named (for a placed plan, named now).
+    var usage: PlanUsage {
+        switch self {
+        case .named(let usage): return usage
+        case .placed(let status, let places, let map): return PlanUsage(status: status, places, in: map.formulation)
+        }
+    }
+
+    func isSamePlan(as other: PointPlan) -> Bool {
+        if case .placed(let status, let places, let map) = self, case .placed(let otherStatus, let otherPlaces, let otherMap) = other,
+            map == otherMap
+        {
+            return status == otherStatus && places == otherPlaces
+        }
+        return usage.isSamePlan(as: other.usage)
+    }
+}
+
+/// The formulation whose map an in-place sweep's points are placed in; one per sweep, so two
+/// placed plans are comparable by place exactly when they share it (the same object).
+final class PlanMap: Equatable, Sendable {
+    let formulation: Formulation
+    init(_ formulation: Formulation) { self.formulation = formulation }
+    static func == (a: PlanMap, b: PlanMap) -> Bool { a === b }
 }
 
 /// What an optimum uses, named and sorted; equal signatures mean the same plan.

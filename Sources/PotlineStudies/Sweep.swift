@@ -315,11 +315,11 @@ public struct Sweep: Sendable, Codable {
 /// The distinct plans of a sweep's points, labelled in the order they are added: each plan's
 /// signature is named and sorted once, not at every look-up (that was a tenth of a sweep).
 private struct PlanCatalogue {
-    private var usages: [(usage: PlanUsage, plan: Int)] = []
+    private var usages: [(usage: PointPlan, plan: Int)] = []
     private var signatures: [PlanSignature] = []
     private(set) var plans: [Sweep.Plan] = []
 
-    private func find(_ usage: PlanUsage) -> Int? { usages.first { $0.usage == usage }?.plan }
+    private func find(_ usage: PointPlan) -> Int? { usages.first { $0.usage == usage }?.plan }
 
     mutating func add(_ point: EvaluatedPoint) {
         guard find(point.usage) == nil else { return }
@@ -346,7 +346,7 @@ struct EvaluatedPoint: Sendable {
     var status: TerminationStatus
     var totalCostYuan: Double?
     var deliveredCosts: [Sweep.DeliveredCost]
-    var usage: PlanUsage
+    var usage: PointPlan
     var basis: Basis?
     var simplexIterations: Int
     var solveSeconds: Double
@@ -360,14 +360,28 @@ struct EvaluatedPoint: Sendable {
         status = summary.status
         totalCostYuan = summary.totalCostYuan
         deliveredCosts = summary.deliveredCosts
-        usage = PlanUsage(summary)
+        usage = .named(PlanUsage(summary))
         basis = summary.basis
         simplexIterations = summary.simplexIterations
         solveSeconds = summary.solveSeconds
         mixedInteger = summary.integerColumns > 0
     }
 
-    var signature: PlanSignature { PlanSignature(usage) }
+    /// A point of an in-place sweep read for its plan only (a bisection solve): no delivered costs.
+    init(value: Double, planOf result: SolverResult, in map: PlanMap) {
+        self.value = value
+        network = map.formulation.network.name
+        status = result.status
+        totalCostYuan = result.hasSolution ? tidy(result.objectiveValue) : nil
+        deliveredCosts = []
+        usage = .placed(result.status, PlanInUse(formulation: map.formulation, result: result, above: productionTolerance), in: map)
+        basis = result.basis
+        simplexIterations = result.simplexIterations
+        solveSeconds = result.seconds
+        mixedInteger = false
+    }
+
+    var signature: PlanSignature { PlanSignature(usage.usage) }
 
     /// Whether the two points' optima use the same plan (their signatures would be equal).
     func samePlan(as other: EvaluatedPoint) -> Bool { usage.isSamePlan(as: other.usage) }
@@ -424,7 +438,7 @@ private final class PointEvaluator: @unchecked Sendable {
     /// Solves `value` by changing `session`'s model in place when there is a fit, else by the
     /// full path; a fitted number the solver must not take (a coefficient that passes through
     /// zero) sends that value down the full path too, which says what is wrong with it.
-    /// `planOnly`: a bisection solve, whose delivered costs nobody reads, skips reading them in place.
+    /// `planOnly`: a bisection solve, whose delivered costs nobody reads, reads only its plan, by place, and no duals.
     func evaluate(_ value: Double, warmStart: Basis?, session: (any SolverSession)?, planOnly: Bool = false) throws -> EvaluatedPoint {
         guard let inPlace, let session else { return try evaluate(value, warmStart: warmStart) }
         do {
@@ -439,12 +453,14 @@ private final class PointEvaluator: @unchecked Sendable {
         _ value: Double, warmStart: Basis?, _ fit: InPlaceSweepModel, _ session: any SolverSession, planOnly: Bool = false
     ) throws -> EvaluatedPoint {
         let result = try session.solve(
-            options: SolverOptions(timeLimitSeconds: solve.timeLimitSeconds, relativeMIPGap: solve.relativeMIPGap, warmStart: warmStart))
-        let summary =
-            planOnly
-            ? SolutionSummary(planOf: fit.low, result: result)
-            : SolutionSummary(formulation: fit.formulation(at: value, model: session.model), result: result)
-        return EvaluatedPoint(value: value, summary: summary)
+            options: SolverOptions(
+                timeLimitSeconds: solve.timeLimitSeconds, relativeMIPGap: solve.relativeMIPGap, warmStart: warmStart,
+                readsDuals: !planOnly))
+        if planOnly { return EvaluatedPoint(value: value, planOf: result, in: fit.map) }
+        var point = EvaluatedPoint(
+            value: value, summary: SolutionSummary(formulation: fit.formulation(at: value, model: session.model), result: result))
+        point.usage = .placed(result.status, PlanInUse(formulation: fit.low, result: result, above: productionTolerance), in: fit.map)
+        return point
     }
 
     private func finished(_ point: EvaluatedPoint) -> EvaluatedPoint {

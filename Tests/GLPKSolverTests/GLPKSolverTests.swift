@@ -77,4 +77,41 @@ import Testing
             #expect(first.simplexIterations == second.simplexIterations)
         }
     }
+
+    /// A session sets only the statuses of a warm start that differ from those GLPK holds,
+    /// following them through changes of bound kind: each solve must equal, bit for bit, a fresh
+    /// problem's from the same basis (objective, point, duals, basis, iterations).
+    @Test func aSessionsWarmStartIsAFreshProblemsBitForBit() throws {
+        let model = productionModel()
+        var fixY = ModelChanges()
+        fixY.columnBounds = [.init(index: 1, lower: 1, upper: 1)]
+        var freeY = ModelChanges()
+        freeY.columnBounds = [.init(index: 1, lower: 0, upper: .infinity)]
+        var capacity = ModelChanges()
+        capacity.rowBounds = [.init(index: 0, lower: -.infinity, upper: 6)]
+        var costOfX = ModelChanges()
+        costOfX.costs = [.init(index: 0, value: 1)]
+        try solver.withSession(model) { session in
+            let first = try session.solve(options: SolverOptions())
+            var bases = [try #require(first.basis)]
+            for changes in [fixY, capacity, freeY, costOfX, capacity] {
+                try session.apply(changes)
+                // From the last basis, and from the first (which the session does not hold).
+                for basis in [bases.last!, bases[0]] {
+                    let inSession = try session.solve(options: SolverOptions(warmStart: basis))
+                    let fresh = try solver.solve(session.model, options: SolverOptions(warmStart: basis))
+                    #expect(inSession.status == fresh.status && inSession.objectiveValue == fresh.objectiveValue)
+                    #expect(inSession.columnValues == fresh.columnValues && inSession.rowDuals == fresh.rowDuals)
+                    #expect(inSession.reducedCosts == fresh.reducedCosts && inSession.basis == fresh.basis)
+                    #expect(inSession.simplexIterations == fresh.simplexIterations)
+                    if let basis = inSession.basis { bases.append(basis) }
+                }
+            }
+            // Duals not asked for are not read; the point is the same.
+            let planOnly = try session.solve(options: SolverOptions(warmStart: bases[0], readsDuals: false))
+            let withDuals = try session.solve(options: SolverOptions(warmStart: bases[0]))
+            #expect(planOnly.rowDuals == nil && planOnly.reducedCosts == nil && withDuals.rowDuals != nil)
+            #expect(planOnly.columnValues == withDuals.columnValues && planOnly.basis == withDuals.basis)
+        }
+    }
 }

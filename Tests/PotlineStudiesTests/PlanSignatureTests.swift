@@ -1,6 +1,9 @@
+import Foundation
 import Testing
 import Potline
+import PotlineFormulation
 import PotlineResults
+import PotlineSolve
 import PotlineTestSupport
 @testable import PotlineStudies
 
@@ -47,5 +50,56 @@ import PotlineTestSupport
             #expect(!other.isSamePlan(as: usage) && !usage.isSamePlan(as: other))
             #expect(Self.agree(usage, other))
         }
+    }
+}
+
+/// An in-place sweep reads its bisection solves by place (``PlanInUse``), without names; named,
+/// such a plan is the summary's plan, and placed plans compare as named ones do.
+@Suite struct PlanInUseTests {
+    static func placedAndNamed(_ network: Network) throws -> (placed: PointPlan, named: PlanUsage, map: PlanMap) {
+        let formulation = try Formulation(network.validated())
+        let result = try #require(try formulation.solve(options: SolveOptions()).optimalLP).result
+        let map = PlanMap(formulation)
+        let places = PlanInUse(formulation: formulation, result: result, above: productionTolerance)
+        return (.placed(result.status, places, in: map), PlanUsage(SolutionSummary(formulation: formulation, result: result)), map)
+    }
+
+    static func expectSamePlan(_ placed: PointPlan, _ named: PlanUsage) {
+        #expect(PlanSignature(placed.usage) == PlanSignature(named))
+        #expect(placed.isSamePlan(as: .named(named)) && PointPlan.named(named).isSamePlan(as: placed))
+    }
+
+    @Test func twoSmeltersInOneAndTwoPeriods() throws {
+        var network = try NetworkLoader.load(from: Fixtures.twoSmelters).network
+        var (placed, named, _) = try Self.placedAndNamed(network)
+        // Both smelters run; alumina and anodes go west, 60,000 t of aluminium east (the README's derivation).
+        #expect(named.plants == ["west_smelter", "east_smelter"] && named.routes.count == 3)
+        Self.expectSamePlan(placed, named)
+        network.periods = [Period(id: "wet", shareOfYear: 0.5), Period(id: "dry", shareOfYear: 0.5)]
+        (placed, named, _) = try Self.placedAndNamed(network)
+        Self.expectSamePlan(placed, named)
+    }
+
+    /// A generated 30-region chain: hundreds of routes, some carrying less than the threshold.
+    @Test func syntheticThirtyRegions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-places-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = [
+            "python3", Fixtures.repository.appendingPathComponent("Tests/Benchmarks/make_network.py").path, folder.path, "--regions", "30",
+        ]
+        try generator.run()
+        generator.waitUntilExit()
+        try #require(generator.terminationStatus == 0)
+        let (placed, named, map) = try Self.placedAndNamed(try NetworkLoader.load(from: folder).network)
+        #expect(named.routes.count > 30)
+        Self.expectSamePlan(placed, named)
+        // Placed in the same map, the same places with another status are another plan.
+        guard case .placed(let status, let places, _) = placed else { return }
+        #expect(placed.isSamePlan(as: .placed(status, places, in: map)))
+        #expect(!placed.isSamePlan(as: .placed(.infeasible, places, in: map)))
+        // Another map of the same formulation is compared by name, and still agrees.
+        #expect(placed.isSamePlan(as: .placed(status, places, in: PlanMap(map.formulation))))
     }
 }

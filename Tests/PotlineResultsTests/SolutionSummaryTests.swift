@@ -34,16 +34,8 @@ import PotlineTestSupport
 
     /// A generated 30-region chain: many routes and plants, ties and degenerate duals.
     @Test func syntheticThirtyRegions() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-summary-\(UUID().uuidString)")
+        let folder = try Fixtures.syntheticNetwork(regions: 30)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = [
-            "python3", Fixtures.repository.appendingPathComponent("Tests/Benchmarks/make_network.py").path, folder.path, "--regions", "30",
-        ]
-        try generator.run()
-        generator.waitUntilExit()
-        try #require(generator.terminationStatus == 0)
         let (short, full) = try Self.bothWays(try NetworkLoader.load(from: folder).network)
         #expect(short == full)
         #expect(short.routes.count > 30)

@@ -60,17 +60,8 @@ import PotlineTestSupport
     /// delivered costs differed by up to 20.6 yuan/t before GLPKSolver discarded it).
     @Test(arguments: [(30, 10, true), (120, 16, false)])
     func inPlaceAnswersAsTheFullPathOnASyntheticNetwork(regions: Int, steps: Int, refine: Bool) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-synthetic-\(UUID().uuidString)")
+        let folder = try Fixtures.syntheticNetwork(regions: regions)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = [
-            "python3", Fixtures.repository.appendingPathComponent("Tests/Benchmarks/make_network.py").path, folder.path,
-            "--regions", String(regions),
-        ]
-        try generator.run()
-        generator.waitUntilExit()
-        try #require(generator.terminationStatus == 0)
         let base = try NetworkFiles.read(from: folder)
         // plants.csv: id,region,process,…; the grid price of the first smelter's region.
         let plants = try String(contentsOf: folder.appendingPathComponent("plants.csv"), encoding: .utf8)

@@ -82,16 +82,8 @@ import PotlineTestSupport
 
     /// A generated 30-region chain: hundreds of routes, some carrying less than the threshold.
     @Test func syntheticThirtyRegions() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-places-\(UUID().uuidString)")
+        let folder = try Fixtures.syntheticNetwork(regions: 30)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = [
-            "python3", Fixtures.repository.appendingPathComponent("Tests/Benchmarks/make_network.py").path, folder.path, "--regions", "30",
-        ]
-        try generator.run()
-        generator.waitUntilExit()
-        try #require(generator.terminationStatus == 0)
         let (placed, named, map) = try Self.placedAndNamed(try NetworkLoader.load(from: folder).network)
         #expect(named.routes.count > 30)
         Self.expectSamePlan(placed, named)

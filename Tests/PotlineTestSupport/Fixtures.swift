@@ -21,6 +21,21 @@ public enum Fixtures {
         return folder
     }
 
+    /// A scratch folder holding the network `Tests/Benchmarks/make_network.py` generates on
+    /// `regions` regions (many plants, routes and tied costs); the caller deletes it.
+    public static func syntheticNetwork(regions: Int) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("potline-synthetic-\(UUID().uuidString)")
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = [
+            "python3", repository.appendingPathComponent("Tests/Benchmarks/make_network.py").path, folder.path, "--regions", String(regions),
+        ]
+        try generator.run()
+        generator.waitUntilExit()
+        try #require(generator.terminationStatus == 0, "make_network.py failed")
+        return folder
+    }
+
     /// The problems loading a modified copy of two_smelters reports.
     public static func problems(replacing files: [String: String], removing removed: [String] = []) throws -> [NetworkProblem] {
         let folder = try copy(replacing: files)

@@ -202,7 +202,6 @@ struct InPlaceSweepModel: Sendable {
 struct FitFormulations: Sendable {
     struct Check: Sendable {
         var value: Double
-        var network: ValidatedNetwork
         var formulation: Formulation
     }
     var low: (value: Double, formulation: Formulation)

@@ -122,6 +122,43 @@ private final class LockedSlots<Output: Sendable>: @unchecked Sendable {
     var values: [Output] { lock.withLock { slots.map { $0! } } }
 }
 
+/// Jobs one thread hands to others as it finds them (a sweep's grid run, the brackets to
+/// bisect): ``next()`` waits while the queue is open and empty, and gives each job once, with
+/// its place in the order added, so results can be put back in that order.
+final class JobQueue<Job: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [Job] = []
+    private var taken = 0
+    private var open = true
+
+    func add(_ job: Job) {
+        condition.withLock {
+            jobs.append(job)
+            condition.signal()
+        }
+    }
+
+    /// No more jobs: waiting takers return nil once the queue is drained.
+    func close() {
+        condition.withLock {
+            open = false
+            condition.broadcast()
+        }
+    }
+
+    /// Jobs added so far.
+    var count: Int { condition.withLock { jobs.count } }
+
+    func next() -> (Int, Job)? {
+        condition.withLock {
+            while taken == jobs.count && open { condition.wait() }
+            guard taken < jobs.count else { return nil }
+            defer { taken += 1 }
+            return (taken, jobs[taken])
+        }
+    }
+}
+
 /// How far a long run has got: solves done of those expected, time spent and an estimate of
 /// the time left (from the average time per solve so far).
 public struct RunProgress: Sendable {

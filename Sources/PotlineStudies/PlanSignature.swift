@@ -113,16 +113,21 @@ struct PlanSignature: Hashable, Sendable, Codable {
         Sweep.Plan(label: label, status: status, sites: sites, plants: plants, routes: routes, supplies: supplies)
     }
 
-    private var items: [String] {
-        sites + plants.map { "plant \($0)" } + routes.map { "route \($0)" } + supplies.map { "supply \($0)" }
-    }
-
-    /// What comes into use and what goes out of use from `self` to `other`.
+    /// What comes into use and what goes out of use from `self` to `other`, as `plant x`,
+    /// `route …`, `supply s` or a site decision, sites first, then plants, routes and supplies.
     /// A change of status (optimal → infeasible) is named alone: listing everything an
     /// infeasible model no longer uses would say nothing more.
     func changes(to other: PlanSignature) -> (entering: [String], leaving: [String]) {
         if status != other.status { return (["status \(other.status.rawValue)"], ["status \(status.rawValue)"]) }
-        let before = Set(items), after = Set(other.items)
-        return (other.items.filter { !before.contains($0) }, items.filter { !after.contains($0) })
+        // Kind by kind: the prefixes keep kinds apart, so only the entries that differ are named.
+        func added(_ kind: KeyPath<PlanSignature, [String]>, _ prefix: String, from old: PlanSignature, to new: PlanSignature) -> [String] {
+            let before = Set(old[keyPath: kind])
+            return new[keyPath: kind].filter { !before.contains($0) }.map { prefix + $0 }
+        }
+        func all(from old: PlanSignature, to new: PlanSignature) -> [String] {
+            added(\.sites, "", from: old, to: new) + added(\.plants, "plant ", from: old, to: new)
+                + added(\.routes, "route ", from: old, to: new) + added(\.supplies, "supply ", from: old, to: new)
+        }
+        return (all(from: self, to: other), all(from: other, to: self))
     }
 }

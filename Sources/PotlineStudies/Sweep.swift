@@ -187,34 +187,55 @@ public struct Sweep: Sendable, Codable {
             }
             rebuiltBecause = try evaluator.fitInPlace(formulations, first: firstPoint, threads: options.threads)
         }
-        let gridPoints = try evaluateGrid(Array(grid.dropFirst()), after: firstPoint, evaluator, options)
-
+        let rest = Array(grid.dropFirst())
         let tolerance = options.tolerance ?? max((grid.last! - first) * 1e-6, 1e-12)
-        var brackets: [(EvaluatedPoint, EvaluatedPoint)] = []
-        var refinementSolves = 0
-        if options.refineBreakpoints {
-            let intervals = zip(gridPoints, gridPoints.dropFirst()).filter { !$0.samePlan(as: $1) }
-            for (a, b) in intervals { counter.expect(bisectionSolves(b.value - a.value, tolerance: tolerance)) }
-            let warm = options.warmStart
-            // One session per thread for all its brackets (a session per bracket loaded the model
-            // anew each time); every bisection solve starts from a basis it names, so the answers
-            // do not depend on which thread took which bracket.
-            let pairs = intervals.map { Pair(a: $0, b: $1) }
-            let workers = ParallelSolves.workers(options.threads, jobs: pairs.count)
-            let shares = (0..<workers).map { w in Array(stride(from: w, to: pairs.count, by: workers)) }
-            let refined = ParallelSolves.map(shares, threads: workers) { share in
-                Result {
-                    try evaluator.withSession { session in
-                        try share.map { i in
-                            (i, try evaluator.bisect(pairs[i].a, pairs[i].b, tolerance: tolerance, warm: warm, session: session))
-                        }
+        let refine = options.refineBreakpoints, warm = options.warmStart
+        // Neighbouring values whose plans differ, in order along the grid, each to be bisected.
+        let queue = JobQueue<Pair>()
+        let enqueue: @Sendable (EvaluatedPoint, EvaluatedPoint) -> Void = { a, b in
+            guard !a.samePlan(as: b) else { return }
+            counter.expect(bisectionSolves(b.value - a.value, tolerance: tolerance))
+            queue.add(Pair(a: a, b: b))
+        }
+        // In place the grid is one warm run (see evaluateGrid), and the changes of plan it finds
+        // are bisected on the other threads while it goes on; otherwise the grid is solved first.
+        let pipelined = evaluator.inPlace != nil && warm && !rest.isEmpty
+        var gridPoints = [firstPoint]
+        if !pipelined {
+            gridPoints = try evaluateGrid(rest, after: firstPoint, evaluator, options)
+            if refine { for (a, b) in zip(gridPoints, gridPoints.dropFirst()) { enqueue(a, b) } }
+            queue.close()
+        }
+        let workers =
+            !refine ? (pipelined ? 1 : 0) : pipelined ? max(1, options.threads) : ParallelSolves.workers(options.threads, jobs: queue.count)
+        // One session per thread for all its brackets (a session per bracket loaded the model anew
+        // each time); every bisection solve starts from a basis it names, so the answers do not
+        // depend on which thread took which bracket, or when.
+        let outcomes = ParallelSolves.map(Array(0..<workers), threads: workers) { worker in
+            Result { () throws -> (grid: [EvaluatedPoint], bisected: [(Int, ([(EvaluatedPoint, EvaluatedPoint)], Int))]) in
+                try evaluator.withSession { session in
+                    var run: [EvaluatedPoint] = []
+                    if pipelined && worker == 0 {
+                        defer { queue.close() }
+                        run = try evaluator.warmRun(rest, from: firstPoint, session: session) { a, b in if refine { enqueue(a, b) } }
                     }
+                    var bisected: [(Int, ([(EvaluatedPoint, EvaluatedPoint)], Int))] = []
+                    while let (i, pair) = queue.next() {
+                        bisected.append((i, try evaluator.bisect(pair.a, pair.b, tolerance: tolerance, warm: warm, session: session)))
+                    }
+                    return (run, bisected)
                 }
             }
-            var byInterval = [(brackets: [(EvaluatedPoint, EvaluatedPoint)], solves: Int)](repeating: ([], 0), count: pairs.count)
-            for share in refined {
-                for (i, found) in try share.get() { byInterval[i] = found }
-            }
+        }
+        var byInterval = [(brackets: [(EvaluatedPoint, EvaluatedPoint)], solves: Int)](repeating: ([], 0), count: queue.count)
+        for outcome in outcomes {
+            let (run, bisected) = try outcome.get()
+            gridPoints += run
+            for (i, found) in bisected { byInterval[i] = found }
+        }
+        var brackets: [(EvaluatedPoint, EvaluatedPoint)] = []
+        var refinementSolves = 0
+        if refine {
             for (found, solves) in byInterval {
                 brackets += found
                 refinementSolves += solves
@@ -267,14 +288,9 @@ public struct Sweep: Sendable, Codable {
             Result {
                 try evaluator.withSession { session in
                     // The first run continues from the first point's basis; the others start cold.
-                    var basis = warm && run.index == 0 ? first.basis : nil
-                    var points: [EvaluatedPoint] = []
-                    for value in run.values {
-                        let point = try evaluator.evaluate(value, warmStart: basis, session: session)
-                        if warm { basis = point.basis ?? basis }
-                        points.append(point)
-                    }
-                    return points
+                    warm
+                        ? try evaluator.warmRun(run.values, from: run.index == 0 ? first : nil, session: session)
+                        : try run.values.map { try evaluator.evaluate($0, warmStart: nil, session: session) }
                 }
             }
         }
@@ -483,10 +499,7 @@ private final class PointEvaluator: @unchecked Sendable {
         return FitFormulations(
             low: (grid[0], try network(at: grid[0]).formulation(options: solve)),
             high: (last, try network(at: last).formulation(options: solve)),
-            checks: try checks.map { value in
-                let network = try network(at: value)
-                return FitFormulations.Check(value: value, network: network, formulation: network.formulation(options: solve))
-            })
+            checks: try checks.map { value in FitFormulations.Check(value: value, formulation: try network(at: value).formulation(options: solve)) })
     }
 
     /// Fits the model between the grid's ends and checks the fit at the grid values a third and
@@ -513,7 +526,8 @@ private final class PointEvaluator: @unchecked Sendable {
                 var options = self.solve
                 options.warmStart = first.basis
                 options.threads = 1
-                let full = EvaluatedPoint(value: check.value, solution: try check.network.solve(options: options))
+                // The check's formulation solved whole: the full path's answer without formulating again.
+                let full = EvaluatedPoint(value: check.value, solution: try check.formulation.solve(options: options).solution)
                 let fitted = try self.solve.solver.withSession(fit.low.model) { session in
                     try session.apply(fit.changes(at: check.value))
                     return try self.solveInPlace(check.value, warmStart: first.basis, fit, session)
@@ -526,6 +540,25 @@ private final class PointEvaluator: @unchecked Sendable {
         }
         inPlace = fit
         return nil
+    }
+
+    /// Solves `values` in order, each from the basis of the one before (the first from `start`'s,
+    /// or cold without it), handing each neighbouring pair to `each` as soon as it is solved.
+    func warmRun(
+        _ values: [Double], from start: EvaluatedPoint?, session: (any SolverSession)?,
+        each: (EvaluatedPoint, EvaluatedPoint) -> Void = { _, _ in }
+    ) throws -> [EvaluatedPoint] {
+        var previous = start
+        var basis = start?.basis
+        var points: [EvaluatedPoint] = []
+        for value in values {
+            let point = try evaluate(value, warmStart: basis, session: session)
+            basis = point.basis ?? basis
+            if let previous { each(previous, point) }
+            previous = point
+            points.append(point)
+        }
+        return points
     }
 
     /// Brackets, each narrower than `tolerance`, around every plan change between `a` and `b`

@@ -76,6 +76,14 @@ import PotlineTestSupport
         #expect(!inPlace.breakpoints.isEmpty)
         #expect(try Self.answers(inPlace) == Self.answers(rebuilt))
         #expect(inPlace.statistics.simplexIterations == rebuilt.statistics.simplexIterations)
+        guard refine else { return }
+        // On three threads the brackets are bisected beside the grid run as it finds them, on
+        // whichever thread is free: the answers, bit for bit, and the solves are the serial run's.
+        let threaded = try Sweep.run(base: base, parameter: price, values: values, options: SweepOptions(threads: 3))
+        #expect(try Self.answers(threaded) == Self.answers(inPlace))
+        #expect(threaded.breakpoints.map(\.value) == inPlace.breakpoints.map(\.value))
+        #expect(threaded.statistics.refinementSolves == inPlace.statistics.refinementSolves)
+        #expect(threaded.statistics.simplexIterations == inPlace.statistics.simplexIterations)
     }
 
     /// With a tiered surcharge (+0.01 yuan/kWh per started 20 kWh/t above 13,400), the smelters'

@@ -14,6 +14,24 @@ import PotlineTestSupport
         #expect(ParallelSolves.threadsPerJob(4, jobs: 0) == 4)
     }
 
+    /// A producer adds jobs while three takers wait for them: each job is taken once, with its
+    /// place in the order added, and closing releases every taker.
+    @Test func aJobQueueHandsEachJobOnceInItsPlace() {
+        let queue = JobQueue<Int>()
+        let taken = ParallelSolves.map(Array(0..<4), threads: 4) { worker -> [(Int, Int)] in
+            if worker == 0 {
+                for job in 0..<100 { queue.add(job * 7) }
+                queue.close()
+            }
+            var mine: [(Int, Int)] = []
+            while let next = queue.next() { mine.append(next) }
+            return mine
+        }.flatMap { $0 }.sorted { $0.0 < $1.0 }
+        #expect(taken.map(\.0) == Array(0..<100))
+        #expect(taken.allSatisfy { $0.1 == $0.0 * 7 })
+        #expect(queue.count == 100 && queue.next() == nil)
+    }
+
     @Test func nestedMapsOnOneThreadStayOnOne() {
         let gauge = ConcurrencyGauge()
         let sums = ParallelSolves.$gauge.withValue(gauge) {

@@ -206,20 +206,24 @@ public struct Sweep: Sendable, Codable {
             if refine { for (a, b) in zip(gridPoints, gridPoints.dropFirst()) { enqueue(a, b) } }
             queue.close()
         }
-        let workers =
-            !refine ? (pipelined ? 1 : 0) : pipelined ? max(1, options.threads) : ParallelSolves.workers(options.threads, jobs: queue.count)
+        let workers: Int
+        if refine {
+            workers = pipelined ? max(1, options.threads) : ParallelSolves.workers(options.threads, jobs: queue.count)
+        } else {
+            workers = pipelined ? 1 : 0  // the grid run alone, or nothing left to solve
+        }
         // One session per thread for all its brackets (a session per bracket loaded the model anew
         // each time); every bisection solve starts from a basis it names, so the answers do not
         // depend on which thread took which bracket, or when.
         let outcomes = ParallelSolves.map(Array(0..<workers), threads: workers) { worker in
-            Result { () throws -> (grid: [EvaluatedPoint], bisected: [(Int, ([(EvaluatedPoint, EvaluatedPoint)], Int))]) in
+            Result { () throws -> (grid: [EvaluatedPoint], bisected: [(Int, Bisected)]) in
                 try evaluator.withSession { session in
                     var run: [EvaluatedPoint] = []
                     if pipelined && worker == 0 {
                         defer { queue.close() }
                         run = try evaluator.warmRun(rest, from: firstPoint, session: session) { a, b in if refine { enqueue(a, b) } }
                     }
-                    var bisected: [(Int, ([(EvaluatedPoint, EvaluatedPoint)], Int))] = []
+                    var bisected: [(Int, Bisected)] = []
                     while let (i, pair) = queue.next() {
                         bisected.append((i, try evaluator.bisect(pair.a, pair.b, tolerance: tolerance, warm: warm, session: session)))
                     }
@@ -227,7 +231,7 @@ public struct Sweep: Sendable, Codable {
                 }
             }
         }
-        var byInterval = [(brackets: [(EvaluatedPoint, EvaluatedPoint)], solves: Int)](repeating: ([], 0), count: queue.count)
+        var byInterval = [Bisected](repeating: ([], 0), count: queue.count)
         for outcome in outcomes {
             let (run, bisected) = try outcome.get()
             gridPoints += run
@@ -267,6 +271,9 @@ public struct Sweep: Sendable, Codable {
                 threads: max(1, min(options.threads, grid.count)), warmStart: options.warmStart,
                 mixedInteger: firstPoint.mixedInteger, inPlace: evaluator.inPlace != nil, rebuiltBecause: rebuiltBecause))
     }
+
+    /// What bisecting one interval found: brackets narrower than the tolerance, and the solves spent.
+    typealias Bisected = (brackets: [(EvaluatedPoint, EvaluatedPoint)], solves: Int)
 
     private struct Pair: Sendable {
         var a: EvaluatedPoint
@@ -564,7 +571,7 @@ private final class PointEvaluator: @unchecked Sendable {
     /// Brackets, each narrower than `tolerance`, around every plan change between `a` and `b`
     /// that bisection can see, and the number of solves spent.
     func bisect(_ a: EvaluatedPoint, _ b: EvaluatedPoint, tolerance: Double, warm: Bool, session: (any SolverSession)?) throws
-        -> ([(EvaluatedPoint, EvaluatedPoint)], Int)
+        -> Sweep.Bisected
     {
         let middle = (a.value + b.value) / 2
         guard b.value - a.value > tolerance, middle > a.value, middle < b.value else { return ([(a, b)], 0) }
